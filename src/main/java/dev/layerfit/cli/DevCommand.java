@@ -1,0 +1,10 @@
+package dev.layerfit.cli;
+
+import picocli.CommandLine.Command;
+
+/** Hidden commands for layerfit's own development (conformance runs and the like). */
+@Command(name = "dev", hidden = true, mixinStandardHelpOptions = true,
+        description = "Commands for layerfit's own development.",
+        subcommands = {})
+public final class DevCommand {
+}

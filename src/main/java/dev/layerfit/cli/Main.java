@@ -1,0 +1,64 @@
+package dev.layerfit.cli;
+
+import dev.layerfit.error.LayerfitException;
+import java.io.PrintWriter;
+import java.util.Arrays;
+import picocli.CommandLine;
+
+/** Entry point: runs a command and turns every failure into one sentence and an exit code. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs layerfit in-process with the given streams; returns the exit code. Used by tests too. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        boolean debug = Arrays.asList(args).contains("--debug");
+        CommandLine cli = new CommandLine(new LayerfitCommand());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setParameterExceptionHandler((ex, a) -> {
+            err.println("layerfit: " + ex.getMessage());
+            err.println("Run 'layerfit " + commandPath(ex.getCommandLine()) + "--help' for usage.");
+            return ExitCodes.BAD_INPUT;
+        });
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (debug) {
+                ex.printStackTrace(err);
+            }
+            if (ex instanceof LayerfitException lf) {
+                err.println("layerfit: " + lf.getMessage());
+                return lf.kind().exitCode();
+            }
+            if (ex instanceof java.io.UncheckedIOException || ex instanceof java.io.IOException) {
+                err.println("layerfit: " + describe(ex));
+                return ExitCodes.BAD_INPUT;
+            }
+            err.println("layerfit: internal error: " + describe(ex)
+                    + (debug ? "" : " (run again with --debug for details)"));
+            return ExitCodes.INTERNAL;
+        });
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    private static String commandPath(CommandLine cl) {
+        StringBuilder sb = new StringBuilder();
+        for (CommandLine c = cl; c != null && c.getParent() != null; c = c.getParent()) {
+            sb.insert(0, c.getCommandName() + " ");
+        }
+        return sb.toString();
+    }
+
+    private static String describe(Throwable ex) {
+        Throwable t = ex instanceof java.io.UncheckedIOException && ex.getCause() != null ? ex.getCause() : ex;
+        String msg = t.getMessage();
+        return msg == null ? t.getClass().getSimpleName() : t.getClass().getSimpleName() + ": " + msg;
+    }
+}
