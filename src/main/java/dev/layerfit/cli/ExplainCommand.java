@@ -34,12 +34,16 @@ public final class ExplainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "AWS_ERROR_TEXT", description = "The error text (several words are joined with spaces).")
+    @Parameters(arity = "1..*", paramLabel = "AWS_ERROR_TEXT",
+            description = "The error text (several words are joined with spaces); '-' reads it from standard input, "
+                    + "e.g. chalice deploy 2>&1 | layerfit explain -")
     List<String> words;
 
     @Override
-    public Integer call() {
-        String text = String.join(" ", words);
+    public Integer call() throws java.io.IOException {
+        String text = words.equals(List.of("-"))
+                ? new String(System.in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                : String.join(" ", words);
         Optional<Explanation> found = ErrorExplainer.explain(text);
         PrintWriter out = spec.commandLine().getOut();
         if (common.json()) {

@@ -66,6 +66,23 @@ class ExplainCommandTest {
     }
 
     @Test
+    void dashReadsAWholeDeployLogFromStandardInput() {
+        String log = "Creating deployment package.\nUpdating lambda function: shop-api-dev\nTraceback (most recent call last):\n"
+                + "  File \"chalice/deploy/deployer.py\", line 376, in deploy\n"
+                + "botocore.errorfactory.InvalidParameterValueException: An error occurred (InvalidParameterValueException) "
+                + "when calling the UpdateFunctionConfiguration operation: Cannot reference more than 5 layers.\n";
+        java.io.InputStream saved = System.in;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream(log.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            CliRun run = CliRun.of("explain", "-");
+            assertThat(run.exitCode()).isZero();
+            assertThat(run.out()).contains("[too-many-layers]", "Operation: UpdateFunctionConfiguration");
+        } finally {
+            System.setIn(saved);
+        }
+    }
+
+    @Test
     void missingTextIsUsageError() {
         CliRun run = CliRun.of("explain");
         assertThat(run.exitCode()).isEqualTo(2);
