@@ -1,0 +1,29 @@
+package dev.layerfit.lambda;
+
+import java.util.Locale;
+
+/** Formats byte counts for people: exact bytes with thousands separators, then MiB and MB. */
+public final class ByteSizeFormat {
+
+    private ByteSizeFormat() {
+    }
+
+    /** {@code 85,207,199 bytes (81.3 MiB, 85.2 MB)}; under 1 MB just the bytes. */
+    public static String describe(long bytes) {
+        String exact = String.format(Locale.ROOT, "%,d bytes", bytes);
+        if (Math.abs(bytes) < 1_000_000) {
+            return exact;
+        }
+        return exact + " (" + mib(bytes) + ", " + String.format(Locale.ROOT, "%.1f MB", bytes / 1e6) + ")";
+    }
+
+    /** {@code 81.3 MiB}. */
+    public static String mib(long bytes) {
+        return String.format(Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024.0));
+    }
+
+    /** {@code 85,207,199}. */
+    public static String grouped(long value) {
+        return String.format(Locale.ROOT, "%,d", value);
+    }
+}
