@@ -88,9 +88,9 @@ public final class ListingReader {
         if (path == null || path.isEmpty()) {
             throw bad(label, lineNo, "the path is empty or holds a bad escape (only \\\\ \\t \\n \\r are allowed)");
         }
-        if (path.startsWith("/") || path.contains("\\")) {
-            // Zip entry names are relative and '/'-separated (APPNOTE 4.4.17.1).
-            throw bad(label, lineNo, "the path '" + path + "' must be relative and '/'-separated");
+        if (path.startsWith("/")) {
+            // Zip entry names are relative: no drive letter or leading slash (APPNOTE 4.4.17.1).
+            throw bad(label, lineNo, "the path '" + path + "' must be relative");
         }
         if ((kind == ListingEntry.Kind.DIRECTORY) != path.endsWith("/")) {
             throw bad(label, lineNo, kind == ListingEntry.Kind.DIRECTORY
