@@ -1,0 +1,54 @@
+package dev.layerfit.listing;
+
+import java.util.List;
+
+/**
+ * An artifact described exactly by its entries (names, kinds, sizes) but not their contents: enough to
+ * measure it as Lambda does, and to {@linkplain ListingMaterializer materialize} a zip with the same
+ * entries and sizes and filler content.
+ *
+ * <p>File format ({@code .listing}, UTF-8, LF line ends), version 1:
+ * <ul>
+ *   <li>The first line is {@code # layerfit listing v1}. Lines starting with {@code #} are comments (the
+ *       header says what the listing was recorded from, how and when); blank lines are ignored.</li>
+ *   <li>Every other line is one entry, in stored order, with TAB-separated columns:
+ *       {@code kind size zsize path} and, for kind {@code l} only, a fifth column {@code target}.
+ *       {@code kind} is {@code f} (file), {@code d} (directory, path ends with '/') or {@code l} (symlink);
+ *       {@code size} is the uncompressed byte count (for {@code l} the target's UTF-8 length);
+ *       {@code zsize} is the compressed size in a deflate level-6 zip of the real files.</li>
+ *   <li>Path and target are written literally (spaces included) except four escapes:
+ *       backslash as {@code \\}, TAB as {@code \t}, LF as {@code \n}, CR as {@code \r}. A backslash
+ *       followed by anything else is malformed.</li>
+ * </ul>
+ *
+ * @param comments the comment lines, without their leading "# " (the version line excluded)
+ * @param entries  the entries in stored order
+ */
+public record Listing(List<String> comments, List<ListingEntry> entries) {
+
+    /** The first line of every version-1 listing. */
+    public static final String MAGIC = "# layerfit listing v1";
+
+    /** The extension of listing files. */
+    public static final String EXTENSION = ".listing";
+
+    public Listing {
+        comments = List.copyOf(comments);
+        entries = List.copyOf(entries);
+    }
+
+    /** Lambda's unzipped figure for the artifact: the sum of every entry's counted bytes. */
+    public long unzippedBytes() {
+        return entries.stream().mapToLong(ListingEntry::countedBytes).sum();
+    }
+
+    /** The sum of the recorded compressed sizes (the zip's entry data, without headers). */
+    public long compressedBytes() {
+        return entries.stream().mapToLong(ListingEntry::compressedSize).sum();
+    }
+
+    /** How many entries are regular files. */
+    public long fileCount() {
+        return entries.stream().filter(e -> e.kind() == ListingEntry.Kind.FILE).count();
+    }
+}

@@ -1,0 +1,162 @@
+package dev.layerfit.listing;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Turns a listing into a real zip with exactly the listed entries, in listing order, each file's
+ * uncompressed size equal to its listed size and its compressed size close to the recorded one, with
+ * filler content and fixed timestamps (same listing, same bytes). The zip is cached under
+ * {@code $LAYERFIT_CACHE_DIR/listings/<sha256 of the listing file>.zip} (default
+ * {@code ~/.cache/layerfit/listings/}) and reused when present.
+ *
+ * <p>Files and directories only: a symlink entry is refused with a clear message, because
+ * {@code java.util.zip} cannot store the Unix mode that marks a zip entry as a symlink (pip-installed
+ * layers hold none).
+ */
+public final class ListingMaterializer {
+
+    private ListingMaterializer() {
+    }
+
+    /** Whether {@code path} names a listing file (by its {@code .listing} extension). */
+    public static boolean isListing(Path path) {
+        Path name = path.getFileName();
+        return name != null && name.toString().endsWith(Listing.EXTENSION);
+    }
+
+    /** The zip for {@code listingFile}, from the default cache folder or made now. */
+    public static Path materialize(Path listingFile) {
+        return materialize(listingFile, defaultCacheDir());
+    }
+
+    /** The zip for {@code listingFile}, cached in {@code listingsCacheDir} (the folder holding the zips). */
+    public static Path materialize(Path listingFile, Path listingsCacheDir) {
+        try {
+            byte[] bytes;
+            try {
+                bytes = Files.readAllBytes(listingFile);
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw new BadListingException(listingFile + ": no such listing file; check the path");
+            }
+            Path zip = listingsCacheDir.resolve(sha256(bytes) + ".zip");
+            if (Files.isRegularFile(zip)) {
+                return zip;
+            }
+            Listing listing = ListingReader.read(listingFile);
+            Files.createDirectories(listingsCacheDir);
+            Path tmp = Files.createTempFile(listingsCacheDir, ".materialize-", ".zip.tmp");
+            try {
+                try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+                    writeZip(listingFile.getFileName().toString(), listing, out);
+                }
+                Files.move(tmp, zip, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+            return zip;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Materializes several listings in parallel (one per core); the zips in the same order. */
+    public static List<Path> materializeAll(List<Path> listingFiles, Path listingsCacheDir) {
+        int threads = Math.max(1, Math.min(listingFiles.size(), Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Path>> futures = new ArrayList<>();
+            for (Path f : listingFiles) {
+                futures.add(pool.submit(() -> materialize(f, listingsCacheDir)));
+            }
+            List<Path> zips = new ArrayList<>();
+            for (Future<Path> f : futures) {
+                zips.add(f.get());
+            }
+            return zips;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while materializing listings", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Writes the zip of {@code listing} to {@code out} (not closed); {@code label} names it in messages. */
+    public static void writeZip(String label, Listing listing, OutputStream out) throws IOException {
+        Set<String> seen = new HashSet<>();
+        for (ListingEntry e : listing.entries()) {
+            if (e.kind() == ListingEntry.Kind.SYMLINK) {
+                throw new BadListingException(label + ": entry '" + e.path() + "' is a symlink, which cannot be "
+                        + "materialized (java.util.zip cannot store a symlink's Unix mode); remove it from the listing");
+            }
+            if (!seen.add(e.path())) {
+                throw new BadListingException(label + ": entry '" + e.path() + "' is listed twice, which cannot be "
+                        + "materialized; remove the duplicate line");
+            }
+        }
+        FillerZipOutputStream zip = new FillerZipOutputStream(new NonClosing(out));
+        for (ListingEntry e : listing.entries()) {
+            if (e.kind() == ListingEntry.Kind.DIRECTORY) {
+                zip.putDirectory(e.path());
+            } else {
+                zip.putFile(e.path(), e.size(), e.compressedSize());
+            }
+        }
+        zip.close();
+    }
+
+    /** {@code $LAYERFIT_CACHE_DIR/listings}, or {@code ~/.cache/layerfit/listings}. */
+    public static Path defaultCacheDir() {
+        String env = System.getenv("LAYERFIT_CACHE_DIR");
+        Path root = env != null && !env.isBlank() ? Path.of(env)
+                : Path.of(System.getProperty("user.home"), ".cache", "layerfit");
+        return root.resolve("listings");
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    /** Lets the zip stream finish the archive without closing the caller's stream. */
+    private static final class NonClosing extends java.io.FilterOutputStream {
+        NonClosing(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
+    }
+}
