@@ -212,7 +212,7 @@ class ZipIndexTest {
         Path p = tmp.resolve("many.zip");
         int count = 70_000;
         long expected = 0;
-        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(p))) {
+        try (ZipOutputStream out = new ZipOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(p), 1 << 16))) {
             out.setLevel(1);
             for (int i = 0; i < count; i++) {
                 out.putNextEntry(new ZipEntry("python/pkg/f" + i + ".py"));
