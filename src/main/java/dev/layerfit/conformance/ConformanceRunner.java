@@ -37,7 +37,9 @@ public final class ConformanceRunner {
                 new Pep440VersionsChecker(),
                 new Pep440OrderingChecker(),
                 new Pep440SpecifiersChecker(),
-                new Pep440FilterChecker());
+                new Pep440FilterChecker(),
+                new Pep508RequirementsChecker(),
+                new Pep508MarkersChecker());
     }
 
     /** A runner over {@code dir}; throws {@link BadInputException} when it is not a directory. */
