@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.layerfit.error.BadInputException;
+import dev.layerfit.python.tags.TargetTags;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -30,6 +32,7 @@ public final class ConformanceRunner {
 
     private final Path dir;
     private final List<CaseChecker> checkers;
+    private Map<String, TargetTags> targets;
 
     private ConformanceRunner(Path dir) {
         this.dir = dir;
@@ -39,7 +42,17 @@ public final class ConformanceRunner {
                 new Pep440SpecifiersChecker(),
                 new Pep440FilterChecker(),
                 new Pep508RequirementsChecker(),
-                new Pep508MarkersChecker());
+                new Pep508MarkersChecker(),
+                new TagsChecker(),
+                new WheelFilenamesChecker(this::targets));
+    }
+
+    /** The targets described in tags.jsonl (read once), for the wheel-filename checks. */
+    private synchronized Map<String, TargetTags> targets() {
+        if (targets == null) {
+            targets = TargetMap.fromCases(cases("tags.jsonl"));
+        }
+        return targets;
     }
 
     /** A runner over {@code dir}; throws {@link BadInputException} when it is not a directory. */
