@@ -3,7 +3,9 @@ package dev.layerfit.python.tags;
 import dev.layerfit.python.pep440.Version;
 import dev.layerfit.python.pep508.ProjectName;
 import java.math.BigInteger;
+import java.util.Collections;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,7 +27,7 @@ public record WheelFilename(String name, Version version, BigInteger buildNumber
     private static final Pattern BUILD = Pattern.compile("([0-9]+)(.*)", Pattern.UNIX_LINES);
 
     public WheelFilename {
-        tags = Set.copyOf(tags);
+        tags = Collections.unmodifiableSortedSet(new TreeSet<>(tags));
     }
 
     /** Parses a wheel file name; throws {@link InvalidWheelFilenameException} saying what is wrong. */
