@@ -1,0 +1,48 @@
+package dev.layerfit.python.tags;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A wheel compatibility tag (PEP 425): interpreter, ABI and platform, lower-cased as packaging does.
+ * Ordered by its text.
+ */
+public record Tag(String interpreter, String abi, String platform) implements Comparable<Tag> {
+
+    public Tag {
+        interpreter = interpreter.toLowerCase(Locale.ROOT);
+        abi = abi.toLowerCase(Locale.ROOT);
+        platform = platform.toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Expands a possibly compressed tag set such as {@code py2.py3-none-any} into its tags, sorted
+     * (packaging's {@code parse_tag}); throws {@link IllegalArgumentException} without exactly two dashes.
+     */
+    public static Set<Tag> parseSet(String text) {
+        String[] parts = text.split("-", -1);
+        if (parts.length != 3) {
+            throw new IllegalArgumentException("a tag needs interpreter-abi-platform, got '" + text + "'");
+        }
+        Set<Tag> tags = new TreeSet<>();
+        for (String interpreter : parts[0].split("\\.", -1)) {
+            for (String abi : parts[1].split("\\.", -1)) {
+                for (String platform : parts[2].split("\\.", -1)) {
+                    tags.add(new Tag(interpreter, abi, platform));
+                }
+            }
+        }
+        return tags;
+    }
+
+    @Override
+    public int compareTo(Tag o) {
+        return toString().compareTo(o.toString());
+    }
+
+    @Override
+    public String toString() {
+        return interpreter + "-" + abi + "-" + platform;
+    }
+}
