@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /** An in-memory artifact for tests: entries in insertion order, each file's bytes kept for {@link #read}. */
-final class MapContents implements ArtifactContents {
+class MapContents implements ArtifactContents {
 
     private final String label;
     private final List<ArchiveEntry> entries = new ArrayList<>();
