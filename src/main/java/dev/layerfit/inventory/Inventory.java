@@ -41,7 +41,17 @@ public final class Inventory {
      * @throws InventoryReadException when a metadata file cannot be read from the artifact
      */
     public static Inventory of(ArtifactContents contents) {
-        return new InventoryBuilder(contents).build();
+        return of(contents, ArtifactKind.DETECT);
+    }
+
+    /**
+     * Like {@link #of(ArtifactContents)}, for a caller that knows whether the artifact is function code
+     * or a layer (which decides where its site roots are).
+     *
+     * @throws InventoryReadException when a metadata file cannot be read from the artifact
+     */
+    public static Inventory of(ArtifactContents contents, ArtifactKind kind) {
+        return new InventoryBuilder(contents, kind).build();
     }
 
     /** The artifact's label (its path as the user gave it). */

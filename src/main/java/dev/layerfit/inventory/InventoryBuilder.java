@@ -19,14 +19,16 @@ import java.util.Map;
 final class InventoryBuilder {
 
     private final ArtifactContents contents;
+    private final ArtifactKind kind;
 
-    InventoryBuilder(ArtifactContents contents) {
+    InventoryBuilder(ArtifactContents contents, ArtifactKind kind) {
         this.contents = contents;
+        this.kind = kind;
     }
 
     Inventory build() {
         List<ArchiveEntry> entries = contents.entries();
-        SiteRootLocator locator = SiteRootLocator.forEntries(entries);
+        SiteRootLocator locator = SiteRootLocator.forEntries(entries, kind);
         List<Located> located = new ArrayList<>(entries.size());
         long total = 0;
         for (ArchiveEntry e : entries) {

@@ -10,8 +10,9 @@ import java.util.Map;
  * Layer paths are the ones Lambda documents ("Layer paths" in lambda-facts.md): {@code python/},
  * {@code python/lib/python3.X/site-packages/}, {@code nodejs/node_modules/},
  * {@code nodejs/nodeNN/node_modules/}, {@code java/lib/}. An artifact with none of the top-level
- * folders {@code python/}, {@code nodejs/}, {@code java/} is taken to be a function zip: its root is a
- * Python site root ({@code /var/task}) and its {@code node_modules/} a Node.js one.
+ * folders {@code python/}, {@code nodejs/}, {@code java/} is taken to be a function zip unless the caller
+ * says which it is: a function zip's root is a Python site root ({@code /var/task}) and its
+ * {@code node_modules/} a Node.js one.
  */
 final class SiteRootLocator {
 
@@ -28,7 +29,10 @@ final class SiteRootLocator {
         this.functionZip = functionZip;
     }
 
-    static SiteRootLocator forEntries(List<ArchiveEntry> entries) {
+    static SiteRootLocator forEntries(List<ArchiveEntry> entries, ArtifactKind kind) {
+        if (kind != ArtifactKind.DETECT) {
+            return new SiteRootLocator(kind == ArtifactKind.FUNCTION);
+        }
         for (ArchiveEntry e : entries) {
             String n = e.name();
             if (n.startsWith(PYTHON) || n.startsWith(NODEJS) || n.startsWith("java/")) {

@@ -135,6 +135,20 @@ class InventoryTest {
     }
 
     @Test
+    void theCallerCanSayWhetherAnArtifactIsALayerOrFunctionCode() {
+        MapContents ffmpeg = new MapContents("ffmpeg.zip").file("bin/ffmpeg", 900);
+        assertThat(Inventory.of(ffmpeg).distributions().get(0).name()).isEqualTo("bin");
+        DistributionUsage asLayer = Inventory.of(ffmpeg, ArtifactKind.LAYER).distributions().get(0);
+        assertThat(asLayer.name()).isEqualTo("bin/");
+        assertThat(asLayer.siteRoot().ecosystem()).isEqualTo(Ecosystem.NONE);
+
+        MapContents function = new MapContents("function.zip").file("python/handler.py", 10).file("main.py", 5);
+        Inventory asFunction = Inventory.of(function, ArtifactKind.FUNCTION);
+        assertThat(asFunction.distribution(Inventory.FUNCTION_CODE).orElseThrow().bytes()).isEqualTo(5);
+        assertThat(asFunction.distribution("python").orElseThrow().siteRoot().isFunctionRoot()).isTrue();
+    }
+
+    @Test
     void oddDistInfoNameFallsBackToMetadataAndEggInfoListsItsFiles() {
         MapContents layer = new MapContents("odd.zip")
                 .file("python/weird.dist-info/METADATA", "Metadata-Version: 2.1\nName: Weird.Thing\nVersion: 3.2\n\nName: body\n")
