@@ -50,7 +50,11 @@ public final class Categorizer {
     /** Where a {@link Test#DIR_SEGMENT} may match: any folder, only the top folder, or below the top. */
     private enum Depth { ANY, TOP, BELOW_TOP }
 
-    private record Rule(Category category, Test test, Depth depth, Set<String> values) {
+    private record Rule(Category category, Test test, Depth depth, Set<String> values, String[] list) {
+        Rule(Category category, Test test, Depth depth, Set<String> values) {
+            this(category, test, depth, values, values.toArray(new String[0]));
+        }
+
         Rule(Category category, Test test, Set<String> values) {
             this(category, test, Depth.ANY, values);
         }
@@ -83,6 +87,8 @@ public final class Categorizer {
             new Rule(Category.OTHER, Test.DIR_SEGMENT, Depth.TOP, Set.of("bin")),
             new Rule(Category.PACKAGE_DATA, Test.NO_EXTENSION_IN_FOLDER, Set.of()));
 
+    private static final String[] NO_DIRS = new String[0];
+
     private Categorizer() {
     }
 
@@ -91,7 +97,7 @@ public final class Categorizer {
         String path = runtimePath.toLowerCase(Locale.ROOT);
         int lastSlash = path.lastIndexOf('/');
         String name = path.substring(lastSlash + 1);
-        String[] dirs = lastSlash < 0 ? new String[0] : path.substring(0, lastSlash).split("/");
+        String[] dirs = lastSlash < 0 ? NO_DIRS : path.substring(0, lastSlash).split("/");
         int dot = name.lastIndexOf('.');
         String extension = dot <= 0 ? "" : name.substring(dot + 1);
         for (Rule rule : RULES) {
@@ -105,13 +111,12 @@ public final class Categorizer {
     private static boolean matches(Rule rule, String[] dirs, String name, String extension) {
         return switch (rule.test()) {
             case DIR_SEGMENT -> hasSegment(dirs, rule.depth(), rule.values());
-            case DIR_SEGMENT_SUFFIX -> hasSegmentSuffix(dirs, rule.values());
+            case DIR_SEGMENT_SUFFIX -> hasSegmentSuffix(dirs, rule.list());
             case EXTENSION -> rule.values().contains(extension);
             case NAME -> rule.values().contains(name);
-            case NAME_SUFFIX -> rule.values().stream().anyMatch(name::endsWith);
-            case NAME_CONTAINS -> rule.values().stream().anyMatch(name::contains);
-            case DOC_NAME -> (extension.isEmpty() || extension.equals("txt"))
-                    && rule.values().stream().anyMatch(name::startsWith);
+            case NAME_SUFFIX -> endsWithAny(name, rule.list());
+            case NAME_CONTAINS -> containsAny(name, rule.list());
+            case DOC_NAME -> (extension.isEmpty() || extension.equals("txt")) && startsWithAny(name, rule.list());
             case NO_EXTENSION_IN_FOLDER -> extension.isEmpty() && dirs.length > 0;
         };
     }
@@ -136,12 +141,37 @@ public final class Categorizer {
         return before.startsWith("@") && (i == 1 || dirs[i - 2].equals("node_modules"));
     }
 
-    private static boolean hasSegmentSuffix(String[] dirs, Set<String> suffixes) {
+    private static boolean hasSegmentSuffix(String[] dirs, String[] suffixes) {
         for (String d : dirs) {
-            for (String s : suffixes) {
-                if (d.endsWith(s)) {
-                    return true;
-                }
+            if (endsWithAny(d, suffixes)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean endsWithAny(String s, String[] suffixes) {
+        for (String suffix : suffixes) {
+            if (s.endsWith(suffix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean startsWithAny(String s, String[] prefixes) {
+        for (String prefix : prefixes) {
+            if (s.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean containsAny(String s, String[] parts) {
+        for (String part : parts) {
+            if (s.contains(part)) {
+                return true;
             }
         }
         return false;

@@ -20,7 +20,11 @@ import java.util.Set;
  */
 final class NodeAttributor {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Created on first use, so artifacts without package.json files never load Jackson. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
+
     private static final String NODE_MODULES = "/node_modules/";
     private static final String PACKAGE_JSON = "/package.json";
 
@@ -86,7 +90,7 @@ final class NodeAttributor {
             throw new InventoryReadException(contents.label(), entry, e);
         }
         try {
-            JsonNode json = JSON.readTree(bytes);
+            JsonNode json = Json.MAPPER.readTree(bytes);
             String name = json.path("name").asText("");
             String version = json.path("version").asText("");
             return new DistributionTally(name.isEmpty() ? folderName : name, version.isEmpty() ? null : version,

@@ -54,22 +54,26 @@ final class PythonAttributor {
         this.pseudo = pseudo;
         Map<String, MetaDir> found = new LinkedHashMap<>();
         for (Located f : files) {
-            if (f.root().ecosystem() != Ecosystem.PYTHON) {
+            if (f.root().ecosystem() != Ecosystem.PYTHON || !inMetadataFolder(f.runtimePath())) {
                 continue;
             }
             String top = f.topSegment();
-            if (top.endsWith(DIST_INFO) || top.endsWith(EGG_INFO)) {
-                boolean single = top.length() == f.runtimePath().length();
-                MetaDir dir = found.computeIfAbsent(f.root().prefix() + top + "/", k -> new MetaDir(f.root(), top, single));
-                if (!single) {
-                    String file = f.runtimePath().substring(top.length() + 1);
-                    dir.files.putIfAbsent(file, f.name());
-                }
+            boolean single = top.length() == f.runtimePath().length();
+            MetaDir dir = found.computeIfAbsent(f.root().prefix() + top + "/", k -> new MetaDir(f.root(), top, single));
+            if (!single) {
+                dir.files.putIfAbsent(f.runtimePath().substring(top.length() + 1), f.name());
             }
         }
         for (Map.Entry<String, MetaDir> e : found.entrySet()) {
             metaDirs.put(e.getKey(), register(e.getValue()));
         }
+    }
+
+    /** True when the top segment of {@code path} ends with .dist-info or .egg-info; allocates nothing. */
+    private static boolean inMetadataFolder(String path) {
+        int slash = path.indexOf('/');
+        int end = slash < 0 ? path.length() : slash;
+        return path.startsWith(DIST_INFO, end - DIST_INFO.length()) || path.startsWith(EGG_INFO, end - EGG_INFO.length());
     }
 
     /** The distribution whose RECORD (or installed-files.txt) lists {@code entryName}, or null. */
@@ -160,6 +164,7 @@ final class PythonAttributor {
 
     private void list(DistributionTally tally, String base, List<String> paths) {
         int rootLength = tally.siteRoot.prefix().length();
+        String lastDir = "";
         for (String p : paths) {
             String entry = RecordFile.resolve(base, p);
             if (entry == null) {
@@ -167,8 +172,10 @@ final class PythonAttributor {
             }
             listed.putIfAbsent(entry, tally);
             int slash = entry.lastIndexOf('/');
-            if (slash >= rootLength) {
-                ownedDirs.putIfAbsent(entry.substring(0, slash + 1), tally);
+            // RECORD lists a folder's files together: register each folder once, not once per file
+            if (slash >= rootLength && !(slash + 1 == lastDir.length() && entry.startsWith(lastDir))) {
+                lastDir = entry.substring(0, slash + 1);
+                ownedDirs.putIfAbsent(lastDir, tally);
             }
         }
     }

@@ -16,38 +16,48 @@ final class RecordFile {
     /** The first column of every non-empty row, unquoted. Malformed rows are read as well as they can be. */
     static List<String> paths(String text) {
         List<String> paths = new ArrayList<>();
-        int i = 0;
         int n = text.length();
+        int i = 0;
         while (i < n) {
-            StringBuilder field = new StringBuilder();
+            int lineEnd = text.indexOf('\n', i);
+            if (lineEnd < 0) {
+                lineEnd = n;
+            }
+            String path;
             if (text.charAt(i) == '"') {
-                i++;
-                while (i < n) {
-                    char c = text.charAt(i);
-                    if (c == '"') {
-                        if (i + 1 < n && text.charAt(i + 1) == '"') {
-                            field.append('"');
-                            i += 2;
-                            continue;
-                        }
-                        i++;
+                StringBuilder field = new StringBuilder();
+                int j = i + 1;
+                while (j < n) {
+                    int quote = text.indexOf('"', j);
+                    if (quote < 0) {
+                        field.append(text, j, n);
+                        j = n;
                         break;
                     }
-                    field.append(c);
-                    i++;
+                    field.append(text, j, quote);
+                    if (quote + 1 < n && text.charAt(quote + 1) == '"') {
+                        field.append('"');
+                        j = quote + 2;
+                    } else {
+                        j = quote + 1;
+                        break;
+                    }
                 }
+                path = field.toString();
+                int next = text.indexOf('\n', j);
+                lineEnd = next < 0 ? n : next;
+            } else {
+                int comma = text.indexOf(',', i);
+                int end = comma < 0 || comma > lineEnd ? lineEnd : comma;
+                if (end > i && text.charAt(end - 1) == '\r') {
+                    end--;
+                }
+                path = text.substring(i, end);
             }
-            while (i < n && text.charAt(i) != ',' && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
-                field.append(text.charAt(i++));
+            if (!path.isEmpty()) {
+                paths.add(path);
             }
-            // skip the rest of the row (hash and size columns; no newlines inside them)
-            while (i < n && text.charAt(i) != '\n') {
-                i++;
-            }
-            i++;
-            if (!field.isEmpty()) {
-                paths.add(field.toString());
-            }
+            i = lineEnd + 1;
         }
         return paths;
     }
