@@ -92,6 +92,23 @@ class InventoryTest {
     }
 
     @Test
+    void unlistedFilesInANamespacePackageGoToTheDistributionOwningTheirFolder() {
+        MapContents layer = new MapContents("namespace.zip")
+                .file("python/google/auth/__init__.py", 10)
+                .file("python/google/protobuf/__init__.py", 20)
+                .file("python/google/protobuf/__pycache__/message.cpython-311.pyc", 300)
+                .file("python/google/auth/transport/extra.py", 40)
+                .file("python/google_auth-2.0.0.dist-info/RECORD", record("google/auth/__init__.py"))
+                .file("python/protobuf-4.25.0.dist-info/RECORD", record("google/protobuf/__init__.py"));
+        Inventory inv = Inventory.of(layer);
+
+        assertThat(file(inv, "python/google/protobuf/__pycache__/message.cpython-311.pyc").distribution().name())
+                .isEqualTo("protobuf");
+        assertThat(file(inv, "python/google/auth/transport/extra.py").distribution().name()).isEqualTo("google-auth");
+        assertThat(inv.distributions()).extracting(DistributionUsage::name).containsExactly("protobuf", "google-auth");
+    }
+
+    @Test
     void withoutRecordTopLevelTxtNamesTheFiles() {
         MapContents layer = new MapContents("top-level.zip")
                 .file("python/yaml/__init__.py", 100)
