@@ -87,7 +87,7 @@ class InventoryRealWheelsTest {
     void requestsInTwoLayersWastesTheCopyThatIsNotImported() throws IOException {
         long[] written = new long[1];
         Inventory first = layer("first.zip", SP, written, requests, dateutil);
-        Inventory second = layer("second.zip", "python/", written, requests, google);
+        Inventory second = layer("second.zip", "python/", written, requests);
         long requestsBytes = first.distribution("requests").orElseThrow().bytes();
         assertThat(second.distribution("requests").orElseThrow().bytes()).isEqualTo(requestsBytes);
 

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Enumeration;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
@@ -27,6 +28,7 @@ final class LayerZip implements AutoCloseable {
     LayerZip(Path zip) throws IOException {
         OutputStream file = Files.newOutputStream(zip);
         this.out = new ZipOutputStream(file);
+        out.setLevel(Deflater.BEST_SPEED);
     }
 
     LayerZip addWheel(Path wheel, String prefix) {
