@@ -1,0 +1,17 @@
+package dev.layerfit.inventory;
+
+import dev.layerfit.archive.ArchiveEntry;
+
+/** An entry with its site root and runtime path, as found by {@link SiteRootLocator}. */
+record Located(ArchiveEntry entry, SiteRoot root, String runtimePath) {
+
+    String name() {
+        return entry.name();
+    }
+
+    /** The first segment of the runtime path (the whole path for a file at the top). */
+    String topSegment() {
+        int slash = runtimePath.indexOf('/');
+        return slash < 0 ? runtimePath : runtimePath.substring(0, slash);
+    }
+}
