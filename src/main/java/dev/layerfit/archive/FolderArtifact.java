@@ -56,6 +56,42 @@ public final class FolderArtifact implements MeasuredArtifact {
         return new FolderArtifact(folder.toString(), folder, Collections.unmodifiableList(entries), paths);
     }
 
+    /**
+     * A part of a composed artifact: a file stored under {@code name}, or a folder whose contents are stored
+     * under {@code name} (a prefix ending in '/', or "" for the artifact's root).
+     */
+    public record Part(Path source, String name) {
+    }
+
+    /**
+     * An artifact made of several files and folders placed at given names, counted as the zip of them would
+     * be — e.g. a Chalice deployment package: {@code app.py}, {@code chalicelib/}, and {@code vendor/}'s contents
+     * at the root. Parts that do not exist are skipped; names are sorted by the walk within each part.
+     */
+    public static FolderArtifact compose(String label, Path root, List<Part> parts) throws IOException {
+        List<ArchiveEntry> entries = new ArrayList<>();
+        Map<String, Path> paths = new HashMap<>();
+        for (Part part : parts) {
+            BasicFileAttributes attrs;
+            try {
+                attrs = attributes(part.source());
+            } catch (java.nio.file.NoSuchFileException e) {
+                continue;
+            }
+            if (attrs.isDirectory()) {
+                if (!part.name().isEmpty()) {
+                    add(entries, paths, part.source(), new ArchiveEntry(part.name(), 0, 0, DIRECTORY_TYPE | 0755,
+                            ArchiveEntry.Kind.DIRECTORY));
+                }
+                walk(part.source(), part.name(), entries, paths);
+            } else if (attrs.isRegularFile()) {
+                add(entries, paths, part.source(), new ArchiveEntry(part.name(), 0, attrs.size(), FILE_TYPE | 0644,
+                        ArchiveEntry.Kind.FILE));
+            }
+        }
+        return new FolderArtifact(label, root, Collections.unmodifiableList(entries), paths);
+    }
+
     private static void walk(Path dir, String prefix, List<ArchiveEntry> entries, Map<String, Path> paths) throws IOException {
         List<Path> children = new ArrayList<>();
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {

@@ -1,17 +1,47 @@
 package dev.layerfit.cli;
 
+import dev.layerfit.check.ArtifactAnalysis;
+import dev.layerfit.report.AnalyzeReports;
+import dev.layerfit.report.Json;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** Placeholder: filled in by the analyze work. */
-@Command(name = "analyze", mixinStandardHelpOptions = true, description = "(not implemented yet)")
+/** {@code layerfit analyze}: what takes the space in zips, folders or listings. */
+@Command(name = "analyze", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Measures layer or function artifacts exactly as AWS counts them (from the zip's central directory;",
+            "a folder counts as its zip would) and shows what takes the space: distributions, categories (bytecode,",
+            "tests, native libraries, package data, ...) and, across several artifacts, what they duplicate."},
+        footer = {"", "Examples:", "  layerfit analyze build/layer.zip",
+            "  layerfit analyze layers/numpy.zip layers/ai.zip --top 5 --json"})
 public final class AnalyzeCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Zips, folders or .listing files.")
+    List<Path> paths;
+
+    @Option(names = "--top", paramLabel = "N", description = "Distributions shown per artifact (default: ${DEFAULT-VALUE}).")
+    int top = 10;
+
     @Mixin
     CommonOptions common;
 
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
-        return ExitCodes.INTERNAL;
+        if (top < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--top must be at least 1");
+        }
+        ArtifactAnalysis analysis = ArtifactAnalysis.of(paths);
+        var out = spec.commandLine().getOut();
+        out.print(common.json() ? Json.write(AnalyzeReports.json(analysis)) + "\n" : AnalyzeReports.text(analysis, top));
+        out.flush();
+        return ExitCodes.OK;
     }
 }

@@ -1,17 +1,71 @@
 package dev.layerfit.cli;
 
+import dev.layerfit.check.CheckRequest;
+import dev.layerfit.check.CheckResult;
+import dev.layerfit.check.DeploymentCheck;
+import dev.layerfit.report.CheckJsonReport;
+import dev.layerfit.report.CheckTextReport;
+import dev.layerfit.report.Json;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** Placeholder: filled in by the check work. */
-@Command(name = "check", mixinStandardHelpOptions = true, description = "(not implemented yet)")
+/** {@code layerfit check}: does a Chalice project's deployment fit Lambda's limits? */
+@Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Checks a Chalice project's deployment against Lambda's limits, as AWS counts them: the function",
+            "code plus every layer (Chalice's managed layer included) must unzip to under 262,144,000 bytes, with",
+            "at most 5 layers. Names the AWS error a failing deploy would hit and ranks what to change by bytes saved.",
+            "",
+            "Local copies of the layers come from --layer flags or the project's layerfit.json."},
+        footer = {"", "Examples:",
+            "  layerfit check examples/seed-app --stage prod",
+            "  layerfit check . --stage prod --layer arn:aws:lambda:eu-west-1:123456789012:layer:deps:7=build/deps.zip \\",
+            "                 --managed-layer .chalice/deployments/managed-layer.zip --json"},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the deployment fits", "1:it does not fit", "2:bad input (missing artifact, bad config, ...)"})
 public final class CheckCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "PROJECT_DIR", description = "The Chalice project (default: .).")
+    Path projectDir = Path.of(".");
+
+    @Option(names = "--stage", paramLabel = "NAME", description = "The Chalice stage (default: dev, as Chalice).")
+    String stage;
+
+    @Option(names = "--function", paramLabel = "NAME",
+            description = "A function from lambda_functions (default: the stage-wide settings).")
+    String function;
+
+    @Option(names = "--layer", paramLabel = "ARN=PATH",
+            description = "The local zip or folder of a layer the config references (repeatable).")
+    List<String> layers = new ArrayList<>();
+
+    @Option(names = "--package", paramLabel = "ZIP|DIR",
+            description = "The function zip or folder (default: app.py, chalicelib/ and vendor/ as Chalice ships them).")
+    Path functionPackage;
+
+    @Option(names = "--managed-layer", paramLabel = "ZIP|DIR",
+            description = "Chalice's managed layer (automatic_layer), as a zip or folder.")
+    Path managedLayer;
+
     @Mixin
     CommonOptions common;
 
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
-        return ExitCodes.INTERNAL;
+        CheckResult result = DeploymentCheck.run(new CheckRequest(projectDir, stage, function, layers, managedLayer,
+                functionPackage));
+        var out = spec.commandLine().getOut();
+        out.print(common.json() ? Json.write(CheckJsonReport.of(result)) + "\n" : CheckTextReport.render(result));
+        out.flush();
+        return result.fits() ? ExitCodes.OK : ExitCodes.FAILED;
     }
 }

@@ -28,6 +28,15 @@ public enum AwsError {
     }
 
     /** The stable kebab-case name of this error. */
+    /** The exception type Lambda's API returns with this message (the class name an SDK or CLI prints). */
+    public String exceptionName() {
+        return switch (this) {
+            case ZIPPED_SIZE_TOO_LARGE, REQUEST_TOO_LARGE, REQUEST_ENTITY_TOO_LARGE -> "RequestEntityTooLargeException";
+            case CODE_STORAGE_EXCEEDED -> "CodeStorageExceededException";
+            default -> "InvalidParameterValueException";
+        };
+    }
+
     public String id() {
         return id;
     }

@@ -26,4 +26,21 @@ public final class ByteSizeFormat {
     public static String grouped(long value) {
         return String.format(Locale.ROOT, "%,d", value);
     }
+
+    /** Share of {@code whole} as {@code 12.3%}; "-" when the whole is 0. */
+    public static String percent(long part, long whole) {
+        return whole == 0 ? "-" : String.format(Locale.ROOT, "%.1f%%", 100.0 * part / whole);
+    }
+
+    /** Compact, for tables: {@code 81.3 MiB}, {@code 12.4 KiB}, {@code 310 B}. */
+    public static String human(long bytes) {
+        long abs = Math.abs(bytes);
+        if (abs >= 1024L * 1024L) {
+            return mib(bytes);
+        }
+        if (abs >= 1024L) {
+            return String.format(Locale.ROOT, "%.1f KiB", bytes / 1024.0);
+        }
+        return bytes + " B";
+    }
 }

@@ -1,0 +1,137 @@
+package dev.layerfit.report;
+
+import static dev.layerfit.lambda.ByteSizeFormat.grouped;
+import static dev.layerfit.lambda.ByteSizeFormat.human;
+import static dev.layerfit.lambda.ByteSizeFormat.percent;
+
+import dev.layerfit.check.Advice;
+import dev.layerfit.check.CheckResult;
+import dev.layerfit.check.DeploymentArtifact;
+import dev.layerfit.inventory.DistributionCopy;
+import dev.layerfit.inventory.DuplicateDistribution;
+import dev.layerfit.inventory.FileDuplicates;
+import dev.layerfit.lambda.LimitCheck;
+import dev.layerfit.lambda.PredictedError;
+import dev.layerfit.lambda.Quota;
+import dev.layerfit.project.ResolvedSettings;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The human report of {@code layerfit check}. */
+public final class CheckTextReport {
+
+    private static final long LIMIT = Quota.UNZIPPED_FUNCTION_AND_LAYERS.value();
+    private static final int MAX_DUPLICATES_SHOWN = 10;
+
+    private CheckTextReport() {
+    }
+
+    public static String render(CheckResult r) {
+        StringBuilder out = new StringBuilder();
+        ResolvedSettings s = r.settings();
+        out.append("Deployment of ").append(s.appName()).append(", stage ").append(s.stage())
+                .append(s.function() == null ? " (every function without its own settings)" : ", function " + s.function())
+                .append(" — ").append(s.configFile()).append("\n\n");
+
+        TextTable table = new TextTable("llrrr").row("", "artifact", "unzipped", "zipped", "of 250 MiB");
+        int i = 0;
+        for (DeploymentArtifact a : r.artifacts()) {
+            String role = switch (a.role()) {
+                case MANAGED_LAYER -> "managed layer";
+                case LAYER -> "layer " + (++i);
+                case FUNCTION -> "function";
+            };
+            String name = a.role() == dev.layerfit.lambda.ArtifactRole.MANAGED_LAYER ? a.ref() : a.name();
+            table.row(role, name, human(a.unzippedBytes()), human(a.artifact().zippedBytes()), percent(a.unzippedBytes(), LIMIT));
+        }
+        long total = r.verdict().totalUnzippedBytes();
+        table.row("total", "", human(total), "", percent(total, LIMIT));
+        out.append(table.render("  ")).append('\n');
+
+        out.append("Limits\n");
+        TextTable limits = new TextTable("lll");
+        for (LimitCheck c : r.verdict().checks()) {
+            limits.row(c.ok() ? "ok  " : "FAIL", c.name(), describe(c, s));
+        }
+        out.append(limits.render("  ")).append('\n');
+
+        if (!r.verdict().predictedErrors().isEmpty()) {
+            out.append("This deploy would fail with:\n");
+            for (PredictedError e : r.verdict().predictedErrors()) {
+                out.append("  ").append(e.error().exceptionName()).append(": ").append(e.message()).append('\n');
+                out.append("    because ").append(e.why()).append('\n');
+            }
+            out.append('\n');
+        }
+
+        List<DuplicateDistribution> dups = r.duplicates().distributions();
+        FileDuplicates files = r.duplicates().files();
+        if (!dups.isEmpty()) {
+            out.append("Shipped more than once (every copy counts, one is imported): ")
+                    .append(dups.size()).append(" distributions, ").append(human(r.duplicates().wastedBytes()))
+                    .append(" wasted\n");
+            TextTable t = new TextTable("llr");
+            dups.stream().limit(MAX_DUPLICATES_SHOWN).forEach(d -> t.row(d.distribution() + " "
+                    + String.join("/", d.versions().stream().filter(java.util.Objects::nonNull).distinct().toList()), d.copies().stream()
+                    .map(c -> artifactName(r, c)).collect(Collectors.joining(", ")), human(d.wastedBytes())));
+            out.append(t.render("  "));
+            if (dups.size() > MAX_DUPLICATES_SHOWN) {
+                out.append("  … and ").append(dups.size() - MAX_DUPLICATES_SHOWN).append(" more (--json lists all)\n");
+            }
+            if (files.paths() > 0) {
+                out.append("  ").append(grouped(files.paths())).append(" file paths are in more than one artifact (")
+                        .append(human(files.wastedBytes())).append(" in the copies that are not used)\n");
+            }
+            out.append('\n');
+        }
+
+        if (!r.advice().isEmpty()) {
+            out.append("What to do, by bytes saved:\n");
+            int n = 0;
+            for (Advice a : r.advice()) {
+                out.append(String.format("  %d. %s%n", ++n, a.message()));
+                out.append("     → ").append(a.action()).append('\n');
+            }
+            long projected = r.projectedUnzippedBytes();
+            if (projected != total) {
+                out.append("  Taken together: ").append(human(total)).append(" → ").append(human(projected)).append(", ")
+                        .append(projected < LIMIT ? "which fits (" + human(LIMIT - projected) + " to spare)"
+                                : "still " + human(projected - LIMIT + 1) + " over")
+                        .append('\n');
+            }
+            out.append('\n');
+        }
+        for (String note : r.notes()) {
+            out.append("Note: ").append(note).append('\n');
+        }
+        if (!r.notes().isEmpty()) {
+            out.append('\n');
+        }
+        if (r.fits()) {
+            out.append("FITS: ").append(grouped(total)).append(" bytes unzipped, ").append(human(LIMIT - total))
+                    .append(" under the 250 MiB limit.\n");
+        } else {
+            out.append("DOES NOT FIT").append(total >= LIMIT ? ": " + human(total - LIMIT + 1)
+                    + " over the 250 MiB unzipped limit" : "").append(".\n");
+        }
+        return out.toString();
+    }
+
+    private static String artifactName(CheckResult r, DistributionCopy c) {
+        DeploymentArtifact a = r.artifacts().get(c.artifactIndex());
+        return a.name();
+    }
+
+    private static String describe(LimitCheck c, ResolvedSettings s) {
+        return switch (c.name()) {
+            case LimitCheck.UNZIPPED_TOTAL -> grouped(c.actualBytes()) + " bytes unzipped, must be under "
+                    + grouped(c.limitBytes()) + (c.ok() ? " (" + human(c.limitBytes() - c.actualBytes()) + " to spare)"
+                    : " (over by " + grouped(c.actualBytes() - c.limitBytes() + 1) + " bytes, "
+                    + human(c.actualBytes() - c.limitBytes() + 1) + ")");
+            case LimitCheck.LAYER_COUNT -> c.actualBytes() + " layers of at most " + c.limitBytes()
+                    + (s.automaticLayer() ? " (Chalice's managed layer counts)" : "");
+            default -> c.subject() + ": " + human(c.actualBytes()) + " zipped, at most " + human(c.limitBytes())
+                    + " for a direct upload";
+        };
+    }
+}
