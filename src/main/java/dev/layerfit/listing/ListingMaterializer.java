@@ -129,10 +129,7 @@ public final class ListingMaterializer {
 
     /** {@code $LAYERFIT_CACHE_DIR/listings}, or {@code ~/.cache/layerfit/listings}. */
     public static Path defaultCacheDir() {
-        String env = System.getenv("LAYERFIT_CACHE_DIR");
-        Path root = env != null && !env.isBlank() ? Path.of(env)
-                : Path.of(System.getProperty("user.home"), ".cache", "layerfit");
-        return root.resolve("listings");
+        return dev.layerfit.cache.CacheRoot.resolve("listings");
     }
 
     private static String sha256(byte[] bytes) {

@@ -1,5 +1,7 @@
 package dev.layerfit.archive;
 
+import dev.layerfit.PythonZipfile;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.layerfit.LocalIndex;

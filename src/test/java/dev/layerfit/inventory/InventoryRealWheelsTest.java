@@ -1,5 +1,7 @@
 package dev.layerfit.inventory;
 
+import dev.layerfit.LayerZip;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.layerfit.LocalIndex;

@@ -1,4 +1,4 @@
-package dev.layerfit.archive;
+package dev.layerfit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -10,19 +10,19 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a small script under Python's zipfile module, the reference reader the tests compare with. */
-final class PythonZipfile {
+public final class PythonZipfile {
 
     private PythonZipfile() {
     }
 
     /** Skips the calling test, with a message, when python3 is absent. */
-    static void require() {
-        assumeTrue(FolderArtifactTest.onPath("python3"),
+    public static void require() {
+        assumeTrue(onPath("python3"),
                 "SKIPPED: python3 is not installed; this test compares with Python's zipfile module");
     }
 
     /** The stdout bytes of {@code python3 -c script args...}; fails the test when Python fails. */
-    static byte[] run(String script, String... args) throws IOException, InterruptedException {
+    public static byte[] run(String script, String... args) throws IOException, InterruptedException {
         require();
         List<String> command = new ArrayList<>(List.of("python3", "-c", script));
         command.addAll(List.of(args));
@@ -33,7 +33,20 @@ final class PythonZipfile {
         return out;
     }
 
-    static String runText(String script, String... args) throws IOException, InterruptedException {
+    public static String runText(String script, String... args) throws IOException, InterruptedException {
         return new String(run(script, args), StandardCharsets.UTF_8);
+    }
+
+    /** Whether {@code command} is an executable on the PATH. */
+    public static boolean onPath(String command) {
+        String path = System.getenv("PATH");
+        return path != null && java.util.Arrays.stream(path.split(":"))
+                .anyMatch(d -> java.nio.file.Files.isExecutable(java.nio.file.Path.of(d, command)));
+    }
+
+    /** Python's figure for a zip: {@code sum(i.file_size for i in ZipFile(p).infolist())}. */
+    public static long unzippedBytes(java.nio.file.Path zip) throws IOException, InterruptedException {
+        return Long.parseLong(runText("import sys, zipfile; print(sum(i.file_size for i in "
+                + "zipfile.ZipFile(sys.argv[1]).infolist()))", zip.toString()).strip());
     }
 }
