@@ -185,10 +185,7 @@ class ListingMaterializerTest {
     @Test
     void defaultCacheFolderIsUnderLayerfitsCache() {
         Path dir = ListingMaterializer.defaultCacheDir();
-        assertThat(dir.getFileName().toString()).isEqualTo("listings");
-        String env = System.getenv("LAYERFIT_CACHE_DIR");
-        assertThat(dir.getParent()).isEqualTo(env == null || env.isBlank()
-                ? Path.of(System.getProperty("user.home"), ".cache", "layerfit") : Path.of(env));
+        assertThat(dir).isEqualTo(dev.layerfit.cache.CacheRoot.get().resolve("listings"));
     }
 
     /** Counts bytes without keeping them. */
