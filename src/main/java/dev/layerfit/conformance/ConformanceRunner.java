@@ -19,8 +19,8 @@ import java.util.stream.Stream;
 
 /**
  * Runs the packaging conformance vectors in a directory laid out like {@code testdata/conformance}: one
- * checker per {@code .jsonl} file; the {@code packse/} resolver scenarios are counted as skipped until a
- * resolver exists.
+ * checker per {@code .jsonl} file, and the {@code packse/} resolver scenarios through the resolver on a
+ * generated local index (one result row per scenario category).
  */
 public final class ConformanceRunner {
 
@@ -124,23 +124,41 @@ public final class ConformanceRunner {
             }
             results.add(new FileResult(checker.fileName(), passed, failures.size(), 0, failures));
         }
-        int scenarios = packseScenarioCount();
-        if (scenarios > 0) {
-            results.add(new FileResult(PACKSE + "/", 0, 0, scenarios, List.of()));
-        }
+        results.addAll(runPackse());
         return new ConformanceReport(results);
     }
 
-    /** Resolver scenarios (TOML files under packse/): skipped until the resolver exists. */
-    public int packseScenarioCount() {
+    /** The packse resolver scenarios (TOML files under packse/), sorted by path. */
+    public List<Path> packseScenarios() {
+        return PackseRunner.scenarios(dir.resolve(PACKSE));
+    }
+
+    /** Runs every packse scenario; one result row per category folder ("packse/yanked", ...). */
+    private List<FileResult> runPackse() {
+        Map<String, int[]> counts = new java.util.TreeMap<>();
+        Map<String, List<CaseFailure>> failures = new java.util.HashMap<>();
         Path packse = dir.resolve(PACKSE);
-        if (!Files.isDirectory(packse)) {
-            return 0;
+        for (Path file : packseScenarios()) {
+            String row = PACKSE + "/" + packse.relativize(file.getParent()).toString().replace('\\', '/');
+            int[] c = counts.computeIfAbsent(row, k -> new int[3]);
+            PackseRunner.Outcome outcome = PackseRunner.run(file);
+            if (outcome.skipReason() != null) {
+                c[2]++;
+            } else if (outcome.failure() != null) {
+                c[1]++;
+                failures.computeIfAbsent(row, k -> new ArrayList<>()).add(new CaseFailure(
+                        dir.relativize(file).toString(), 0, file.getFileName().toString(), outcome.failure()));
+            } else {
+                c[0]++;
+            }
         }
-        try (Stream<Path> files = Files.walk(packse)) {
-            return (int) files.filter(p -> p.getFileName().toString().endsWith(".toml")).count();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        List<FileResult> out = new ArrayList<>();
+        counts.forEach((row, c) -> out.add(new FileResult(row, c[0], c[1], c[2], failures.getOrDefault(row, List.of()))));
+        return out;
+    }
+
+    /** The number of packse scenario files. */
+    public int packseScenarioCount() {
+        return packseScenarios().size();
     }
 }

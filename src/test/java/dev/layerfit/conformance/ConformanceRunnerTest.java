@@ -35,8 +35,13 @@ class ConformanceRunnerTest {
                 "{\"a\": \"1.0\", \"b\": \"1.0.0\", \"cmp\": 0}",
                 "{\"a\": \"2.0\", \"b\": \"1.0\", \"cmp\": -1}");
         write("pep440-versions.jsonl", "{\"input\": \"1.0-foo-bar\", \"valid\": false}");
-        write("packse/prereleases/a.toml", "name = 'a'");
-        write("packse/yanked/b.toml", "name = 'b'");
+        write("packse/prereleases/a.toml", "name = 'a'", "[root]", "requires = ['a']", "[expected]", "satisfiable = true",
+                "[expected.packages]", "a = '1.0.0'", "[packages.a.versions.'1.0.0']", "[packages.a.versions.'2.0.0b1']");
+        write("packse/yanked/b.toml", "name = 'b'", "[root]", "requires = ['b']", "[expected]", "satisfiable = true",
+                "[expected.packages]", "b = '2.0.0'", "[packages.b.versions.'1.0.0']",
+                "[packages.b.versions.'2.0.0']", "yanked = true");
+        write("packse/yanked/c.toml", "name = 'c'", "[root]", "requires = ['c']", "[expected]", "satisfiable = true",
+                "[resolver_options]", "universal = true");
         write("packse/NOTICE", "not a scenario");
 
         ConformanceReport report = ConformanceRunner.run(dir);
@@ -45,7 +50,9 @@ class ConformanceRunnerTest {
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("pep440-versions.jsonl", 1, 0, 0),
                         org.assertj.core.groups.Tuple.tuple("pep440-ordering.jsonl", 2, 1, 0),
-                        org.assertj.core.groups.Tuple.tuple("packse/", 0, 0, 2));
+                        org.assertj.core.groups.Tuple.tuple("packse/prereleases", 1, 0, 0),
+                        org.assertj.core.groups.Tuple.tuple("packse/yanked", 0, 1, 1));
+        assertThat(report.files().get(3).failures().get(0).detail()).isEqualTo("expected {b=2.0.0}, got [b==1.0.0]");
         CaseFailure failure = report.files().get(1).failures().get(0);
         assertThat(failure.line()).isEqualTo(3);
         assertThat(failure.input()).isEqualTo("\"2.0\" vs \"1.0\"");

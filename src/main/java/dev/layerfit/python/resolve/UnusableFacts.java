@@ -1,0 +1,138 @@
+package dev.layerfit.python.resolve;
+
+import dev.layerfit.python.tags.Tag;
+import dev.layerfit.python.tags.WheelFilename;
+import java.util.BitSet;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Words for the facts "these versions cannot be used on the target": which tags the files carry, which
+ * glibc they need, and what to pin instead.
+ */
+final class UnusableFacts {
+
+    private static final Pattern MANYLINUX = Pattern.compile("manylinux_(\\d+)_(\\d+)_(.+)");
+    private static final Map<String, Integer> LEGACY = Map.of("manylinux2014", 17, "manylinux2010", 12, "manylinux1", 5);
+    private static final int SHOWN = 4;
+
+    private UnusableFacts() {
+    }
+
+    static Incompatibility.Unusable describe(Incompatibility.UnusableReason reason, PackageVersions pv, BitSet bits,
+                                             ResolveTarget target) {
+        int newest = bits.nextSetBit(0);
+        Candidate c = pv.candidate(newest);
+        String who = pv.name() + " " + c.version();
+        switch (reason) {
+            case NO_USABLE_WHEEL:
+                return new Incompatibility.Unusable(reason, "has no wheel for " + target + " (" + who + " ships "
+                        + filesSummary(c, target) + ")", pinHint(pv, newest, neededGlibc(c, target)));
+            case REQUIRES_PYTHON:
+                String rp = c.files().stream().filter(f -> f.requiresPython() != null).map(DistributionFile::requiresPython)
+                        .findFirst().orElse("?");
+                return new Incompatibility.Unusable(reason, "requires Python " + rp + " (" + who
+                        + "), but the target is python" + target.python(), pinHint(pv, newest, -1));
+            default:
+                return new Incompatibility.Unusable(reason, "is yanked (PEP 592: only an exact == pin in the "
+                        + "requirements may select a yanked version)", null);
+        }
+    }
+
+    static Incompatibility.Unusable requiresPython(String requiresPython, ResolveTarget target) {
+        return new Incompatibility.Unusable(Incompatibility.UnusableReason.REQUIRES_PYTHON,
+                "requires Python " + requiresPython + ", but the target is python" + target.python(), null);
+    }
+
+    /** "only manylinux_2_28_x86_64 wheels and an sdist (sdists are not built)". */
+    private static String filesSummary(Candidate c, ResolveTarget target) {
+        TreeSet<String> platforms = new TreeSet<>();
+        TreeSet<String> pythons = new TreeSet<>();
+        boolean platformFits = false;
+        boolean sdist = false;
+        for (DistributionFile f : c.files()) {
+            WheelFilename w = f.wheel().orElse(null);
+            if (w == null) {
+                sdist = true;
+                continue;
+            }
+            for (Tag t : w.tags()) {
+                boolean fits = t.platform().equals("any") || target.tags().platforms().contains(t.platform());
+                platformFits |= fits;
+                if (fits) {
+                    pythons.add(t.interpreter() + "-" + t.abi());
+                }
+                if (t.platform().endsWith(target.arch()) || t.platform().equals("any")) {
+                    platforms.add(t.platform());
+                }
+            }
+            if (platforms.isEmpty()) {
+                w.tags().forEach(t -> platforms.add(t.platform()));
+            }
+        }
+        String wheels = platformFits ? "only " + shortList(pythons) + " wheels" : platforms.isEmpty() ? "no wheels"
+                : "only " + shortList(platforms) + " wheels";
+        if (platforms.isEmpty() && !platformFits) {
+            return sdist ? "only an sdist, and sdists are never built" : "no files";
+        }
+        return sdist ? wheels + " and an sdist, which is never built" : wheels;
+    }
+
+    private static String shortList(TreeSet<String> items) {
+        if (items.size() <= SHOWN) {
+            return String.join(", ", items);
+        }
+        return String.join(", ", items.stream().limit(SHOWN).toList()) + " and " + (items.size() - SHOWN) + " more";
+    }
+
+    /** The lowest glibc minor above the target's that a wheel for this interpreter needs, or -1. */
+    private static int neededGlibc(Candidate c, ResolveTarget target) {
+        int best = Integer.MAX_VALUE;
+        for (DistributionFile f : c.files()) {
+            WheelFilename w = f.wheel().orElse(null);
+            if (w == null) {
+                continue;
+            }
+            for (Tag t : w.tags()) {
+                int minor = glibcMinor(t.platform(), target.arch());
+                OptionalInt p = target.tags().priority(new Tag(t.interpreter(), t.abi(), "linux_" + target.arch()));
+                if (minor > target.glibcMinor() && p.isPresent()) {
+                    best = Math.min(best, minor);
+                }
+            }
+        }
+        return best == Integer.MAX_VALUE ? -1 : best;
+    }
+
+    private static int glibcMinor(String platform, String arch) {
+        Matcher m = MANYLINUX.matcher(platform);
+        if (m.matches() && m.group(3).equals(arch) && m.group(1).equals("2")) {
+            return Integer.parseInt(m.group(2));
+        }
+        for (Map.Entry<String, Integer> e : LEGACY.entrySet()) {
+            if (platform.equals(e.getKey() + "_" + arch)) {
+                return e.getValue();
+            }
+        }
+        return -1;
+    }
+
+    /** "pin numpy<2.3.0 (2.2.6 has a usable wheel) or use a target with glibc 2.28 or newer". */
+    private static String pinHint(PackageVersions pv, int newestUnusable, int glibc) {
+        String pin = null;
+        for (int i = newestUnusable + 1; i < pv.size(); i++) {
+            if (pv.unusable(i) == null) {
+                pin = "pin " + pv.name() + "<" + pv.version(i - 1) + " (" + pv.version(i) + " has a usable wheel)";
+                break;
+            }
+        }
+        String glibcHint = glibc < 0 ? null : "use a target with glibc 2." + glibc + " or newer";
+        if (pin == null) {
+            return glibcHint;
+        }
+        return glibcHint == null ? pin : pin + " or " + glibcHint;
+    }
+}
