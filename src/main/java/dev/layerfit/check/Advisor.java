@@ -5,7 +5,7 @@ import dev.layerfit.inventory.DistributionUsage;
 import dev.layerfit.inventory.DuplicateDistribution;
 import dev.layerfit.inventory.DuplicateReport;
 import dev.layerfit.inventory.FileUsage;
-import dev.layerfit.inventory.ProjectName;
+import dev.layerfit.python.pep508.ProjectName;
 import dev.layerfit.lambda.ArtifactRole;
 import dev.layerfit.lambda.ByteSizeFormat;
 import dev.layerfit.lambda.LimitCheck;
@@ -80,7 +80,7 @@ final class Advisor {
                 "delete *.pyi files and docs/ or examples/ folders inside packages before zipping")
                 .ifPresentOrElse(savings::add, () -> { });
         slim("runtime-sdk", f -> f.distribution() != null
-                        && RUNTIME_SDK.contains(ProjectName.normalize(f.distribution().name())),
+                        && RUNTIME_SDK.contains(ProjectName.canonicalize(f.distribution().name())),
                 n -> "boto3/botocore/s3transfer/jmespath take " + n + "; every Python runtime already ships them "
                         + "(AWS recommends bundling your own for a fixed version, so this is an opt-in)",
                 "leave boto3, botocore, s3transfer and jmespath out of the layers if the runtime's version suits you")
@@ -128,13 +128,13 @@ final class Advisor {
             if (a.role() == ArtifactRole.LAYER) {
                 for (DistributionUsage d : a.inventory().distributions()) {
                     if (!d.isPseudo()) {
-                        inLayers.add(ProjectName.normalize(d.name()));
+                        inLayers.add(ProjectName.canonicalize(d.name()));
                     }
                 }
             }
         }
         List<DistributionUsage> repeated = managed.inventory().distributions().stream()
-                .filter(d -> !d.isPseudo() && inLayers.contains(ProjectName.normalize(d.name())))
+                .filter(d -> !d.isPseudo() && inLayers.contains(ProjectName.canonicalize(d.name())))
                 .sorted(Comparator.comparingLong((DistributionUsage d) -> d.bytes()).reversed())
                 .toList();
         if (repeated.isEmpty()) {
@@ -172,7 +172,7 @@ final class Advisor {
                 if (copy != d.used()) {
                     DeploymentArtifact a = artifacts.get(copy.artifactIndex());
                     saves += take(a, f -> f.distribution() != null
-                            && ProjectName.normalize(f.distribution().name()).equals(d.distribution()));
+                            && ProjectName.canonicalize(f.distribution().name()).equals(d.distribution()));
                 }
             }
             if (saves > before) {

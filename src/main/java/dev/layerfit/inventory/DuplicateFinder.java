@@ -1,5 +1,6 @@
 package dev.layerfit.inventory;
 
+import dev.layerfit.python.pep508.ProjectName;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -39,7 +40,7 @@ public final class DuplicateFinder {
                 if (d.siteRoot().ecosystem() == Ecosystem.NONE || d.attributedBy() == AttributedBy.FUNCTION) {
                     continue;
                 }
-                String name = d.siteRoot().ecosystem() == Ecosystem.PYTHON ? ProjectName.normalize(d.name()) : d.name();
+                String name = d.siteRoot().ecosystem() == Ecosystem.PYTHON ? ProjectName.canonicalize(d.name()) : d.name();
                 String key = d.siteRoot().ecosystem() + "\0" + name;
                 names.putIfAbsent(key, name);
                 String where = i + "\0" + d.siteRoot().prefix();

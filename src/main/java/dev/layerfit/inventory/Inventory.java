@@ -1,5 +1,6 @@
 package dev.layerfit.inventory;
 
+import dev.layerfit.python.pep508.ProjectName;
 import dev.layerfit.archive.ArtifactContents;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -91,8 +92,8 @@ public final class Inventory {
 
     /** The largest distribution with this name (compared PEP 503-normalised), if any. */
     public Optional<DistributionUsage> distribution(String name) {
-        String wanted = ProjectName.normalize(name);
-        return distributions.stream().filter(d -> ProjectName.normalize(d.name()).equals(wanted)).findFirst();
+        String wanted = ProjectName.canonicalize(name);
+        return distributions.stream().filter(d -> ProjectName.canonicalize(d.name()).equals(wanted)).findFirst();
     }
 
     @Override

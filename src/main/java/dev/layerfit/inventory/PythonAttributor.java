@@ -1,5 +1,6 @@
 package dev.layerfit.inventory;
 
+import dev.layerfit.python.pep508.ProjectName;
 import dev.layerfit.archive.ArtifactContents;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -117,7 +118,7 @@ final class PythonAttributor {
         if (root.isFunctionRoot() && path.indexOf('/') < 0) {
             return pseudo.get(root, Inventory.FUNCTION_CODE, AttributedBy.FUNCTION);
         }
-        owner = byName.get(root.prefix() + "\0" + ProjectName.normalize(name));
+        owner = byName.get(root.prefix() + "\0" + ProjectName.canonicalize(name));
         return owner != null ? owner : pseudo.get(root, name, AttributedBy.FOLDER);
     }
 
@@ -139,7 +140,7 @@ final class PythonAttributor {
         }
         boolean hasRecord = distInfo && dir.files.containsKey("RECORD");
         AttributedBy by = !distInfo ? AttributedBy.EGG_INFO : hasRecord ? AttributedBy.RECORD : AttributedBy.TOP_LEVEL;
-        DistributionTally tally = new DistributionTally(ProjectName.normalize(name), version, by, dir.root);
+        DistributionTally tally = new DistributionTally(ProjectName.canonicalize(name), version, by, dir.root);
         String prefix = dir.root.prefix();
         if (hasRecord) {
             list(tally, prefix, RecordFile.paths(read(dir.path("RECORD"))));
