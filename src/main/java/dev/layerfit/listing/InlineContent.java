@@ -76,10 +76,13 @@ public final class InlineContent {
             byte[] buf = new byte[8192];
             while (!inflater.finished() && out.size() <= limit) {
                 int n = inflater.inflate(buf);
-                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                if (n == 0 && !inflater.finished() && (inflater.needsInput() || inflater.needsDictionary())) {
                     throw new IllegalArgumentException("the content's deflate stream is truncated");
                 }
                 out.write(buf, 0, n);
+            }
+            if (inflater.finished() && inflater.getRemaining() > 0) {
+                throw new IllegalArgumentException("the content has bytes after its deflate stream");
             }
             return new InlineContent(out.toByteArray());
         } catch (DataFormatException e) {
