@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # Records the example's five artifact listings (layers/*.listing) from real wheels. Run once, by a
 # maintainer, on a machine whose pip can reach an index holding these wheels; the listings are committed
-# so that the example works offline without any index (layerfit materializes filler zips from them).
+# so that the example works offline without any index (layerfit materializes zips from them: filler content,
+# except the metadata files the inventory reads -- *.dist-info/RECORD, top_level.txt, METADATA, WHEEL,
+# INSTALLER -- whose real bytes the listings keep, so files are attributed to distributions as in the real
+# layers). Re-recording from the same index gives the same paths and sizes; only the compressed sizes of
+# __pycache__/*.pyc move by a few bytes (each .pyc holds its source's mtime, i.e. the install time).
 #
 #   examples/seed-app/record-listings.sh            # needs python3.11 + pip, and the layerfit launcher
 #

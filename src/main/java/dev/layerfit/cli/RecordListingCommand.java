@@ -22,7 +22,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code layerfit dev record-listing FOLDER -o FILE}: records a real folder as a listing (development use). */
 @Command(name = "record-listing", mixinStandardHelpOptions = true,
-        description = "Records FOLDER's entries (paths, sizes, deflate-6 compressed sizes) as a listing file.")
+        description = "Records FOLDER's entries (paths, sizes, deflate-6 compressed sizes) as a listing file, "
+                + "with the real bytes of the metadata files the inventory reads (RECORD, top_level.txt, METADATA, "
+                + "WHEEL, INSTALLER, *.egg-info files, node_modules package.json).")
 public final class RecordListingCommand implements Callable<Integer> {
 
     @Mixin
@@ -56,16 +58,18 @@ public final class RecordListingCommand implements Callable<Integer> {
         comments.add("recorded-by: layerfit dev record-listing" + (noDirectories ? " --no-directories" : "")
                 + " FOLDER -o " + output.getFileName());
         comments.add("date: " + LocalDate.now(ZoneOffset.UTC));
-        comments.add("columns: kind size zsize path [target]  (TAB-separated; see dev.layerfit.listing.Listing)");
+        comments.add("columns: kind size zsize path [target]  (TAB-separated); a line '=<TAB>data' after a file "
+                + "holds its real bytes (base64 of raw deflate); see dev.layerfit.listing.Listing");
         Listing listing = new ListingRecorder(!noDirectories).record(folder, comments);
         ListingWriter.write(listing, output);
-        String summary = String.format("%s: %d files, %d entries, %d bytes unzipped, %d bytes compressed",
-                output, listing.fileCount(), listing.entries().size(), listing.unzippedBytes(),
-                listing.compressedBytes());
+        String summary = String.format("%s: %d files (%d kept byte for byte), %d entries, %d bytes unzipped, "
+                        + "%d bytes compressed", output, listing.fileCount(), listing.keptContentCount(),
+                listing.entries().size(), listing.unzippedBytes(), listing.compressedBytes());
         if (common.json()) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("output", output.toString());
             json.put("files", listing.fileCount());
+            json.put("keptContentFiles", listing.keptContentCount());
             json.put("entries", listing.entries().size());
             json.put("unzippedBytes", listing.unzippedBytes());
             json.put("zippedBytes", listing.compressedBytes());

@@ -10,7 +10,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * A zip writer for listing entries with filler content. A file of {@code size} bytes gets a pseudo-random
+ * A zip writer for listing entries, with their kept content or filler content. A file of {@code size} bytes gets a pseudo-random
  * prefix (seeded from its path) stored at deflate level 0, then zeros deflated at level 1: the random part
  * costs its own length plus 5 bytes per 64 KiB stored block, the zeros about one byte per
  * {@link #ZERO_RATIO} (a run of zeros is a chain of 258-byte matches), so a prefix length can be chosen
@@ -48,6 +48,20 @@ final class FillerZipOutputStream extends ZipOutputStream {
         ze.setCompressedSize(0);
         ze.setCrc(0);
         putNextEntry(ze);
+        closeEntry();
+    }
+
+    /**
+     * Writes a file with its real bytes, deflated at level 6 as the recorder measured them, so its
+     * compressed size is the recorded one.
+     */
+    void putContent(String name, byte[] content) throws IOException {
+        ZipEntry ze = new ZipEntry(name);
+        ze.setTimeLocal(FIXED_TIME);
+        ze.setMethod(DEFLATED);
+        putNextEntry(ze);
+        switchLevel(ListingRecorder.ZIP_DEFAULT_LEVEL);
+        write(content, 0, content.length);
         closeEntry();
     }
 

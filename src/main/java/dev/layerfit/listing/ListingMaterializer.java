@@ -22,7 +22,9 @@ import java.util.concurrent.Future;
 /**
  * Turns a listing into a real zip with exactly the listed entries, in listing order, each file's
  * uncompressed size equal to its listed size and its compressed size close to the recorded one, with
- * filler content and fixed timestamps (same listing, same bytes). The zip is cached under
+ * the listing's kept content where it has some, filler content for the rest, and fixed timestamps
+ * (same listing, same bytes). Kept content was checked against the recorded size when the listing was
+ * read ({@link ListingReader} reports a mismatch as file:line). The zip is cached under
  * {@code $LAYERFIT_CACHE_DIR/listings/<sha256 of the listing file>.zip} (default
  * {@code ~/.cache/layerfit/listings/}) and reused when present.
  *
@@ -120,6 +122,8 @@ public final class ListingMaterializer {
         for (ListingEntry e : listing.entries()) {
             if (e.kind() == ListingEntry.Kind.DIRECTORY) {
                 zip.putDirectory(e.path());
+            } else if (e.content() != null) {
+                zip.putContent(e.path(), e.content().bytes());
             } else {
                 zip.putFile(e.path(), e.size(), e.compressedSize());
             }

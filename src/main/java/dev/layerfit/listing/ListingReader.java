@@ -45,17 +45,33 @@ public final class ListingReader {
         BufferedReader in = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
         List<String> comments = new ArrayList<>();
         List<ListingEntry> entries = new ArrayList<>();
+        boolean v1 = false;
+        boolean lastWasEntry = false;
         int lineNo = 0;
         String line;
         while ((line = in.readLine()) != null) {
             lineNo++;
             if (lineNo == 1) {
-                if (!line.equals(Listing.MAGIC)) {
-                    throw bad(label, 1, "the first line must be '" + Listing.MAGIC + "'; this is not a layerfit "
-                            + "listing or has an unsupported version");
+                v1 = line.equals(Listing.MAGIC_V1);
+                if (!v1 && !line.equals(Listing.MAGIC)) {
+                    throw bad(label, 1, "the first line must be '" + Listing.MAGIC + "' (or '" + Listing.MAGIC_V1
+                            + "'); this is not a layerfit listing or has an unsupported version");
                 }
                 continue;
             }
+            if (line.startsWith(ListingWriter.CONTENT_PREFIX)) {
+                if (v1) {
+                    throw bad(label, lineNo, "a content line needs a version-2 listing ('" + Listing.MAGIC + "')");
+                }
+                ListingEntry previous = entries.isEmpty() ? null : entries.get(entries.size() - 1);
+                if (!lastWasEntry || previous.kind() != ListingEntry.Kind.FILE || previous.content() != null) {
+                    throw bad(label, lineNo, "a content line must directly follow the line of the file it belongs to");
+                }
+                entries.set(entries.size() - 1, withContent(label, lineNo, previous,
+                        line.substring(ListingWriter.CONTENT_PREFIX.length())));
+                continue;
+            }
+            lastWasEntry = false;
             if (line.isBlank()) {
                 continue;
             }
@@ -64,11 +80,27 @@ public final class ListingReader {
                 continue;
             }
             entries.add(parseEntry(label, lineNo, line));
+            lastWasEntry = true;
         }
         if (lineNo == 0) {
             throw bad(label, 1, "the file is empty; a listing starts with '" + Listing.MAGIC + "'");
         }
         return new Listing(comments, entries);
+    }
+
+    private static ListingEntry withContent(String label, int lineNo, ListingEntry file, String data) {
+        InlineContent content;
+        try {
+            content = InlineContent.decode(data, file.size());
+        } catch (IllegalArgumentException e) {
+            throw bad(label, lineNo, e.getMessage() + " for '" + file.path() + "'");
+        }
+        if (content.length() != file.size()) {
+            throw bad(label, lineNo, "the content of '" + file.path() + "' is "
+                    + (content.length() > file.size() ? "longer than" : content.length() + " bytes, not")
+                    + " the recorded size " + file.size());
+        }
+        return new ListingEntry(file.kind(), file.size(), file.compressedSize(), file.path(), null, content);
     }
 
     private static ListingEntry parseEntry(String label, int lineNo, String line) {

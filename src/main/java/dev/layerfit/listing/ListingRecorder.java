@@ -21,11 +21,15 @@ import java.util.zip.Deflater;
  * Records a real folder as a listing: every file, directory and symlink under it (not followed), named
  * relative to the folder, in a stable order (a directory before its contents, names sorted), with each
  * file's compressed size as a raw deflate at level 6 would store it in a zip (what zlib's default level,
- * used by Python's zipfile and Info-ZIP, produces).
+ * used by Python's zipfile and Info-ZIP, produces). The real bytes of the metadata files the inventory
+ * reads ({@code *.dist-info/RECORD}, {@code top_level.txt}, {@code METADATA}, {@code WHEEL},
+ * {@code INSTALLER}, {@code *.egg-info} files, {@code node_modules/**}{@code /package.json}) are kept in
+ * the listing, so that a materialized zip attributes its files as the real one does.
  */
 public final class ListingRecorder {
 
-    private static final int ZIP_DEFAULT_LEVEL = 6;
+    /** zlib's default level (Python's zipfile and Info-ZIP use it); the materializer writes kept content at it too. */
+    static final int ZIP_DEFAULT_LEVEL = 6;
 
     private final boolean directoryEntries;
 
@@ -97,6 +101,10 @@ public final class ListingRecorder {
             }
             if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
                 return null; // sockets, fifos: nothing a zip tool would store
+            }
+            if (InventoryMetadataFiles.isKept(name)) {
+                byte[] content = Files.readAllBytes(p);
+                return ListingEntry.file(name, content, deflatedSize(content));
             }
             try (InputStream in = Files.newInputStream(p)) {
                 return deflatedFile(name, in);

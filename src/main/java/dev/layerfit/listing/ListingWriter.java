@@ -11,10 +11,13 @@ import java.nio.file.attribute.PosixFilePermissions;
 /** Writes {@code .listing} files (format in {@link Listing}), atomically. */
 public final class ListingWriter {
 
+    /** How a content line starts (see {@link Listing}). */
+    static final String CONTENT_PREFIX = "=\t";
+
     private ListingWriter() {
     }
 
-    /** The listing as text: the version line, its comments, then one line per entry. */
+    /** The listing as text: the version line, its comments, then one line per entry (and its content line). */
     public static String format(Listing listing) {
         StringBuilder sb = new StringBuilder(64 * (listing.entries().size() + 8));
         sb.append(Listing.MAGIC).append('\n');
@@ -30,6 +33,9 @@ public final class ListingWriter {
                 sb.append('\t').append(PathEscaping.escape(e.linkTarget()));
             }
             sb.append('\n');
+            if (e.content() != null) {
+                sb.append(CONTENT_PREFIX).append(e.content().encode()).append('\n');
+            }
         }
         return sb.toString();
     }

@@ -175,6 +175,57 @@ class ListingMaterializerTest {
     }
 
     @Test
+    void keptContentIsMaterializedByteForByteAtTheRecordedCompressedSize() throws IOException {
+        Path root = tmp.resolve("layer");
+        Path info = Files.createDirectories(root.resolve("python/pkg-1.0.dist-info"));
+        byte[] record = ("pkg/__init__.py,sha256=47DEQpj8HBSa-_TImW-5JCeuQeRkm5NMpJWZG3hSuFU,12345\n"
+                + "pkg-1.0.dist-info/RECORD,,\n").repeat(40).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] notUtf8 = new byte[3000];
+        new java.util.Random(11).nextBytes(notUtf8);
+        notUtf8[0] = (byte) 0xC3; // an incomplete two-byte sequence first
+        notUtf8[1] = 0;
+        Files.write(info.resolve("RECORD"), record);
+        Files.write(info.resolve("top_level.txt"), notUtf8);
+        Files.write(info.resolve("INSTALLER"), new byte[0]);
+        Files.write(Files.createDirectories(root.resolve("python/pkg")).resolve("__init__.py"), new byte[12_345]);
+        Listing recorded = new ListingRecorder(true).record(root, List.of());
+        assertThat(recorded.keptContentCount()).isEqualTo(3);
+
+        Path zip = ListingMaterializer.materialize(write(recorded, "kept.listing"), tmp.resolve("cache"));
+        try (ZipFile z = new ZipFile(zip.toFile())) {
+            for (String name : List.of("RECORD", "top_level.txt", "INSTALLER")) {
+                String path = "python/pkg-1.0.dist-info/" + name;
+                ZipEntry ze = z.getEntry(path);
+                try (InputStream in = z.getInputStream(ze)) {
+                    assertThat(in.readAllBytes()).as(path).isEqualTo(Files.readAllBytes(root.resolve(path)));
+                }
+                ListingEntry le = recorded.entries().stream().filter(e -> e.path().equals(path)).findFirst().orElseThrow();
+                assertThat(ze.getCompressedSize()).as(path).isEqualTo(le.compressedSize());
+                assertThat(ze.getSize()).as(path).isEqualTo(le.size());
+            }
+            try (InputStream in = z.getInputStream(z.getEntry("python/pkg/__init__.py"))) {
+                assertThat(in.readAllBytes()).as("the rest is filler").hasSize(12_345);
+            }
+        }
+        ByteArrayOutputStream again = new ByteArrayOutputStream();
+        ListingMaterializer.writeZip("again", ListingReader.read(tmp.resolve("kept.listing")), again);
+        assertThat(again.toByteArray()).as("deterministic").isEqualTo(Files.readAllBytes(zip));
+    }
+
+    @Test
+    void keptContentOfTheWrongSizeIsBadInputWithFileAndLine() throws IOException {
+        // "MwQA" is the raw deflate of the single byte '1'; the line says 2 bytes
+        Path bad = Files.writeString(tmp.resolve("short.listing"),
+                Listing.MAGIC + "\n# header\nf\t2\t3\tpkg-1.0.dist-info/RECORD\n=\tMwQA\n");
+        assertThatThrownBy(() -> ListingMaterializer.materialize(bad, tmp.resolve("cache")))
+                .isInstanceOf(BadListingException.class)
+                .hasMessage("short.listing:4: the content of 'pkg-1.0.dist-info/RECORD' is 1 bytes, not the recorded "
+                        + "size 2; fix the line or re-record the listing");
+        assertThat(tmp.resolve("cache")).satisfiesAnyOf(
+                c -> assertThat(c).doesNotExist(), c -> assertThat(c).isEmptyDirectory());
+    }
+
+    @Test
     void recognisesListingsByExtension() {
         assertThat(ListingMaterializer.isListing(Path.of("layers/numpy.listing"))).isTrue();
         assertThat(ListingMaterializer.isListing(Path.of("layers/numpy.zip"))).isFalse();

@@ -103,6 +103,42 @@ class ListingRecorderTest {
     }
 
     @Test
+    void keepsTheRealBytesOfMetadataFilesOnly() throws IOException {
+        Path root = tmp.resolve("meta");
+        Path info = Files.createDirectories(root.resolve("python/pkg-1.0.dist-info"));
+        Files.createDirectories(info.resolve("licenses"));
+        byte[] record = "pkg/__init__.py,sha256=AAA,3\npkg-1.0.dist-info/RECORD,,\n".getBytes(StandardCharsets.UTF_8);
+        byte[] metadata = {'N', 'a', 'm', 'e', ':', ' ', (byte) 0xE9, (byte) 0xFF, 0, '\n'}; // not UTF-8
+        Files.write(info.resolve("RECORD"), record);
+        Files.write(info.resolve("METADATA"), metadata);
+        Files.writeString(info.resolve("licenses/LICENSE"), "MIT\n");
+        Files.writeString(info.resolve("entry_points.txt"), "[console_scripts]\n");
+        Files.writeString(Files.createDirectories(root.resolve("python/pkg")).resolve("__init__.py"), "x=1");
+        Path nodePkg = Files.createDirectories(root.resolve("nodejs/node_modules/left-pad"));
+        Files.writeString(nodePkg.resolve("package.json"), "{\"name\":\"left-pad\",\"version\":\"1.3.0\"}");
+
+        Listing listing = new ListingRecorder(false).record(root, List.of());
+        Map<String, ListingEntry> byPath = byPath(listing);
+        assertThat(byPath.get("python/pkg-1.0.dist-info/RECORD").content().bytes()).isEqualTo(record);
+        assertThat(byPath.get("python/pkg-1.0.dist-info/METADATA").content().bytes()).isEqualTo(metadata);
+        assertThat(byPath.get("nodejs/node_modules/left-pad/package.json").content().bytes())
+                .isEqualTo(Files.readAllBytes(nodePkg.resolve("package.json")));
+        assertThat(listing.keptContentCount()).isEqualTo(3);
+        assertThat(byPath.get("python/pkg-1.0.dist-info/RECORD").compressedSize())
+                .as("measured like any other file").isEqualTo(deflatedSize(record));
+    }
+
+    private static long deflatedSize(byte[] data) {
+        Deflater d = new Deflater(6, true);
+        d.setInput(data);
+        d.finish();
+        byte[] out = new byte[data.length + 64];
+        int n = d.deflate(out);
+        d.end();
+        return n;
+    }
+
+    @Test
     void aMissingFolderIsBadInput() {
         assertThatThrownBy(() -> new ListingRecorder(true).record(tmp.resolve("nope"), List.of()))
                 .isInstanceOf(BadListingException.class).hasMessageContaining("not a folder");

@@ -3,6 +3,10 @@ package dev.layerfit.listing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.layerfit.archive.ZipIndex;
+import dev.layerfit.inventory.AttributedBy;
+import dev.layerfit.inventory.DistributionUsage;
+import dev.layerfit.inventory.Inventory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -116,6 +120,57 @@ class SeedAppListingsTest {
         assertThat(mapped).containsExactlyElementsOf(arns);
         map.get("layers").forEach(p -> assertThat(APP.resolve(p.asText())).isRegularFile());
         assertThat(APP.resolve(map.get("managedLayer").asText())).isRegularFile();
+    }
+
+    /**
+     * The kept RECORD files make the materialized managed layer attribute as the real one: every
+     * distribution by its RECORD, with its version, and no pseudo-distribution named after a top-level
+     * folder (which is what filler RECORDs gave: "googleapiclient", "grpc", "google" without versions).
+     */
+    @Test
+    void theMaterializedManagedLayerAttributesEveryFileByItsRecord() throws IOException {
+        Listing managed = listing("managed");
+        Path zip = ListingMaterializer.materialize(APP.resolve("layers/managed.listing"), tmp);
+        Inventory inventory;
+        try (ZipIndex index = ZipIndex.open(zip)) {
+            inventory = Inventory.of(index);
+        }
+        assertThat(inventory.totalBytes()).isEqualTo(managed.unzippedBytes());
+        for (String expected : List.of("google-api-python-client 2.201.0", "numpy 2.2.6", "grpcio 1.84.0",
+                "protobuf 7.36.2", "google-auth 2.59.1", "cryptography 50.0.2", "sqlalchemy 2.1.1",
+                "psycopg2-binary 2.9.13", "pydantic-core 2.46.5", "googleapis-common-protos")) {
+            String name = expected.split(" ")[0];
+            DistributionUsage d = inventory.distribution(name).orElseThrow(() -> new AssertionError(name + " missing"));
+            assertThat(d.attributedBy()).as(name).isEqualTo(AttributedBy.RECORD);
+            assertThat(d.version()).as(name).isNotBlank();
+            if (expected.contains(" ")) {
+                assertThat(d.version()).as(name).isEqualTo(expected.split(" ")[1]);
+            }
+        }
+        assertThat(inventory.distribution("google-api-python-client").orElseThrow().bytes())
+                .as("googleapiclient/ with its discovery documents belongs to google-api-python-client")
+                .isGreaterThan(100_000_000L);
+        Set<String> all = new TreeSet<>();
+        inventory.distributions().forEach(d -> all.add(d.name() + "==" + d.version()));
+        assertThat(all).isEqualTo(distributions(managed));
+        assertThat(inventory.distributions()).extracting(DistributionUsage::name)
+                .doesNotContain("googleapiclient", "grpc", "google", "apiclient");
+        assertThat(inventory.distributions()).allSatisfy(d ->
+                assertThat(d.attributedBy()).as(d.name()).isEqualTo(AttributedBy.RECORD));
+    }
+
+    @Test
+    void theCommittedListingsAreVersion2AndKeepTheirMetadataFiles() throws IOException {
+        long total = 0;
+        for (String layer : List.of("numpy", "ai", "db", "utils", "managed")) {
+            Path file = APP.resolve("layers/" + layer + ".listing");
+            assertThat(Files.readAllLines(file).get(0)).isEqualTo(Listing.MAGIC);
+            Listing l = listing(layer);
+            assertThat(l.entries()).filteredOn(e -> e.path().endsWith(".dist-info/RECORD"))
+                    .isNotEmpty().allSatisfy(e -> assertThat(e.content()).as(e.path()).isNotNull());
+            total += Files.size(file);
+        }
+        assertThat(total).as("the five listings stay small").isLessThan(3_000_000L);
     }
 
     @Test
