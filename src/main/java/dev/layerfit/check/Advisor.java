@@ -67,8 +67,9 @@ final class Advisor {
                 "keep only the discovery documents of the APIs you call (e.g. drive.v3.json) when you build the layer")
                 .ifPresentOrElse(savings::add, () -> { });
         slim("bytecode", f -> f.category() == Category.BYTECODE,
-                n -> "__pycache__ takes " + n + "; it was compiled by the Python that built the layers and is useless "
-                        + "when that Python's version differs from the runtime's (Python compiles on import otherwise)",
+                n -> "__pycache__ takes " + n + " (compiled for " + bytecodeTags() + " by the Python that built the "
+                        + "layers); it only speeds up the first import on a runtime of that version and is never used on "
+                        + "another, where Python compiles in memory instead",
                 "build layers with `pip install --no-compile` (or delete __pycache__ folders before zipping)")
                 .ifPresentOrElse(savings::add, () -> { });
         slim("tests", f -> f.category() == Category.TESTS,
@@ -200,6 +201,24 @@ final class Advisor {
         }
         return java.util.Optional.of(new Advice(id, message.apply(ByteSizeFormat.mib(saves)) + " (saves "
                 + ByteSizeFormat.mib(saves) + ")", saves, action));
+    }
+
+    /** The interpreter tags of the shipped bytecode, e.g. "cpython-311", from names like x.cpython-311.pyc. */
+    private String bytecodeTags() {
+        java.util.TreeSet<String> tags = new java.util.TreeSet<>();
+        for (DeploymentArtifact a : artifacts) {
+            for (FileUsage f : a.inventory().files()) {
+                String p = f.runtimePath();
+                if (f.category() == Category.BYTECODE && p.endsWith(".pyc")) {
+                    String stem = p.substring(p.lastIndexOf('/') + 1, p.length() - 4);
+                    int dot = stem.lastIndexOf('.');
+                    if (dot > 0) {
+                        tags.add(stem.substring(dot + 1));
+                    }
+                }
+            }
+        }
+        return tags.isEmpty() ? "an unknown Python" : String.join(", ", tags);
     }
 
     /** Marks the files of {@code a} that match and are still shipped as removed; returns their bytes. */
