@@ -1,8 +1,12 @@
 package dev.layerfit.python.index;
 
+import dev.layerfit.archive.LocalFileSource;
 import dev.layerfit.archive.RandomAccessSource;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.net.URI;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -32,35 +36,36 @@ public final class HttpRangeSource implements RandomAccessSource {
         this.held = held;
     }
 
-    /** Thrown by {@link #open} when the server answered the range request with the whole file (200). */
-    static final class RangeIgnoredException extends Exception {
-        RangeIgnoredException() {
-            super(null, null, false, false);
-        }
+    /** Takes the whole body when a server answers a range request with 200, and returns where it stored it. */
+    interface WholeFileSink {
+        Path store(InputStream body) throws IOException;
     }
 
     /**
-     * Fetches the last {@code tailLength} bytes of {@code url}.
+     * Fetches the last {@code tailLength} bytes of {@code url} and returns a ranged source over the file; when the
+     * server ignores Range (200) the body is handed to {@code sink} instead and the stored copy is returned.
      *
-     * @throws RangeIgnoredException when the server ignores Range; the caller downloads the file instead
      * @throws BadIndexResponseException on any other unexpected answer
      */
-    static HttpRangeSource open(HttpTransport http, URI url, int tailLength) throws RangeIgnoredException {
-        HttpTransport.Response r = http.get(url, Map.of("Range", "bytes=-" + tailLength, "Accept-Encoding", "identity"),
-                TransferStats.Purpose.METADATA);
-        if (r.status() == 200) {
-            throw new RangeIgnoredException();
+    static RandomAccessSource open(HttpTransport http, URI url, int tailLength, WholeFileSink sink) throws IOException {
+        HttpResponse<InputStream> r = http.stream(url, Map.of("Range", "bytes=-" + tailLength, "Accept-Encoding", "identity"));
+        try (InputStream body = r.body()) {
+            if (r.statusCode() == 200) {
+                return LocalFileSource.open(sink.store(body));
+            }
+            if (r.statusCode() != 206) {
+                throw new BadIndexResponseException(RedactedUrl.of(url) + " answered HTTP " + r.statusCode()
+                        + " to a range request for the file's end; check that the file exists on the index");
+            }
+            byte[] tail = body.readAllBytes();
+            http.count(TransferStats.Purpose.METADATA, tail.length);
+            long[] range = contentRange(url, r.headers().firstValue("Content-Range").orElse(null));
+            if (range[1] - range[0] + 1 != tail.length || range[1] != range[2] - 1) {
+                throw new BadIndexResponseException(RedactedUrl.of(url) + " sent " + tail.length
+                        + " bytes for the range " + range[0] + "-" + range[1] + "/" + range[2] + "; the server mishandles range requests");
+            }
+            return new HttpRangeSource(http, url, range[2], range[0], tail);
         }
-        if (r.status() != 206) {
-            throw new BadIndexResponseException(RedactedUrl.of(url) + " answered HTTP " + r.status()
-                    + " to a range request for the file's end; check that the file exists on the index");
-        }
-        long[] range = contentRange(url, r.header("Content-Range"));
-        if (range[1] - range[0] + 1 != r.body().length || range[1] != range[2] - 1) {
-            throw new BadIndexResponseException(RedactedUrl.of(url) + " sent " + r.body().length
-                    + " bytes for the range " + range[0] + "-" + range[1] + "/" + range[2] + "; the server mishandles range requests");
-        }
-        return new HttpRangeSource(http, url, range[2], range[0], r.body());
     }
 
     private static long[] contentRange(URI url, String header) {

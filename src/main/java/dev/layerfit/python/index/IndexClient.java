@@ -1,7 +1,6 @@
 package dev.layerfit.python.index;
 
 import dev.layerfit.archive.ArchiveEntry;
-import dev.layerfit.archive.LocalFileSource;
 import dev.layerfit.archive.RandomAccessSource;
 import dev.layerfit.archive.ZipIndex;
 import dev.layerfit.error.LayerfitException;
@@ -177,13 +176,11 @@ public final class IndexClient {
         }
         RandomAccessSource source;
         try {
-            source = HttpRangeSource.open(http, file.url(), TAIL_LENGTH);
-        } catch (HttpRangeSource.RangeIgnoredException e) {
-            try {
-                source = LocalFileSource.open(download(file, TransferStats.Purpose.METADATA));
-            } catch (IOException io) {
-                throw new UncheckedIOException(io);
-            }
+            source = HttpRangeSource.open(http, file.url(), TAIL_LENGTH,
+                    body -> wheelOnce.get(IndexCache.fileKey(file), () -> store(file, body, TransferStats.Purpose.METADATA)));
+        } catch (IOException e) {
+            throw new IndexUnavailableException("reading " + RedactedUrl.of(file.url()) + " failed (" + e.getMessage()
+                    + "); check the network and try again", e);
         }
         try (ZipIndex zip = ZipIndex.of(source, RedactedUrl.of(file.url()))) {
             return readMetadataEntry(zip, file);
@@ -269,14 +266,25 @@ public final class IndexClient {
                 if (r.statusCode() != 200) {
                     throw SimpleIndexSource.unexpected(file.url(), r.statusCode());
                 }
-                long bytes = cache.storeVerified(body, target, file.sha256(), RedactedUrl.of(file.url()));
-                http.count(purpose, bytes);
-                return target;
+                return store(file, body, purpose);
             } catch (IOException e) {
                 throw new IndexUnavailableException("downloading " + RedactedUrl.of(file.url()) + " failed (" + e.getMessage()
                         + "); check the network and try again", e);
             }
         });
+    }
+
+    /** Streams a wheel body into the cache, verified; returns its path. */
+    private Path store(IndexFile file, InputStream body, TransferStats.Purpose purpose) {
+        Path target = cache.wheelPath(file);
+        try {
+            long bytes = cache.storeVerified(body, target, file.sha256(), RedactedUrl.of(file.url()));
+            http.count(purpose, bytes);
+            return target;
+        } catch (IOException e) {
+            throw new IndexUnavailableException("downloading " + RedactedUrl.of(file.url()) + " failed (" + e.getMessage()
+                    + "); check the network and try again", e);
+        }
     }
 
     private static void verifyLocal(Path p, IndexFile file) {
