@@ -3,7 +3,6 @@ package dev.layerfit.python.index;
 import dev.layerfit.archive.ArchiveEntry;
 import dev.layerfit.archive.RandomAccessSource;
 import dev.layerfit.archive.ZipIndex;
-import dev.layerfit.error.LayerfitException;
 import dev.layerfit.python.pep508.ProjectName;
 import java.io.IOException;
 import java.io.InputStream;
@@ -57,12 +56,13 @@ public final class IndexClient {
     }
 
     /**
-     * A client for {@code options} with this process's settings: {@code ~/.netrc}, the standard retry policy and
-     * the cache in {@code $LAYERFIT_CACHE_DIR} or {@code ~/.cache/layerfit}.
+     * A client for {@code options} with this process's settings: {@code $NETRC} or {@code ~/.netrc}, the standard
+     * retry policy and the cache in {@code $LAYERFIT_CACHE_DIR} or {@code ~/.cache/layerfit}.
      */
     public static IndexClient create(IndexOptions options) throws IOException {
         Path home = Path.of(System.getProperty("user.home"));
-        return create(options, Netrc.read(home.resolve(".netrc")), RetryPolicy.standard(),
+        String netrc = System.getenv("NETRC");
+        return create(options, Netrc.read(netrc == null || netrc.isBlank() ? home.resolve(".netrc") : Path.of(netrc)), RetryPolicy.standard(),
                 IndexCache.defaultRoot(System.getenv(), home));
     }
 
@@ -306,10 +306,5 @@ public final class IndexClient {
 
     private static boolean isFile(URI url) {
         return "file".equalsIgnoreCase(url.getScheme());
-    }
-
-    /** Whether an exception from this client means the network (exit 3) rather than bad input. */
-    static boolean isNetwork(LayerfitException e) {
-        return e.kind() == LayerfitException.Kind.NETWORK;
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.layerfit.error.BadInputException;
+import dev.layerfit.python.pep508.RequirementsFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -88,7 +89,16 @@ class PipConfigurationTest {
     }
 
     @Test
-    void requirementsFileAndCommandLineApplyLikePip() {
+    void requirementsFileAndCommandLineApplyLikePip() throws IOException {
+        Path extraOnly = write("extra.txt", "--extra-index-url https://r.test/simple\n-f https://links.test/\nsix\n");
+        Path withIndex = write("index.txt", "--extra-index-url https://r.test/simple\n-i https://own.test/simple\nsix\n");
+        IndexOptions fromConfig = new IndexOptions("https://a.test/simple", List.of("https://b.test/simple"), List.of("/w"), false);
+        assertThat(fromConfig.withRequirementsFile(RequirementsFile.read(extraOnly, Map.of())).indexUrls())
+                .containsExactly("https://a.test/simple", "https://b.test/simple", "https://r.test/simple");
+        IndexOptions replaced = fromConfig.withRequirementsFile(RequirementsFile.read(withIndex, Map.of()));
+        assertThat(replaced.indexUrls()).containsExactly("https://own.test/simple", "https://r.test/simple");
+        assertThat(replaced.findLinks()).containsExactly("/w");
+
         IndexOptions configured = new IndexOptions("https://a.test/simple", List.of("https://b.test/simple"), List.of("/w"), false);
         assertThat(configured.indexUrls()).containsExactly("https://a.test/simple", "https://b.test/simple");
         IndexOptions cli = configured.withCommandLine("https://c.test/simple", List.of("https://d.test/simple"), List.of("/v"), false);
