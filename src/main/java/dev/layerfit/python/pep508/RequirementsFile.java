@@ -15,8 +15,8 @@ import java.util.Set;
  * {@code --pre}, {@code --only-binary}/{@code --no-binary} and per-line {@code --hash}. Editable and local-path
  * requirements are refused with a {@link RequirementsFileException}.
  *
- * <p>Index options from every file read are collected: the last {@code -i} wins, extra index URLs and
- * find-links accumulate in order (find-links relative to the file that names them when that path exists,
+ * <p>Index options from every file read are collected: the last {@code -i} wins and, as in pip, drops the extra
+ * index URLs read before it; later extra index URLs and find-links accumulate in order (find-links relative to the file that names them when that path exists,
  * as pip does).
  */
 public final class RequirementsFile {

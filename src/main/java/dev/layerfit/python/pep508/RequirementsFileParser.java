@@ -205,7 +205,11 @@ final class RequirementsFileParser {
             switch (name) {
                 case "-r", "--requirement" -> read(includePath(file, cursor.value()), asConstraint, where);
                 case "-c", "--constraint" -> read(includePath(file, cursor.value()), true, where);
-                case "-i", "--index-url" -> out.indexUrl = cursor.value();
+                case "-i", "--index-url" -> {
+                    // pip's handle_option_line sets index_urls = [index_url]: earlier extra index URLs are dropped
+                    out.indexUrl = cursor.value();
+                    out.extraIndexUrls.clear();
+                }
                 case "--extra-index-url" -> out.extraIndexUrls.add(cursor.value());
                 case "--no-index" -> out.noIndex = true;
                 case "-f", "--find-links" -> out.findLinks.add(findLink(file, cursor.value()));

@@ -96,7 +96,7 @@ class PipConfigurationTest {
         assertThat(fromConfig.withRequirementsFile(RequirementsFile.read(extraOnly, Map.of())).indexUrls())
                 .containsExactly("https://a.test/simple", "https://b.test/simple", "https://r.test/simple");
         IndexOptions replaced = fromConfig.withRequirementsFile(RequirementsFile.read(withIndex, Map.of()));
-        assertThat(replaced.indexUrls()).containsExactly("https://own.test/simple", "https://r.test/simple");
+        assertThat(replaced.indexUrls()).containsExactly("https://own.test/simple");
         assertThat(replaced.findLinks()).containsExactly("/w");
 
         IndexOptions configured = new IndexOptions("https://a.test/simple", List.of("https://b.test/simple"), List.of("/w"), false);
