@@ -1,0 +1,95 @@
+package dev.layerfit.python.index;
+
+import dev.layerfit.python.pep440.Version;
+import dev.layerfit.python.pep508.InvalidRequirementException;
+import dev.layerfit.python.pep508.ProjectName;
+import dev.layerfit.python.pep508.Requirement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The parts of a distribution's core metadata (a wheel's {@code METADATA}, PEP 566 / PEP 643; RFC 822-style
+ * headers) that resolution needs.
+ *
+ * @param name           the {@code Name} header as written
+ * @param version        the {@code Version} header
+ * @param requiresDist   every {@code Requires-Dist}, parsed, in order
+ * @param requiresPython the {@code Requires-Python} specifier text, or null
+ * @param providesExtra  every {@code Provides-Extra}, normalised (PEP 685)
+ */
+public record CoreMetadata(String name, Version version, List<Requirement> requiresDist, String requiresPython,
+        List<String> providesExtra) {
+
+    public CoreMetadata {
+        requiresDist = List.copyOf(requiresDist);
+        providesExtra = List.copyOf(providesExtra);
+    }
+
+    /** The name normalised per PEP 503. */
+    public String normalizedName() {
+        return ProjectName.canonicalize(name);
+    }
+
+    /**
+     * Parses METADATA text: headers up to the first blank line (folded lines joined), body ignored.
+     *
+     * @param label names the file in error messages
+     * @throws MetadataUnavailableException when Name or Version is missing or a Requires-Dist is invalid
+     */
+    public static CoreMetadata parse(String text, String label) {
+        String name = null;
+        String version = null;
+        String requiresPython = null;
+        List<Requirement> requires = new ArrayList<>();
+        List<String> extras = new ArrayList<>();
+        for (String[] header : headers(text)) {
+            String value = header[1];
+            switch (header[0].toLowerCase(Locale.ROOT)) {
+                case "name" -> name = value;
+                case "version" -> version = value;
+                case "requires-python" -> requiresPython = value.isBlank() ? null : value;
+                case "provides-extra" -> extras.add(ProjectName.canonicalize(value));
+                case "requires-dist" -> {
+                    try {
+                        requires.add(Requirement.parse(value));
+                    } catch (InvalidRequirementException e) {
+                        throw new MetadataUnavailableException(label + " has an invalid Requires-Dist '" + value
+                                + "' (" + e.detail().message() + "); the distribution is broken, pick another version", e);
+                    }
+                }
+                default -> {
+                    // other headers are not needed for resolution
+                }
+            }
+        }
+        if (name == null || version == null) {
+            throw new MetadataUnavailableException(label + " has no " + (name == null ? "Name" : "Version")
+                    + " header, so it is not core metadata; the distribution is broken, pick another version");
+        }
+        String versionText = version;
+        Version parsed = Version.tryParse(versionText).orElseThrow(() -> new MetadataUnavailableException(label
+                + " has the invalid Version '" + versionText + "'; the distribution is broken, pick another version"));
+        return new CoreMetadata(name, parsed, requires, requiresPython, extras);
+    }
+
+    /** RFC 822 header fields up to the first empty line; continuation lines (leading whitespace) are folded in. */
+    private static List<String[]> headers(String text) {
+        List<String[]> out = new ArrayList<>();
+        for (String line : text.split("\r\n|\n|\r", -1)) {
+            if (line.isEmpty()) {
+                break;
+            }
+            if ((line.charAt(0) == ' ' || line.charAt(0) == '\t') && !out.isEmpty()) {
+                String[] last = out.get(out.size() - 1);
+                last[1] = last[1] + " " + line.strip();
+                continue;
+            }
+            int colon = line.indexOf(':');
+            if (colon > 0) {
+                out.add(new String[] {line.substring(0, colon).strip(), line.substring(colon + 1).strip()});
+            }
+        }
+        return out;
+    }
+}

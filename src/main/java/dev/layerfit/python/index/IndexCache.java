@@ -1,0 +1,188 @@
+package dev.layerfit.python.index;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * layerfit's download cache: {@code $LAYERFIT_CACHE_DIR}, else {@code ~/.cache/layerfit}.
+ *
+ * <pre>
+ * metadata/&lt;sha256 of the wheel, or "url-" + sha256 of its URL&gt;.metadata   core metadata files
+ * wheels/&lt;sha256&gt;/&lt;filename&gt;                                          verified wheels
+ * pages/&lt;sha256 of URL + Accept&gt;.body / .properties                       project pages with their ETag and Last-Modified
+ * </pre>
+ *
+ * Every write goes to a temporary file in the target folder and is then moved into place, so readers never see a
+ * partial file. Pages are revalidated on every first use by a client ({@code If-None-Match} / {@code If-Modified-Since});
+ * a 304 answer reuses the stored body.
+ */
+final class IndexCache {
+
+    private final Path root;
+
+    IndexCache(Path root) {
+        this.root = root;
+    }
+
+    /** {@code LAYERFIT_CACHE_DIR} when set, else {@code <home>/.cache/layerfit}. */
+    static Path defaultRoot(Map<String, String> env, Path home) {
+        String dir = env.get("LAYERFIT_CACHE_DIR");
+        return dir != null && !dir.isBlank() ? Path.of(dir) : home.resolve(".cache").resolve("layerfit");
+    }
+
+    Path root() {
+        return root;
+    }
+
+    static String sha256Hex(byte[] data) {
+        return HexFormat.of().formatHex(digest().digest(data));
+    }
+
+    static MessageDigest digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK lacks SHA-256", e);
+        }
+    }
+
+    /** The cache key of a file: its sha256, or one derived from its URL (without credentials). */
+    static String fileKey(IndexFile file) {
+        return file.sha256() != null ? file.sha256()
+                : "url-" + sha256Hex(HttpTransport.withoutUserInfo(file.url()).toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    Optional<byte[]> metadata(String key) {
+        Path p = root.resolve("metadata").resolve(key + ".metadata");
+        try {
+            return Files.isRegularFile(p) ? Optional.of(Files.readAllBytes(p)) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    void putMetadata(String key, byte[] data) {
+        writeAtomically(root.resolve("metadata").resolve(key + ".metadata"), data);
+    }
+
+    Path wheelPath(IndexFile file) {
+        return root.resolve("wheels").resolve(fileKey(file)).resolve(file.filename());
+    }
+
+    /**
+     * Streams {@code in} into {@code target} through a temporary file, checking the sha256 when {@code expected}
+     * is not null; on a mismatch nothing is left behind.
+     *
+     * @return the bytes written
+     */
+    long storeVerified(InputStream in, Path target, String expected, String what) throws IOException {
+        Files.createDirectories(target.getParent());
+        Path temp = Files.createTempFile(target.getParent(), ".part-", ".tmp");
+        try {
+            MessageDigest md = digest();
+            long total = 0;
+            try (OutputStream out = Files.newOutputStream(temp)) {
+                byte[] buf = new byte[1 << 16];
+                int n;
+                while ((n = in.read(buf)) > 0) {
+                    md.update(buf, 0, n);
+                    out.write(buf, 0, n);
+                    total += n;
+                }
+            }
+            String actual = HexFormat.of().formatHex(md.digest());
+            if (expected != null && !expected.equalsIgnoreCase(actual)) {
+                throw new HashMismatchException(what, expected, actual);
+            }
+            move(temp, target);
+            return total;
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** A stored page: body, content type and validators. */
+    record StoredPage(byte[] body, String contentType, String etag, String lastModified) {
+    }
+
+    private Path pageBase(URI url, String accept) {
+        String key = sha256Hex((HttpTransport.withoutUserInfo(url) + "\n" + accept).getBytes(StandardCharsets.UTF_8));
+        return root.resolve("pages").resolve(key);
+    }
+
+    Optional<StoredPage> page(URI url, String accept) {
+        Path base = pageBase(url, accept);
+        Path body = base.resolveSibling(base.getFileName() + ".body");
+        Path props = base.resolveSibling(base.getFileName() + ".properties");
+        if (!Files.isRegularFile(body) || !Files.isRegularFile(props)) {
+            return Optional.empty();
+        }
+        try (InputStream in = Files.newInputStream(props)) {
+            Properties p = new Properties();
+            p.load(in);
+            return Optional.of(new StoredPage(Files.readAllBytes(body), p.getProperty("contentType"),
+                    p.getProperty("etag"), p.getProperty("lastModified")));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    void putPage(URI url, String accept, StoredPage page) {
+        Path base = pageBase(url, accept);
+        Properties p = new Properties();
+        if (page.contentType() != null) {
+            p.setProperty("contentType", page.contentType());
+        }
+        if (page.etag() != null) {
+            p.setProperty("etag", page.etag());
+        }
+        if (page.lastModified() != null) {
+            p.setProperty("lastModified", page.lastModified());
+        }
+        java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
+        try {
+            p.store(text, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        writeAtomically(base.resolveSibling(base.getFileName() + ".body"), page.body());
+        writeAtomically(base.resolveSibling(base.getFileName() + ".properties"), text.toByteArray());
+    }
+
+    private static void writeAtomically(Path target, byte[] data) {
+        try {
+            Files.createDirectories(target.getParent());
+            Path temp = Files.createTempFile(target.getParent(), ".part-", ".tmp");
+            try {
+                Files.write(temp, data);
+                move(temp, target);
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the cache file " + target, e);
+        }
+    }
+
+    private static void move(Path temp, Path target) throws IOException {
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.layerfit.python.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class CoreMetadataTest {
+
+    @Test
+    void readsTheHeadersResolutionNeeds() {
+        String text = """
+                Metadata-Version: 2.1
+                Name: Requests
+                Version: 2.31.0
+                Summary: Python HTTP for Humans.
+                License: Apache 2.0
+                  and more licence text folded
+                Requires-Python: >=3.7
+                Requires-Dist: charset-normalizer (<4,>=2)
+                Requires-Dist: idna<4,>=2.5
+                Requires-Dist: PySocks!=1.5.7,>=1.5.6; extra == "socks"
+                Provides-Extra: socks
+                Provides-Extra: use_chardet_on_py3
+
+                Requires-Dist: not-a-header (this is the long description)
+                """;
+        CoreMetadata m = CoreMetadata.parse(text, "requests METADATA");
+        assertThat(m.name()).isEqualTo("Requests");
+        assertThat(m.normalizedName()).isEqualTo("requests");
+        assertThat(m.version()).hasToString("2.31.0");
+        assertThat(m.requiresPython()).isEqualTo(">=3.7");
+        assertThat(m.requiresDist()).extracting(Object::toString).containsExactly("charset-normalizer<4,>=2",
+                "idna<4,>=2.5", "PySocks!=1.5.7,>=1.5.6; extra == \"socks\"");
+        assertThat(m.providesExtra()).containsExactly("socks", "use-chardet-on-py3");
+    }
+
+    @Test
+    void brokenMetadataIsReportedWithItsLabel() {
+        assertThatThrownBy(() -> CoreMetadata.parse("Name: x\n", "x.whl METADATA"))
+                .isInstanceOf(MetadataUnavailableException.class).hasMessageStartingWith("x.whl METADATA has no Version");
+        assertThatThrownBy(() -> CoreMetadata.parse("Name: x\nVersion: 1\nRequires-Dist: a b c\n", "x.whl METADATA"))
+                .isInstanceOf(MetadataUnavailableException.class).hasMessageContaining("invalid Requires-Dist 'a b c'");
+        assertThatThrownBy(() -> CoreMetadata.parse("Name: x\nVersion: one\n", "x.whl METADATA"))
+                .hasMessageContaining("invalid Version 'one'");
+    }
+}
