@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
             AnalyzeCommand.class,
             CheckCommand.class,
             ExplainCommand.class,
+            MergeCommand.class,
             DevCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",

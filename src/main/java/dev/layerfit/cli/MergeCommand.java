@@ -1,0 +1,79 @@
+package dev.layerfit.cli;
+
+import dev.layerfit.io.AtomicFiles;
+import dev.layerfit.layer.RequirementsMerge;
+import dev.layerfit.report.Json;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code layerfit merge}: several requirements files into one, with provenance and conflicts. */
+@Command(name = "merge", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Merges requirements files (e.g. one per layer) into one: a line per project with its clauses",
+            "combined and a comment saying which file and line each came from; index options kept. Requirements",
+            "no version can meet together (numpy==1.26.4 and numpy>=2) are explained, and nothing is written."},
+        footer = {"", "Example:", "  layerfit merge layers/*/requirements.txt -o requirements-all.txt"},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:merged", "1:a conflict (nothing written)", "2:bad input"})
+public final class MergeCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "REQUIREMENTS", description = "Requirements files, as pip reads them.")
+    List<Path> files;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Where to write the merged file (written atomically); default: standard output.")
+    Path output;
+
+    @Mixin
+    CommonOptions common;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        RequirementsMerge.Result result = RequirementsMerge.merge(files);
+        var out = spec.commandLine().getOut();
+        var err = spec.commandLine().getErr();
+        if (common.json()) {
+            ObjectNode root = Json.object();
+            root.put("ok", result.conflicts().isEmpty());
+            ArrayNode lines = root.putArray("requirements");
+            for (RequirementsMerge.Merged m : result.lines()) {
+                ObjectNode o = lines.addObject();
+                o.put("requirement", m.requirement().toString());
+                ArrayNode from = o.putArray("from");
+                m.sources().forEach(s -> from.add(s.location()));
+            }
+            ArrayNode conflicts = root.putArray("conflicts");
+            result.conflicts().forEach(c -> conflicts.add(c.describe()));
+            out.println(Json.write(root));
+        }
+        if (!result.conflicts().isEmpty()) {
+            for (RequirementsMerge.Conflict c : result.conflicts()) {
+                err.println("layerfit: " + c.describe());
+            }
+            err.println("layerfit: " + result.conflicts().size() + " conflict(s); nothing written. Relax or align the "
+                    + "requirements above, or keep those layers separate.");
+            return ExitCodes.FAILED;
+        }
+        String text = RequirementsMerge.render(result);
+        if (output != null) {
+            AtomicFiles.writeString(output, text);
+            if (!common.json()) {
+                out.println("Wrote " + output + ": " + result.lines().size() + " requirements from " + files.size() + " files.");
+            }
+        } else if (!common.json()) {
+            out.print(text);
+        }
+        return ExitCodes.OK;
+    }
+}
