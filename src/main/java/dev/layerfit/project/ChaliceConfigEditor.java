@@ -120,7 +120,7 @@ public final class ChaliceConfigEditor {
                 JsonStreamContext ctx = p.getParsingContext();
                 if (t == JsonToken.START_ARRAY && path(ctx.getParent()).equals(arrayPath)) {
                     found.clear();
-                } else if (t == JsonToken.VALUE_STRING && ctx.inArray() && path(ctx).equals(arrayPath)) {
+                } else if (t == JsonToken.VALUE_STRING && ctx.inArray() && path(ctx.getParent()).equals(arrayPath)) {
                     int start = (int) p.currentTokenLocation().getCharOffset();
                     String value = p.getText();
                     found.add(new StringToken(JsonLocations.element(arrayPath, ctx.getCurrentIndex()), value, start,

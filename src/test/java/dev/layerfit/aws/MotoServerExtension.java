@@ -26,7 +26,7 @@ public final class MotoServerExtension implements BeforeAllCallback, BeforeEachC
     private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(MotoServerExtension.class);
 
     /** The moto process, closed by JUnit at the end of the run. */
-    static final class Running implements ExtensionContext.Store.CloseableResource {
+    static final class Running implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         final MotoServer server;
         final Process process;
 
