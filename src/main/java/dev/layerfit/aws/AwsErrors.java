@@ -3,7 +3,6 @@ package dev.layerfit.aws;
 import dev.layerfit.error.LayerfitException;
 import java.io.IOException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
@@ -69,15 +68,11 @@ public final class AwsErrors {
                     + "(a bucket in the same region)", s);
         }
         if (status == 404 || c.equals("ResourceNotFoundException") || c.equals("NoSuchBucket")) {
-            return new LayerNotFoundException(target + " does not exist in region " + regionHint(s)
-                    + " (" + (code == null ? "HTTP 404" : code) + "); check the name, version, account and --region", s);
+            return new LayerNotFoundException(target + " does not exist in the account and region in use ("
+                    + (code == null ? "HTTP 404" : code) + "); check the name, version, account and --region", s);
         }
         return new AwsException(iamAction + " on " + target + " failed: " + (code == null ? "HTTP " + status : code)
                 + " (HTTP " + status + "); run again with --debug for details", s);
-    }
-
-    private static String regionHint(AwsServiceException s) {
-        return "the configured region";
     }
 
     private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {
@@ -95,10 +90,5 @@ public final class AwsErrors {
             c = c.getCause();
         }
         return c;
-    }
-
-    /** For callers that want to know whether an exception is the SDK's client-side failure. */
-    static boolean isClientSide(SdkException e) {
-        return e instanceof SdkClientException;
     }
 }

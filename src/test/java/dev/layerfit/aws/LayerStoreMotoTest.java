@@ -119,4 +119,24 @@ class LayerStoreMotoTest {
             assertThat(store.listVersions("big")).isEmpty();
         }
     }
+
+    @Test
+    void remoteLayersMeasureAVersionPublishedToMoto(MotoServer moto) throws Exception {
+        Path zip = LayerZips.small(dir, "remote");
+        byte[] bytes = Files.readAllBytes(zip);
+        try (LambdaClient lambda = AwsClients.of(moto.settings("us-east-1")).lambda();
+                LoopbackZipServer server = LoopbackZipServer.withRanges(bytes);
+                ZipIndex local = ZipIndex.open(zip)) {
+            SdkLayerStore store = new SdkLayerStore(lambda);
+            LayerVersion published = store.publish("remote", "", List.of(), List.of(), new LayerContent.Inline(zip));
+            RemoteLayers remote = new RemoteLayers(store, server.fetcher(), new RemoteIndexCache(dir.resolve("cache")), false);
+
+            RemoteLayerSize size = remote.measure(published.layerVersionArn());
+
+            assertThat(size.zippedBytes()).isEqualTo(bytes.length);
+            assertThat(size.unzippedBytes()).isEqualTo(local.unzippedBytes());
+            assertThat(size.codeSha256()).isEqualTo(ZipFingerprint.of(zip).codeSha256());
+            assertThat(remote.measure(published.layerVersionArn()).fromCache()).isTrue();
+        }
+    }
 }
