@@ -9,7 +9,6 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -18,10 +17,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /**
  * Starts ONE {@code moto_server} per test run on a free loopback port (or uses {@code LAYERFIT_MOTO_URL}), waits for
  * it, resets it before every test, and stops it when the run ends (a resource in the root store, plus a JVM shutdown
- * hook). Tests take a {@link MotoServer} parameter. When {@code moto_server} is not on PATH, the tests are skipped
- * with a message saying so.
+ * hook). Tests take a {@link MotoServer} parameter. When {@code moto_server} is not on PATH, each test is skipped
+ * (in its before-each step, so that the report shows the message) with a message saying so.
  */
-public final class MotoServerExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
+public final class MotoServerExtension implements BeforeEachCallback, ParameterResolver {
 
     private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(MotoServerExtension.class);
 
@@ -49,11 +48,6 @@ public final class MotoServerExtension implements BeforeAllCallback, BeforeEachC
                 }
             }
         }
-    }
-
-    @Override
-    public void beforeAll(ExtensionContext context) {
-        running(context);
     }
 
     @Override

@@ -156,4 +156,20 @@ class PublishCommandMotoTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("not a zip");
     }
+
+    @Test
+    void s3BucketUploadsThroughS3(MotoServer moto) throws Exception {
+        try (var s3 = AwsClients.of(moto.settings(REGION)).s3()) {
+            s3.createBucket(b -> b.bucket("layer-uploads")
+                    .createBucketConfiguration(c -> c.locationConstraint(REGION)));
+            Path zip = zip(dir, "s3");
+            CliRun run = AwsCliRun.of(aws(moto, "publish", zip.toString(), "--name", "vias3", "--s3-bucket", "layer-uploads",
+                    "--json"));
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(JSON.readTree(run.out()).get("version").asLong()).isEqualTo(1);
+            assertThat(s3.listObjectsV2(b -> b.bucket("layer-uploads")).contents())
+                    .extracting(o -> o.key()).singleElement().asString().startsWith("layerfit/vias3/").endsWith(".zip");
+        }
+    }
 }
