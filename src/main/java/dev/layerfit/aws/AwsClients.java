@@ -1,0 +1,94 @@
+package dev.layerfit.aws;
+
+import java.time.Duration;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Builds SDK clients from {@link AwsClientSettings}, on the JDK's {@code HttpURLConnection} (no Netty or Apache
+ * client: a faster start for a CLI). Retries use the SDK's standard strategy (exponential backoff with jitter,
+ * throttling errors included).
+ */
+public final class AwsClients {
+
+    private final AwsClientSettings settings;
+    private final Region region;
+    private final AwsCredentialsProvider credentials;
+
+    private AwsClients(AwsClientSettings settings, Region region, AwsCredentialsProvider credentials) {
+        this.settings = settings;
+        this.region = region;
+        this.credentials = credentials;
+    }
+
+    /**
+     * Resolves the region now (so that a missing one is reported clearly); credentials are resolved on first call.
+     *
+     * @throws AwsCredentialsException when no region is configured anywhere
+     */
+    public static AwsClients of(AwsClientSettings settings) {
+        return new AwsClients(settings, resolveRegion(settings), credentialsFor(settings));
+    }
+
+    /** The region the clients talk to. */
+    public Region region() {
+        return region;
+    }
+
+    public LambdaClient lambda() {
+        var b = LambdaClient.builder()
+                .httpClientBuilder(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(Duration.ofSeconds(10)).socketTimeout(Duration.ofSeconds(60)))
+                .region(region).credentialsProvider(credentials);
+        if (settings.endpoint() != null) {
+            b.endpointOverride(settings.endpoint());
+        }
+        return b.build();
+    }
+
+    public S3Client s3() {
+        var b = S3Client.builder()
+                .httpClientBuilder(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(Duration.ofSeconds(10)).socketTimeout(Duration.ofSeconds(120)))
+                .region(region).credentialsProvider(credentials);
+        if (settings.endpoint() != null) {
+            b.endpointOverride(settings.endpoint()).forcePathStyle(true);
+        }
+        return b.build();
+    }
+
+    private static AwsCredentialsProvider credentialsFor(AwsClientSettings s) {
+        if (s.credentials() != null) {
+            return s.credentials();
+        }
+        if (s.profile() != null) {
+            return ProfileCredentialsProvider.builder().profileName(s.profile()).build();
+        }
+        return DefaultCredentialsProvider.builder().build();
+    }
+
+    private static Region resolveRegion(AwsClientSettings s) {
+        if (s.region() != null) {
+            return Region.of(s.region());
+        }
+        try {
+            var chain = DefaultAwsRegionProviderChain.builder();
+            if (s.profile() != null) {
+                chain.profileName(s.profile());
+            }
+            return chain.build().getRegion();
+        } catch (SdkClientException e) {
+            throw new AwsCredentialsException("no AWS region is configured"
+                    + (s.profile() == null ? "" : " for profile '" + s.profile() + "'")
+                    + "; pass --region (e.g. --region eu-west-1), set AWS_REGION, or add region = ... to the profile "
+                    + "in ~/.aws/config", e);
+        }
+    }
+}

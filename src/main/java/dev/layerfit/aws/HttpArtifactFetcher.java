@@ -1,0 +1,33 @@
+package dev.layerfit.aws;
+
+import dev.layerfit.archive.RandomAccessSource;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+
+/** Reads a layer version's zip from the presigned {@code Content.Location} URL by HTTP range requests. */
+public final class HttpArtifactFetcher implements ArtifactFetcher {
+
+    private final HttpClient client;
+
+    public HttpArtifactFetcher(HttpClient client) {
+        this.client = client;
+    }
+
+    /** A fetcher on a new JDK HTTP client that follows redirects. */
+    public static HttpArtifactFetcher create() {
+        return new HttpArtifactFetcher(HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
+                .connectTimeout(Duration.ofSeconds(10)).build());
+    }
+
+    @Override
+    public RandomAccessSource open(LayerVersion version) {
+        String location = version.location();
+        if (location == null || !(location.startsWith("https://") || location.startsWith("http://"))) {
+            throw new ArtifactDownloadException("Lambda gave no downloadable location for " + version.layerVersionArn()
+                    + " (got '" + (location == null ? "" : location.replaceAll("\\?.*", "?...")) + "'); "
+                    + "download the zip yourself and pass it with --layer ARN=PATH", null);
+        }
+        return new HttpRangeSource(client, URI.create(location), version.codeSize(), version.layerVersionArn());
+    }
+}

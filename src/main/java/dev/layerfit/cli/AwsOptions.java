@@ -1,0 +1,58 @@
+package dev.layerfit.cli;
+
+import dev.layerfit.aws.AwsClientSettings;
+import dev.layerfit.aws.AwsClients;
+import dev.layerfit.aws.OfflineException;
+import dev.layerfit.error.BadInputException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import picocli.CommandLine.Option;
+
+/** Options of every command that talks to AWS: where and as whom, or {@code --offline} to refuse the network. */
+public final class AwsOptions {
+
+    @Option(names = "--profile", paramLabel = "NAME",
+            description = "Named profile from ~/.aws/config and ~/.aws/credentials (default: the standard chain).")
+    String profile;
+
+    @Option(names = "--region", paramLabel = "REGION", description = "AWS region, e.g. eu-west-1 (default: AWS_REGION or the profile).")
+    String region;
+
+    @Option(names = "--endpoint-url", paramLabel = "URL", description = "Send Lambda and S3 calls here (moto, LocalStack).")
+    String endpointUrl;
+
+    @Option(names = "--offline", description = "Refuse any network use; fail with a clear message instead.")
+    boolean offline;
+
+    public boolean offline() {
+        return offline;
+    }
+
+    /** The settings these options describe. */
+    public AwsClientSettings settings() {
+        URI endpoint = null;
+        if (endpointUrl != null) {
+            try {
+                endpoint = new URI(endpointUrl);
+            } catch (URISyntaxException e) {
+                throw new BadInputException("--endpoint-url '" + endpointUrl + "' is not a URL; give one like http://127.0.0.1:5000");
+            }
+            if (endpoint.getScheme() == null || endpoint.getHost() == null) {
+                throw new BadInputException("--endpoint-url '" + endpointUrl + "' needs a scheme and host, like http://127.0.0.1:5000");
+            }
+        }
+        return new AwsClientSettings(profile, region, endpoint, null);
+    }
+
+    /**
+     * Clients for these settings.
+     *
+     * @param what what the command needs AWS for, for the {@code --offline} message
+     */
+    public AwsClients clients(String what) {
+        if (offline) {
+            throw new OfflineException("--offline: " + what + " needs the AWS API; run without --offline");
+        }
+        return AwsClients.of(settings());
+    }
+}

@@ -1,0 +1,59 @@
+package dev.layerfit.project;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/**
+ * Replaces a file's content all at once: the new text goes to a temporary file in the same folder (same file system,
+ * original permissions), which is then moved over the target with {@code ATOMIC_MOVE}. A crash or failure at any
+ * point leaves either the old file or the new one, never a mix; on failure the temporary file is removed.
+ */
+public final class AtomicFileWriter {
+
+    /** The final rename; a seam so tests can make it fail. */
+    @FunctionalInterface
+    interface Mover {
+        void move(Path from, Path to) throws IOException;
+    }
+
+    private static final Mover ATOMIC = (from, to) ->
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+
+    private final Mover mover;
+
+    AtomicFileWriter(Mover mover) {
+        this.mover = mover;
+    }
+
+    /** A writer that renames with {@code ATOMIC_MOVE}. */
+    public static AtomicFileWriter atomic() {
+        return new AtomicFileWriter(ATOMIC);
+    }
+
+    /** Writes {@code text} as UTF-8 to {@code target}, atomically. */
+    public void write(Path target, String text) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".layerfit-tmp");
+        try {
+            Files.write(tmp, text.getBytes(StandardCharsets.UTF_8));
+            copyPermissions(target, tmp);
+            mover.move(tmp, target);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
+        }
+    }
+
+    private static void copyPermissions(Path from, Path to) throws IOException {
+        if (Files.exists(from) && Files.getFileAttributeView(to, PosixFileAttributeView.class) != null) {
+            Files.setPosixFilePermissions(to, Files.getPosixFilePermissions(from));
+        } else if (Files.getFileAttributeView(to, PosixFileAttributeView.class) != null) {
+            Files.setPosixFilePermissions(to, PosixFilePermissions.fromString("rw-r--r--"));
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package dev.layerfit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.layerfit.CliRun;
+import dev.layerfit.aws.AwsClients;
+import dev.layerfit.aws.FakeAwsProfile;
+import dev.layerfit.aws.MotoServer;
+import dev.layerfit.aws.MotoServerExtension;
+import dev.layerfit.aws.SdkLayerStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+
+/** {@code layerfit publish} end to end: CLI → real SDK → moto. */
+@ExtendWith(MotoServerExtension.class)
+class PublishCommandMotoTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String REGION = "ap-northeast-2";
+
+    @TempDir
+    Path dir;
+
+    static String[] aws(MotoServer moto, String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--profile", FakeAwsProfile.install(), "--region", REGION, "--endpoint-url", moto.uri().toString()));
+        return all.toArray(String[]::new);
+    }
+
+    static Path zip(Path dir, String marker) throws IOException {
+        Path zip = dir.resolve(marker + ".zip");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new ZipEntry("python/numpy_stub/__init__.py"));
+            out.write(("X = '" + marker + "'\n").getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        return zip;
+    }
+
+    static String resource(String name) throws IOException {
+        try (InputStream in = PublishCommandMotoTest.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    static long versionCount(MotoServer moto, String name) {
+        try (LambdaClient lambda = AwsClients.of(moto.settings(REGION)).lambda()) {
+            return new SdkLayerStore(lambda).listVersions(name).size();
+        }
+    }
+
+    @Test
+    void publishingTheSameZipTwiceCreatesOneVersion(MotoServer moto) throws Exception {
+        Path zip = zip(dir, "a");
+        CliRun first = AwsCliRun.of(aws(moto, "publish", zip.toString(), "--name", "numpy", "--runtime", "python3.12",
+                "--arch", "arm64", "--json"));
+        CliRun second = AwsCliRun.of(aws(moto, "publish", zip.toString(), "--name", "numpy", "--runtime", "python3.12",
+                "--arch", "arm64", "--json"));
+
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        JsonNode a = JSON.readTree(first.out());
+        JsonNode b = JSON.readTree(second.out());
+        assertThat(a.get("skipped").asBoolean()).isFalse();
+        assertThat(a.get("version").asLong()).isEqualTo(1);
+        assertThat(a.get("layerVersionArn").asText()).isEqualTo("arn:aws:lambda:ap-northeast-2:123456789012:layer:numpy:1");
+        assertThat(a.get("codeSha256").asText()).hasSize(44);
+        assertThat(b.get("skipped").asBoolean()).isTrue();
+        assertThat(b.get("layerVersionArn").asText()).isEqualTo(a.get("layerVersionArn").asText());
+        assertThat(versionCount(moto, "numpy")).isEqualTo(1);
+    }
+
+    @Test
+    void updateConfigChangesExactlyOneLineOfTheSeedConfig(MotoServer moto) throws Exception {
+        Path config = dir.resolve(".chalice/config.json");
+        Files.createDirectories(config.getParent());
+        Files.writeString(config, resource("seed-config.json"));
+
+        CliRun run = AwsCliRun.of(aws(moto, "publish", zip(dir, "n").toString(), "--name", "shuking-numpy-layer",
+                "--update-config", config.toString(), "--stage", "prod"));
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(Files.readString(config)).isEqualTo(resource("seed-config.after-publish.json"));
+        assertThat(run.out()).contains("Published shuking-numpy-layer version 1")
+                .contains("-6:     \"arn:aws:lambda:ap-northeast-2:123456789012:layer:shuking-numpy-layer:3\",")
+                .contains("+6:     \"arn:aws:lambda:ap-northeast-2:123456789012:layer:shuking-numpy-layer:1\",");
+        try (var files = Files.list(config.getParent())) {
+            assertThat(files).containsExactly(config);
+        }
+    }
+
+    @Test
+    void dryRunPublishesNothingAndWritesNothing(MotoServer moto) throws Exception {
+        Path config = dir.resolve("config.json");
+        Files.writeString(config, resource("seed-config.json"));
+        AwsCliRun.of(aws(moto, "publish", zip(dir, "v1").toString(), "--name", "shuking-numpy-layer"));
+
+        CliRun run = AwsCliRun.of(aws(moto, "publish", zip(dir, "v2").toString(), "--name", "shuking-numpy-layer",
+                "--update-config", config.toString(), "--stage", "dev", "--dry-run"));
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Would publish").contains("version 2")
+                .contains("+6:     \"arn:aws:lambda:ap-northeast-2:123456789012:layer:shuking-numpy-layer:2\",")
+                .contains("dry run");
+        assertThat(versionCount(moto, "shuking-numpy-layer")).isEqualTo(1);
+        assertThat(Files.readString(config)).isEqualTo(resource("seed-config.json"));
+    }
+
+    @Test
+    void aConfigThatIsNotJsonStopsBeforeAnythingIsPublished(MotoServer moto) throws Exception {
+        Path config = dir.resolve("config.json");
+        Files.writeString(config, "{\n  \"app_name\": \"x\",\n  \"layers\": [\n}\n");
+        CliRun run = AwsCliRun.of(aws(moto, "publish", zip(dir, "a").toString(), "--name", "numpy",
+                "--update-config", config.toString(), "--stage", "dev"));
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("layerfit: " + config + ":").contains("fix the JSON");
+        assertThat(versionCount(moto, "numpy")).isZero();
+    }
+
+    @Test
+    void missingCredentialsSayHowToConfigureThem(MotoServer moto) throws Exception {
+        FakeAwsProfile.install();
+        CliRun run = AwsCliRun.of("publish", zip(dir, "a").toString(), "--name", "numpy", "--profile", "no-such-profile",
+                "--region", REGION, "--endpoint-url", moto.uri().toString());
+
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).contains("no AWS credentials").contains("aws configure").contains("--profile");
+        assertThat(run.err().lines().count()).isEqualTo(1);
+    }
+
+    @Test
+    void offlineRefusesToPublish(MotoServer moto) throws Exception {
+        CliRun run = AwsCliRun.of(aws(moto, "publish", zip(dir, "a").toString(), "--name", "numpy", "--offline"));
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--offline").contains("publish needs the AWS API");
+        assertThat(versionCount(moto, "numpy")).isZero();
+    }
+
+    @Test
+    void aFileThatIsNotAZipIsBadInput(MotoServer moto) throws Exception {
+        Path notZip = Files.writeString(dir.resolve("layer.zip"), "hello");
+        CliRun run = AwsCliRun.of(aws(moto, "publish", notZip.toString(), "--name", "numpy"));
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("not a zip");
+    }
+
+    @Test
+    void s3BucketUploadsThroughS3(MotoServer moto) throws Exception {
+        try (var s3 = AwsClients.of(moto.settings(REGION)).s3()) {
+            s3.createBucket(b -> b.bucket("layer-uploads")
+                    .createBucketConfiguration(c -> c.locationConstraint(REGION)));
+            Path zip = zip(dir, "s3");
+            CliRun run = AwsCliRun.of(aws(moto, "publish", zip.toString(), "--name", "vias3", "--s3-bucket", "layer-uploads",
+                    "--json"));
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(JSON.readTree(run.out()).get("version").asLong()).isEqualTo(1);
+            assertThat(s3.listObjectsV2(b -> b.bucket("layer-uploads")).contents())
+                    .extracting(o -> o.key()).singleElement().asString().startsWith("layerfit/vias3/").endsWith(".zip");
+        }
+    }
+}
