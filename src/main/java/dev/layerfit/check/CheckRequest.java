@@ -13,11 +13,25 @@ import java.util.List;
  * @param layerFlags   {@code ARN=PATH} mappings from the command line
  * @param managedLayer Chalice's managed layer (zip, folder or listing), or null
  * @param functionPackage the function zip or folder, or null for the project's own files as Chalice ships them
+ * @param remoteLayers opens a layer version ARN that has no local copy from AWS (reading only its zip's
+ *                     central directory and a few small files), or null to refuse (offline)
  */
 public record CheckRequest(Path projectDir, String stage, String function, List<String> layerFlags,
-        Path managedLayer, Path functionPackage) {
+        Path managedLayer, Path functionPackage, RemoteLayerOpener remoteLayers) {
+
+    /** Opens a published layer version for measuring. */
+    @FunctionalInterface
+    public interface RemoteLayerOpener {
+        dev.layerfit.archive.MeasuredArtifact open(String layerVersionArn);
+    }
 
     public CheckRequest {
         layerFlags = List.copyOf(layerFlags);
+    }
+
+    /** A request that uses only local artifacts. */
+    public CheckRequest(Path projectDir, String stage, String function, List<String> layerFlags, Path managedLayer,
+            Path functionPackage) {
+        this(projectDir, stage, function, layerFlags, managedLayer, functionPackage, null);
     }
 }

@@ -40,8 +40,8 @@ public final class DeploymentCheck {
         ArtifactMap map = ArtifactMap.of(projectDir, request.layerFlags(), request.managedLayer(), request.functionPackage());
         List<String> notes = new ArrayList<>(settings.notes());
 
-        List<Planned> planned = plan(projectDir, settings, map, notes);
-        List<DeploymentArtifact> artifacts = open(planned);
+        List<Planned> planned = plan(projectDir, settings, map, request.remoteLayers() != null, notes);
+        List<DeploymentArtifact> artifacts = open(planned, request.remoteLayers());
 
         List<ArtifactSize> sizes = artifacts.stream().map(DeploymentArtifact::size).toList();
         LimitVerdict verdict = LimitEvaluator.evaluate(sizes, settings.layerCount());
@@ -53,9 +53,14 @@ public final class DeploymentCheck {
     /** An artifact to open: its role, what the deployment calls it, and where its local copy is. */
     private record Planned(ArtifactRole role, String ref, String name, Path path, boolean chalicePackage,
             boolean automaticLayer, Path projectDir) {
+
+        boolean remote() {
+            return path == null && !chalicePackage;
+        }
     }
 
-    private static List<Planned> plan(Path projectDir, ResolvedSettings settings, ArtifactMap map, List<String> notes) {
+    private static List<Planned> plan(Path projectDir, ResolvedSettings settings, ArtifactMap map, boolean remote,
+            List<String> notes) {
         List<Planned> planned = new ArrayList<>();
         if (settings.automaticLayer()) {
             Path managed = map.managedLayer().orElseThrow(() -> new MissingArtifactException(
@@ -67,9 +72,12 @@ public final class DeploymentCheck {
                     false, true, projectDir));
         }
         for (String arn : settings.layers()) {
-            Path path = map.layer(arn).orElseThrow(() -> new MissingArtifactException("layer " + arn + " (from "
-                    + settings.layersOrigin().describe() + ") has no local copy: pass --layer " + arn
-                    + "=PATH (the layer's zip or folder), or map it in " + projectDir.resolve(ArtifactMap.PROJECT_FILE)));
+            Path path = map.layer(arn).orElse(null);
+            if (path == null && !remote) {
+                throw new MissingArtifactException("layer " + arn + " (from " + settings.layersOrigin().describe()
+                        + ") has no local copy and --offline forbids measuring it from AWS: pass --layer " + arn
+                        + "=PATH (the layer's zip or folder), or map it in " + projectDir.resolve(ArtifactMap.PROJECT_FILE));
+            }
             String name = LayerArn.parse(arn).map(LayerArn::shortName).orElse(arn);
             planned.add(new Planned(ArtifactRole.LAYER, arn, name, path, false, false, projectDir));
         }
@@ -108,9 +116,9 @@ public final class DeploymentCheck {
     }
 
     /** Opens and inventories every artifact in parallel; results keep the planned order. */
-    private static List<DeploymentArtifact> open(List<Planned> planned) {
+    private static List<DeploymentArtifact> open(List<Planned> planned, CheckRequest.RemoteLayerOpener remote) {
         List<CompletableFuture<DeploymentArtifact>> futures = planned.stream()
-                .map(p -> CompletableFuture.supplyAsync(() -> openOne(p))).toList();
+                .map(p -> CompletableFuture.supplyAsync(() -> openOne(p, remote))).toList();
         List<DeploymentArtifact> out = new ArrayList<>();
         for (CompletableFuture<DeploymentArtifact> f : futures) {
             try {
@@ -125,15 +133,16 @@ public final class DeploymentCheck {
         return out;
     }
 
-    private static DeploymentArtifact openOne(Planned p) {
+    private static DeploymentArtifact openOne(Planned p, CheckRequest.RemoteLayerOpener remote) {
         try {
             MeasuredArtifact artifact = p.chalicePackage() ? ChalicePackage.open(p.path(), p.automaticLayer())
-                    : LocalArtifacts.open(p.path());
+                    : p.remote() ? remote.open(p.ref()) : LocalArtifacts.open(p.path());
             try (artifact) {
                 ArtifactKind kind = p.role() == ArtifactRole.FUNCTION ? ArtifactKind.FUNCTION : ArtifactKind.LAYER;
                 Inventory inventory = Inventory.of(artifact, kind);
                 artifact.zippedBytes(); // computed while the folder is at hand (folders deflate once)
-                return new DeploymentArtifact(p.role(), p.ref(), p.name(), p.path().toString(), artifact, inventory);
+                String source = p.remote() ? "AWS (" + p.ref() + ")" : p.path().toString();
+                return new DeploymentArtifact(p.role(), p.ref(), p.name(), source, artifact, inventory);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
             "code plus every layer (Chalice's managed layer included) must unzip to under 262,144,000 bytes, with",
             "at most 5 layers. Names the AWS error a failing deploy would hit and ranks what to change by bytes saved.",
             "",
-            "Local copies of the layers come from --layer flags or the project's layerfit.json."},
+            "Local copies of the layers come from --layer flags or the project's layerfit.json; a layer without one",
+            "is measured from AWS (GetLayerVersion, then ranged reads of its zip's central directory)."},
         footer = {"", "Examples:",
             "  layerfit check examples/seed-app --stage prod",
             "  layerfit check . --stage prod --layer arn:aws:lambda:eu-west-1:123456789012:layer:deps:7=build/deps.zip \\",
@@ -54,6 +55,9 @@ public final class CheckCommand implements Callable<Integer> {
     Path managedLayer;
 
     @Mixin
+    AwsOptions aws;
+
+    @Mixin
     CommonOptions common;
 
     @Spec
@@ -62,7 +66,7 @@ public final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CheckResult result = DeploymentCheck.run(new CheckRequest(projectDir, stage, function, layers, managedLayer,
-                functionPackage));
+                functionPackage, aws.offline() ? null : new LazyRemoteLayers(aws)));
         var out = spec.commandLine().getOut();
         out.print(common.json() ? Json.write(CheckJsonReport.of(result)) + "\n" : CheckTextReport.render(result));
         out.flush();

@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
             CheckCommand.class,
             ExplainCommand.class,
             MergeCommand.class,
+            PublishCommand.class,
+            LayersCommand.class,
             DevCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",

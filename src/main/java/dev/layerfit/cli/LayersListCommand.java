@@ -12,7 +12,7 @@ import dev.layerfit.aws.RemoteIndexCache;
 import dev.layerfit.aws.RemoteLayerSize;
 import dev.layerfit.aws.RemoteLayers;
 import dev.layerfit.aws.SdkLayerStore;
-import dev.layerfit.report.Bytes;
+import dev.layerfit.lambda.ByteSizeFormat;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -115,7 +115,7 @@ public final class LayersListCommand implements Callable<Integer> {
                     v.createdDate() == null ? "" : v.createdDate(), String.join(",", v.compatibleRuntimes()),
                     String.join(",", v.compatibleArchitectures()));
             if (sizes) {
-                line += String.format("  %12s  %12s", Bytes.human(r.size().zippedBytes()), Bytes.human(r.size().unzippedBytes()));
+                line += String.format("  %12s  %12s", ByteSizeFormat.human(r.size().zippedBytes()), ByteSizeFormat.human(r.size().unzippedBytes()));
             }
             out.println(line + "  " + v.description());
         }

@@ -1,6 +1,6 @@
 package dev.layerfit.cli;
 
-import dev.layerfit.io.AtomicFiles;
+import dev.layerfit.io.AtomicFileWriter;
 import dev.layerfit.layer.RequirementsMerge;
 import dev.layerfit.report.Json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -67,7 +67,7 @@ public final class MergeCommand implements Callable<Integer> {
         }
         String text = RequirementsMerge.render(result);
         if (output != null) {
-            AtomicFiles.writeString(output, text);
+            AtomicFileWriter.atomic().write(output, text);
             if (!common.json()) {
                 out.println("Wrote " + output + ": " + result.lines().size() + " requirements from " + files.size() + " files.");
             }

@@ -15,7 +15,7 @@ import dev.layerfit.lambda.PythonRuntime;
 import dev.layerfit.project.ChaliceConfig;
 import dev.layerfit.project.ChaliceConfigEditor;
 import dev.layerfit.project.LayerReplacement;
-import dev.layerfit.report.Bytes;
+import dev.layerfit.lambda.ByteSizeFormat;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -173,8 +173,8 @@ public final class PublishCommand implements Callable<Integer> {
                     + plan.zip().codeSha256() + ").");
         } else {
             out.println("Would publish " + plan.zip().zip() + " as layer " + plan.name() + " version "
-                    + (latest == null ? 1 : latest.version() + 1) + ": " + Bytes.both(plan.zip().zippedBytes()) + " zipped, "
-                    + Bytes.both(plan.zip().unzippedBytes()) + " unzipped, " + plan.zip().entries() + " entries, "
+                    + (latest == null ? 1 : latest.version() + 1) + ": " + ByteSizeFormat.describe(plan.zip().zippedBytes()) + " zipped, "
+                    + ByteSizeFormat.describe(plan.zip().unzippedBytes()) + " unzipped, " + plan.zip().entries() + " entries, "
                     + (plan.s3Bucket() == null ? "uploaded inline" : "through s3://" + plan.s3Bucket() + "/" + plan.s3Key()) + ".");
             out.println("Description: " + plan.description());
         }
@@ -212,7 +212,7 @@ public final class PublishCommand implements Callable<Integer> {
             out.println("Unchanged: the newest version of " + plan.name() + " already holds this zip; nothing published.");
         } else {
             out.println("Published " + plan.name() + " version " + result.version() + " ("
-                    + Bytes.both(plan.zip().zippedBytes()) + " zipped, " + Bytes.both(plan.zip().unzippedBytes()) + " unzipped).");
+                    + ByteSizeFormat.describe(plan.zip().zippedBytes()) + " zipped, " + ByteSizeFormat.describe(plan.zip().unzippedBytes()) + " unzipped).");
         }
         out.println(result.layerVersionArn());
         if (edit != null) {

@@ -1,5 +1,7 @@
 package dev.layerfit.project;
 
+import dev.layerfit.io.AtomicFileWriter;
+
 import java.io.IOException;
 import java.nio.file.Path;
 

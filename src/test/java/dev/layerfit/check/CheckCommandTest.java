@@ -144,7 +144,7 @@ class CheckCommandTest {
     void aLayerWithoutALocalCopyNamesTheFlagToPass() throws IOException {
         ChaliceProject p = new ChaliceProject(tmp).standardConfig(false);
         Path numpy = p.layer("layers/numpy.zip", dists("numpy", "1.26.4", 1));
-        CliRun run = CliRun.of("check", p.dir.toString(), "--layer", ARN_NUMPY + "=" + numpy);
+        CliRun run = CliRun.of("check", p.dir.toString(), "--offline", "--layer", ARN_NUMPY + "=" + numpy);
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).startsWith("layerfit: layer " + ARN_UTILS)
                 .contains("pass --layer " + ARN_UTILS + "=PATH").doesNotContain("Exception");

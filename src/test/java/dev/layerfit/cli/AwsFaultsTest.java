@@ -19,7 +19,7 @@ class AwsFaultsTest {
             "us-east-1", "--endpoint-url", endpoint.toString()};
         String[] all = java.util.Arrays.copyOf(base, base.length + extra.length);
         System.arraycopy(extra, 0, all, base.length, extra.length);
-        return AwsCliRun.of(all);
+        return CliRun.of(all);
     }
 
     @Test
@@ -66,7 +66,7 @@ class AwsFaultsTest {
 
     @Test
     void offlineRefusesToList() {
-        CliRun run = AwsCliRun.of("layers", "list", "--offline");
+        CliRun run = CliRun.of("layers", "list", "--offline");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("--offline: layers list needs the AWS API");
     }

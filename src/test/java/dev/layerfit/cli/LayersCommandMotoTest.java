@@ -35,7 +35,7 @@ class LayersCommandMotoTest {
     @BeforeEach
     void publishThreeVersions(MotoServer moto) throws Exception {
         for (String marker : List.of("one", "two", "three")) {
-            CliRun run = AwsCliRun.of(aws(moto, "publish", zip(dir, marker).toString(), "--name", "mylib",
+            CliRun run = CliRun.of(aws(moto, "publish", zip(dir, marker).toString(), "--name", "mylib",
                     "--runtime", "python3.12", "--description", "build " + marker));
             assertThat(run.exitCode()).as(run.err()).isZero();
         }
@@ -49,9 +49,9 @@ class LayersCommandMotoTest {
 
     @Test
     void listShowsEveryVersionNewestFirst(MotoServer moto) throws Exception {
-        CliRun json = AwsCliRun.of(aws(moto, "layers", "list", "--name", "mylib", "--json"));
-        CliRun human = AwsCliRun.of(aws(moto, "layers", "list", "--name", "mylib"));
-        CliRun all = AwsCliRun.of(aws(moto, "layers", "list", "--json"));
+        CliRun json = CliRun.of(aws(moto, "layers", "list", "--name", "mylib", "--json"));
+        CliRun human = CliRun.of(aws(moto, "layers", "list", "--name", "mylib"));
+        CliRun all = CliRun.of(aws(moto, "layers", "list", "--json"));
 
         assertThat(json.exitCode()).as(json.err()).isZero();
         JsonNode layers = JSON.readTree(json.out()).get("layers");
@@ -69,14 +69,14 @@ class LayersCommandMotoTest {
 
     @Test
     void listOfAnUnknownLayerIsBadInput(MotoServer moto) {
-        CliRun run = AwsCliRun.of(aws(moto, "layers", "list", "--name", "nope"));
+        CliRun run = CliRun.of(aws(moto, "layers", "list", "--name", "nope"));
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("'nope' has no versions in ap-northeast-2");
     }
 
     @Test
     void pruneWithoutYesOnlyListsWhatItWouldDelete(MotoServer moto) {
-        CliRun run = AwsCliRun.of(aws(moto, "layers", "prune", "--name", "mylib", "--keep", "1"));
+        CliRun run = CliRun.of(aws(moto, "layers", "prune", "--name", "mylib", "--keep", "1"));
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("keep    " + ARN + "3").contains("delete  " + ARN + "2")
                 .contains("delete  " + ARN + "1").contains("pass --yes");
@@ -85,7 +85,7 @@ class LayersCommandMotoTest {
 
     @Test
     void pruneKeepOneYesLeavesOneVersion(MotoServer moto) throws Exception {
-        CliRun run = AwsCliRun.of(aws(moto, "layers", "prune", "--name", "mylib", "--keep", "1", "--yes", "--json"));
+        CliRun run = CliRun.of(aws(moto, "layers", "prune", "--name", "mylib", "--keep", "1", "--yes", "--json"));
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode out = JSON.readTree(run.out());
         assertThat(out.get("deleted").asBoolean()).isTrue();
@@ -98,7 +98,7 @@ class LayersCommandMotoTest {
         Path config = dir.resolve("config.json");
         Files.writeString(config, "{\"app_name\": \"x\", \"stages\": {\"prod\": {\"lambda_functions\": {\"worker\": "
                 + "{\"layers\": [\"" + ARN + "1\"]}}}}}");
-        CliRun run = AwsCliRun.of(aws(moto, "layers", "prune", "--name", "mylib", "--keep", "1", "--yes",
+        CliRun run = CliRun.of(aws(moto, "layers", "prune", "--name", "mylib", "--keep", "1", "--yes",
                 "--config", config.toString()));
 
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -110,7 +110,7 @@ class LayersCommandMotoTest {
     @Test
     void pruneWithAConfigThatIsNotJsonDeletesNothing(MotoServer moto) throws Exception {
         Path config = Files.writeString(dir.resolve("config.json"), "{\"layers\": [");
-        CliRun run = AwsCliRun.of(aws(moto, "layers", "prune", "--name", "mylib", "--keep", "0", "--yes",
+        CliRun run = CliRun.of(aws(moto, "layers", "prune", "--name", "mylib", "--keep", "0", "--yes",
                 "--config", config.toString()));
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains(config.toString()).contains("fix the JSON");

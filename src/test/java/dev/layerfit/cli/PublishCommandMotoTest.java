@@ -65,9 +65,9 @@ class PublishCommandMotoTest {
     @Test
     void publishingTheSameZipTwiceCreatesOneVersion(MotoServer moto) throws Exception {
         Path zip = zip(dir, "a");
-        CliRun first = AwsCliRun.of(aws(moto, "publish", zip.toString(), "--name", "numpy", "--runtime", "python3.12",
+        CliRun first = CliRun.of(aws(moto, "publish", zip.toString(), "--name", "numpy", "--runtime", "python3.12",
                 "--arch", "arm64", "--json"));
-        CliRun second = AwsCliRun.of(aws(moto, "publish", zip.toString(), "--name", "numpy", "--runtime", "python3.12",
+        CliRun second = CliRun.of(aws(moto, "publish", zip.toString(), "--name", "numpy", "--runtime", "python3.12",
                 "--arch", "arm64", "--json"));
 
         assertThat(first.exitCode()).as(first.err()).isZero();
@@ -88,7 +88,7 @@ class PublishCommandMotoTest {
         Files.createDirectories(config.getParent());
         Files.writeString(config, resource("seed-config.json"));
 
-        CliRun run = AwsCliRun.of(aws(moto, "publish", zip(dir, "n").toString(), "--name", "shuking-numpy-layer",
+        CliRun run = CliRun.of(aws(moto, "publish", zip(dir, "n").toString(), "--name", "shuking-numpy-layer",
                 "--update-config", config.toString(), "--stage", "prod"));
 
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -105,9 +105,9 @@ class PublishCommandMotoTest {
     void dryRunPublishesNothingAndWritesNothing(MotoServer moto) throws Exception {
         Path config = dir.resolve("config.json");
         Files.writeString(config, resource("seed-config.json"));
-        AwsCliRun.of(aws(moto, "publish", zip(dir, "v1").toString(), "--name", "shuking-numpy-layer"));
+        CliRun.of(aws(moto, "publish", zip(dir, "v1").toString(), "--name", "shuking-numpy-layer"));
 
-        CliRun run = AwsCliRun.of(aws(moto, "publish", zip(dir, "v2").toString(), "--name", "shuking-numpy-layer",
+        CliRun run = CliRun.of(aws(moto, "publish", zip(dir, "v2").toString(), "--name", "shuking-numpy-layer",
                 "--update-config", config.toString(), "--stage", "dev", "--dry-run"));
 
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -122,7 +122,7 @@ class PublishCommandMotoTest {
     void aConfigThatIsNotJsonStopsBeforeAnythingIsPublished(MotoServer moto) throws Exception {
         Path config = dir.resolve("config.json");
         Files.writeString(config, "{\n  \"app_name\": \"x\",\n  \"layers\": [\n}\n");
-        CliRun run = AwsCliRun.of(aws(moto, "publish", zip(dir, "a").toString(), "--name", "numpy",
+        CliRun run = CliRun.of(aws(moto, "publish", zip(dir, "a").toString(), "--name", "numpy",
                 "--update-config", config.toString(), "--stage", "dev"));
 
         assertThat(run.exitCode()).isEqualTo(2);
@@ -133,7 +133,7 @@ class PublishCommandMotoTest {
     @Test
     void missingCredentialsSayHowToConfigureThem(MotoServer moto) throws Exception {
         FakeAwsProfile.install();
-        CliRun run = AwsCliRun.of("publish", zip(dir, "a").toString(), "--name", "numpy", "--profile", "no-such-profile",
+        CliRun run = CliRun.of("publish", zip(dir, "a").toString(), "--name", "numpy", "--profile", "no-such-profile",
                 "--region", REGION, "--endpoint-url", moto.uri().toString());
 
         assertThat(run.exitCode()).isEqualTo(3);
@@ -143,7 +143,7 @@ class PublishCommandMotoTest {
 
     @Test
     void offlineRefusesToPublish(MotoServer moto) throws Exception {
-        CliRun run = AwsCliRun.of(aws(moto, "publish", zip(dir, "a").toString(), "--name", "numpy", "--offline"));
+        CliRun run = CliRun.of(aws(moto, "publish", zip(dir, "a").toString(), "--name", "numpy", "--offline"));
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("--offline").contains("publish needs the AWS API");
         assertThat(versionCount(moto, "numpy")).isZero();
@@ -152,7 +152,7 @@ class PublishCommandMotoTest {
     @Test
     void aFileThatIsNotAZipIsBadInput(MotoServer moto) throws Exception {
         Path notZip = Files.writeString(dir.resolve("layer.zip"), "hello");
-        CliRun run = AwsCliRun.of(aws(moto, "publish", notZip.toString(), "--name", "numpy"));
+        CliRun run = CliRun.of(aws(moto, "publish", notZip.toString(), "--name", "numpy"));
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("not a zip");
     }
@@ -163,7 +163,7 @@ class PublishCommandMotoTest {
             s3.createBucket(b -> b.bucket("layer-uploads")
                     .createBucketConfiguration(c -> c.locationConstraint(REGION)));
             Path zip = zip(dir, "s3");
-            CliRun run = AwsCliRun.of(aws(moto, "publish", zip.toString(), "--name", "vias3", "--s3-bucket", "layer-uploads",
+            CliRun run = CliRun.of(aws(moto, "publish", zip.toString(), "--name", "vias3", "--s3-bucket", "layer-uploads",
                     "--json"));
 
             assertThat(run.exitCode()).as(run.err()).isZero();

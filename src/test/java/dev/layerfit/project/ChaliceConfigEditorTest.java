@@ -1,5 +1,7 @@
 package dev.layerfit.project;
 
+import dev.layerfit.io.AtomicFileWriter;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package dev.layerfit.project;
+package dev.layerfit.io;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +17,7 @@ public final class AtomicFileWriter {
 
     /** The final rename; a seam so tests can make it fail. */
     @FunctionalInterface
-    interface Mover {
+    public interface Mover {
         void move(Path from, Path to) throws IOException;
     }
 
@@ -26,7 +26,7 @@ public final class AtomicFileWriter {
 
     private final Mover mover;
 
-    AtomicFileWriter(Mover mover) {
+    public AtomicFileWriter(Mover mover) {
         this.mover = mover;
     }
 
@@ -35,12 +35,30 @@ public final class AtomicFileWriter {
         return new AtomicFileWriter(ATOMIC);
     }
 
+    /** Writes the content to a stream. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(java.io.OutputStream out) throws IOException;
+    }
+
     /** Writes {@code text} as UTF-8 to {@code target}, atomically. */
     public void write(Path target, String text) throws IOException {
+        write(target, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * Writes {@code target} through a temporary file in the same folder and a rename, so readers see the old
+     * file or the whole new one; on any failure the temporary file is deleted and the target is untouched.
+     * An existing target's permissions are kept; a new file gets rw-r--r--.
+     */
+    public void write(Path target, Content content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".layerfit-tmp");
         try {
-            Files.write(tmp, text.getBytes(StandardCharsets.UTF_8));
+            try (java.io.OutputStream out = Files.newOutputStream(tmp)) {
+                content.writeTo(out);
+            }
             copyPermissions(target, tmp);
             mover.move(tmp, target);
         } catch (IOException | RuntimeException e) {
