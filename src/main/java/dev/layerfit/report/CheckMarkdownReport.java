@@ -215,8 +215,21 @@ public final class CheckMarkdownReport {
         md.append('\n');
     }
 
-    /** Text for one table cell or list item: no line breaks, pipes escaped. */
+    /**
+     * Text for one table cell or list item: no line breaks, pipes escaped, and outside `code spans` the
+     * characters Markdown would read as emphasis or HTML ({@code __pycache__}, {@code *.pyi}, {@code <}) escaped.
+     */
     static String inline(String s) {
-        return s.replace("\r", "").replace("\n", " ").replace("|", "\\|");
+        String[] parts = s.replace("\r", "").replace("\n", " ").split("`", -1);
+        StringBuilder out = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < parts.length; i++) {
+            boolean code = i % 2 == 1 && i < parts.length - 1;
+            String p = parts[i];
+            if (!code) {
+                p = p.replace("\\", "\\\\").replace("_", "\\_").replace("*", "\\*").replace("<", "&lt;");
+            }
+            out.append(i > 0 ? "`" : "").append(p.replace("|", "\\|"));
+        }
+        return out.toString();
     }
 }

@@ -52,7 +52,9 @@ final class DevToolsSession implements AutoCloseable {
                 "--host-resolver-rules=MAP * ~NOTFOUND", "--proxy-server=127.0.0.1:9",
                 "--user-data-dir=" + profile, "--window-size=" + width + "," + height,
                 "--remote-debugging-port=0", "about:blank");
-        Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().put("TMPDIR", profile.toAbsolutePath().getParent().toString()); // its scratch files go too
+        Process p = pb.start();
         BufferedReader err = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8));
         String ws = null;
         List<String> seen = new ArrayList<>();
