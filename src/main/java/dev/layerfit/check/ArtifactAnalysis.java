@@ -28,8 +28,14 @@ public record ArtifactAnalysis(List<Analyzed> artifacts, DuplicateReport duplica
     }
 
     public static ArtifactAnalysis of(List<Path> paths) {
+        return of(paths, () -> { });
+    }
+
+    /** Like {@link #of(List)}; {@code artifactDone} runs (on any thread) each time one artifact is inventoried. */
+    public static ArtifactAnalysis of(List<Path> paths, Runnable artifactDone) {
         List<CompletableFuture<Analyzed>> futures = paths.stream()
-                .map(p -> CompletableFuture.supplyAsync(() -> analyze(p))).toList();
+                .map(p -> CompletableFuture.supplyAsync(() -> analyze(p)).whenComplete((a, e) -> artifactDone.run()))
+                .toList();
         List<Analyzed> out = new ArrayList<>();
         for (CompletableFuture<Analyzed> f : futures) {
             try {

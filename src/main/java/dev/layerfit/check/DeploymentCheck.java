@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.IntFunction;
 
 /**
  * Checks a Chalice project's deployment: reads its config for the stage and function, opens the local copy
@@ -34,6 +35,14 @@ public final class DeploymentCheck {
 
     /** Runs the check; the caller closes nothing (artifacts are closed once inventoried). */
     public static CheckResult run(CheckRequest request) {
+        return run(request, count -> () -> { });
+    }
+
+    /**
+     * Like {@link #run(CheckRequest)}, reporting progress: {@code opening} is called once with the number of
+     * artifacts to open, and the {@code Runnable} it returns runs (on any thread) as each one is inventoried.
+     */
+    public static CheckResult run(CheckRequest request, IntFunction<Runnable> opening) {
         Path projectDir = request.projectDir();
         ChaliceConfig config = ChaliceConfig.load(projectDir);
         ResolvedSettings settings = config.resolve(request.stage(), request.function());
@@ -41,7 +50,7 @@ public final class DeploymentCheck {
         List<String> notes = new ArrayList<>(settings.notes());
 
         List<Planned> planned = plan(projectDir, settings, map, request.remoteLayers() != null, notes);
-        List<DeploymentArtifact> artifacts = open(planned, request.remoteLayers());
+        List<DeploymentArtifact> artifacts = open(planned, request.remoteLayers(), opening.apply(planned.size()));
 
         List<ArtifactSize> sizes = artifacts.stream().map(DeploymentArtifact::size).toList();
         LimitVerdict verdict = LimitEvaluator.evaluate(sizes, settings.layerCount());
@@ -116,9 +125,11 @@ public final class DeploymentCheck {
     }
 
     /** Opens and inventories every artifact in parallel; results keep the planned order. */
-    private static List<DeploymentArtifact> open(List<Planned> planned, CheckRequest.RemoteLayerOpener remote) {
+    private static List<DeploymentArtifact> open(List<Planned> planned, CheckRequest.RemoteLayerOpener remote,
+            Runnable artifactDone) {
         List<CompletableFuture<DeploymentArtifact>> futures = planned.stream()
-                .map(p -> CompletableFuture.supplyAsync(() -> openOne(p, remote))).toList();
+                .map(p -> CompletableFuture.supplyAsync(() -> openOne(p, remote)).whenComplete((a, e) -> artifactDone.run()))
+                .toList();
         List<DeploymentArtifact> out = new ArrayList<>();
         for (CompletableFuture<DeploymentArtifact> f : futures) {
             try {

@@ -2,7 +2,10 @@ package dev.layerfit.cli;
 
 import dev.layerfit.check.ArtifactAnalysis;
 import dev.layerfit.report.AnalyzeReports;
+import dev.layerfit.report.HtmlReport;
 import dev.layerfit.report.Json;
+import dev.layerfit.report.Progress;
+import dev.layerfit.report.ReportFile;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -18,7 +21,8 @@ import picocli.CommandLine.Spec;
             "a folder counts as its zip would) and shows what takes the space: distributions, categories (bytecode,",
             "tests, native libraries, package data, ...) and, across several artifacts, what they duplicate."},
         footer = {"", "Examples:", "  layerfit analyze build/layer.zip",
-            "  layerfit analyze layers/numpy.zip layers/ai.zip --top 5 --json"})
+            "  layerfit analyze layers/numpy.zip layers/ai.zip --top 5 --json",
+            "  layerfit analyze layers/*.zip --html layers.html"})
 public final class AnalyzeCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Zips, folders or .listing files.")
@@ -26,6 +30,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     @Option(names = "--top", paramLabel = "N", description = "Distributions shown per artifact (default: ${DEFAULT-VALUE}).")
     int top = 10;
+
+    @Option(names = "--html", paramLabel = "FILE",
+            description = "Also write a self-contained HTML report (zoomable treemap, limit bar, duplicates) to FILE.")
+    Path html;
 
     @Mixin
     CommonOptions common;
@@ -38,7 +46,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
         if (top < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--top must be at least 1");
         }
-        ArtifactAnalysis analysis = ArtifactAnalysis.of(paths);
+        ArtifactAnalysis analysis;
+        try (Progress.Task task = Progress.forConsole(common.json(), spec.commandLine().getErr())
+                .start("measuring " + paths.size() + (paths.size() == 1 ? " artifact" : " artifacts"), paths.size())) {
+            analysis = ArtifactAnalysis.of(paths, () -> task.advance(1));
+        }
+        if (html != null) {
+            ReportFile.write(html, HtmlReport.of(analysis, Path.of("")));
+        }
         var out = spec.commandLine().getOut();
         out.print(common.json() ? Json.write(AnalyzeReports.json(analysis)) + "\n" : AnalyzeReports.text(analysis, top));
         out.flush();

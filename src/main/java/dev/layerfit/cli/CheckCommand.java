@@ -4,6 +4,11 @@ import dev.layerfit.check.CheckRequest;
 import dev.layerfit.check.CheckResult;
 import dev.layerfit.check.DeploymentCheck;
 import dev.layerfit.report.CheckJsonReport;
+import dev.layerfit.report.CheckMarkdownReport;
+import dev.layerfit.report.GithubReport;
+import dev.layerfit.report.HtmlReport;
+import dev.layerfit.report.Progress;
+import dev.layerfit.report.ReportFile;
 import dev.layerfit.report.CheckTextReport;
 import dev.layerfit.report.Json;
 import java.nio.file.Path;
@@ -27,7 +32,8 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:",
             "  layerfit check examples/seed-app --stage prod",
             "  layerfit check . --stage prod --layer arn:aws:lambda:eu-west-1:123456789012:layer:deps:7=build/deps.zip \\",
-            "                 --managed-layer .chalice/deployments/managed-layer.zip --json"},
+            "                 --managed-layer .chalice/deployments/managed-layer.zip --json",
+            "  layerfit check . --stage prod --html report.html --markdown report.md --github"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the deployment fits", "1:it does not fit", "2:bad input (missing artifact, bad config, ...)"})
 public final class CheckCommand implements Callable<Integer> {
@@ -54,6 +60,18 @@ public final class CheckCommand implements Callable<Integer> {
             description = "Chalice's managed layer (automatic_layer), as a zip or folder.")
     Path managedLayer;
 
+    @Option(names = "--html", paramLabel = "FILE",
+            description = "Also write a self-contained HTML report (zoomable treemap, limit bar, advice) to FILE.")
+    Path html;
+
+    @Option(names = "--markdown", paramLabel = "FILE",
+            description = "Also write a Markdown report (limits, artifacts, AWS error, options by bytes saved) to FILE.")
+    Path markdown;
+
+    @Option(names = "--github", description = {"GitHub Actions: print ::error/::warning workflow commands and append a",
+        "summary to the file named by $GITHUB_STEP_SUMMARY (when set)."})
+    boolean github;
+
     @Mixin
     AwsOptions aws;
 
@@ -65,11 +83,35 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CheckResult result = DeploymentCheck.run(new CheckRequest(projectDir, stage, function, layers, managedLayer,
-                functionPackage, aws.offline() ? null : new LazyRemoteLayers(aws)));
         var out = spec.commandLine().getOut();
+        var err = spec.commandLine().getErr();
+        Progress progress = Progress.forConsole(common.json(), err);
+        Progress.Task[] task = new Progress.Task[1];
+        CheckResult result;
+        try {
+            result = DeploymentCheck.run(new CheckRequest(projectDir, stage, function, layers, managedLayer,
+                    functionPackage, aws.offline() ? null : new LazyRemoteLayers(aws)), count -> {
+                        task[0] = progress.start("measuring " + count + " artifacts", count);
+                        return () -> task[0].advance(1);
+                    });
+        } finally {
+            if (task[0] != null) {
+                task[0].close();
+            }
+        }
+        Path base = Path.of("");
+        if (html != null) {
+            ReportFile.write(html, HtmlReport.of(result, base));
+        }
+        if (markdown != null) {
+            ReportFile.write(markdown, CheckMarkdownReport.render(result, base));
+        }
         out.print(common.json() ? Json.write(CheckJsonReport.of(result)) + "\n" : CheckTextReport.render(result));
         out.flush();
+        if (github) {
+            // with --json, stdout holds only JSON: the workflow commands go to stderr (the runner reads both)
+            GithubReport.write(result, base, common.json() ? err : out, System::getenv);
+        }
         return result.fits() ? ExitCodes.OK : ExitCodes.FAILED;
     }
 }

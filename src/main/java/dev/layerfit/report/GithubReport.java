@@ -1,0 +1,139 @@
+package dev.layerfit.report;
+
+import static dev.layerfit.lambda.ByteSizeFormat.grouped;
+import static dev.layerfit.lambda.ByteSizeFormat.human;
+
+import dev.layerfit.check.Advice;
+import dev.layerfit.check.CheckResult;
+import dev.layerfit.lambda.LimitCheck;
+import dev.layerfit.lambda.PredictedError;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * {@code check --github}: GitHub Actions workflow commands ({@code ::error}, {@code ::warning}, {@code ::notice})
+ * for every failed limit, every AWS error a deploy would meet and the top advice, and a Markdown summary
+ * appended to the file named by {@code $GITHUB_STEP_SUMMARY}.
+ *
+ * <p>Escaping follows GitHub's workflow-command rules (as in the Actions toolkit's {@code command.ts}):
+ * in a message {@code %}, CR and LF become {@code %25}, {@code %0D}, {@code %0A}; in a property value
+ * {@code :} and {@code ,} also become {@code %3A} and {@code %2C}.
+ */
+public final class GithubReport {
+
+    /** The environment variable naming the job summary file. */
+    public static final String STEP_SUMMARY = "GITHUB_STEP_SUMMARY";
+    /** How many advice items become warnings. */
+    static final int TOP_ADVICE = 3;
+
+    private GithubReport() {
+    }
+
+    /**
+     * Prints the workflow commands to {@code out} and, when {@code env} names a summary file, appends the
+     * summary to it. Paths are shown relative to {@code base}.
+     */
+    public static void write(CheckResult r, Path base, PrintWriter out, Function<String, String> env) {
+        annotations(r, base).forEach(out::println);
+        out.flush();
+        String summary = env.apply(STEP_SUMMARY);
+        if (summary != null && !summary.isBlank()) {
+            appendSummary(Path.of(summary), summary(r, base));
+        }
+    }
+
+    /** One workflow command per failed limit, predicted AWS error and top advice; a notice when it fits. */
+    public static List<String> annotations(CheckResult r, Path base) {
+        String file = ReportFile.relative(base, r.settings().configFile().toString());
+        List<String> out = new ArrayList<>();
+        for (LimitCheck c : r.verdict().checks()) {
+            if (!c.ok()) {
+                out.add(command("error", file, "layerfit: " + c.name() + " exceeded", describe(c)));
+            }
+        }
+        for (PredictedError e : r.verdict().predictedErrors()) {
+            out.add(command("error", file, "AWS would answer " + e.error().exceptionName(),
+                    e.message() + "\nbecause " + e.why()));
+        }
+        r.advice().stream().limit(TOP_ADVICE).forEach(a -> out.add(command("warning", file, "layerfit advice: " + a.id()
+                + (a.savesBytes() > 0 ? " (saves " + human(a.savesBytes()) + ")" : ""), a.message() + "\n→ " + a.action())));
+        if (r.fits()) {
+            long total = r.verdict().totalUnzippedBytes();
+            out.add(command("notice", file, "layerfit: the deployment fits", grouped(total) + " bytes unzipped, "
+                    + human(r.verdict().checks().stream().filter(c -> c.name().equals(LimitCheck.UNZIPPED_TOTAL))
+                            .mapToLong(c -> c.limitBytes() - c.actualBytes()).findFirst().orElse(0)) + " to spare"));
+        }
+        return out;
+    }
+
+    /** The Markdown appended to the job summary: verdict, limits, artifacts and the top advice. */
+    public static String summary(CheckResult r, Path base) {
+        StringBuilder md = new StringBuilder("### layerfit check: ").append(CheckMarkdownReport.title(r)).append("\n\n")
+                .append(CheckMarkdownReport.verdict(r)).append("\n\n")
+                .append(CheckMarkdownReport.limits(r)).append('\n')
+                .append(CheckMarkdownReport.artifacts(r, base)).append('\n');
+        if (!r.advice().isEmpty()) {
+            md.append("| # | what to do | saves |\n|---:|---|---:|\n");
+            int n = 0;
+            for (Advice a : r.advice()) {
+                md.append("| ").append(++n).append(" | ").append(CheckMarkdownReport.inline(a.message() + " → " + a.action()))
+                        .append(" | ").append(a.savesBytes() == 0 ? "needed" : human(a.savesBytes())).append(" |\n");
+            }
+            md.append('\n');
+        }
+        return md.toString();
+    }
+
+    /** {@code ::kind file=F,title=T::message}, escaped. */
+    static String command(String kind, String file, String title, String message) {
+        Map<String, String> props = new LinkedHashMap<>();
+        props.put("file", file);
+        props.put("title", title);
+        StringBuilder sb = new StringBuilder("::").append(kind);
+        String sep = " ";
+        for (Map.Entry<String, String> p : props.entrySet()) {
+            sb.append(sep).append(p.getKey()).append('=').append(escapeProperty(p.getValue()));
+            sep = ",";
+        }
+        return sb.append("::").append(escapeData(message)).toString();
+    }
+
+    static String escapeData(String s) {
+        return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+    }
+
+    static String escapeProperty(String s) {
+        return escapeData(s).replace(":", "%3A").replace(",", "%2C");
+    }
+
+    private static String describe(LimitCheck c) {
+        return switch (c.name()) {
+            case LimitCheck.UNZIPPED_TOTAL -> "function + layers unzip to " + grouped(c.actualBytes())
+                    + " bytes; Lambda needs under " + grouped(c.limitBytes()) + " (over by "
+                    + grouped(c.actualBytes() - c.limitBytes() + 1) + " bytes, " + human(c.actualBytes() - c.limitBytes() + 1) + ")";
+            case LimitCheck.LAYER_COUNT -> c.actualBytes() + " layers; Lambda allows at most " + c.limitBytes();
+            default -> c.subject() + " is " + grouped(c.actualBytes()) + " bytes zipped; a direct upload takes at most "
+                    + grouped(c.limitBytes());
+        };
+    }
+
+    private static void appendSummary(Path file, String markdown) {
+        try {
+            Files.writeString(file, markdown, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
+                    StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot append the job summary to " + file + " ($" + STEP_SUMMARY + "): "
+                    + e.getMessage(), e);
+        }
+    }
+}

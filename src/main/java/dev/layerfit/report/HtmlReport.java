@@ -1,0 +1,335 @@
+package dev.layerfit.report;
+
+import static dev.layerfit.lambda.ByteSizeFormat.grouped;
+import static dev.layerfit.lambda.ByteSizeFormat.human;
+import static dev.layerfit.lambda.ByteSizeFormat.percent;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.layerfit.check.Advice;
+import dev.layerfit.check.ArtifactAnalysis;
+import dev.layerfit.check.CheckResult;
+import dev.layerfit.check.DeploymentArtifact;
+import dev.layerfit.inventory.Category;
+import dev.layerfit.inventory.DistributionCopy;
+import dev.layerfit.inventory.DistributionUsage;
+import dev.layerfit.inventory.DuplicateDistribution;
+import dev.layerfit.inventory.DuplicateReport;
+import dev.layerfit.inventory.Inventory;
+import dev.layerfit.python.pep508.ProjectName;
+import dev.layerfit.lambda.LimitCheck;
+import dev.layerfit.lambda.PredictedError;
+import dev.layerfit.lambda.Quota;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The HTML report of {@code check --html} and {@code analyze --html}: one self-contained page (style, script
+ * and data inline; it loads nothing from anywhere) with a bar of the total against the 250 MiB limit, a
+ * zoomable treemap (artifact → distribution → folder → file, coloured by category), duplicates and advice.
+ * Exact bytes are in {@code data-bytes} attributes; the treemap is drawn by {@code treemap.js}.
+ */
+public final class HtmlReport {
+
+    private static final long LIMIT = Quota.UNZIPPED_FUNCTION_AND_LAYERS.value();
+    private static final ObjectMapper COMPACT = new ObjectMapper();
+    private static final int MAX_DUPLICATES_SHOWN = 25;
+
+    private final StringBuilder html = new StringBuilder(1 << 16);
+
+    private HtmlReport() {
+    }
+
+    /** One artifact in the bar and the tables. */
+    private record Row(String name, String role, String source, long unzipped, long zipped) {
+    }
+
+    /** The page for a checked deployment; paths are shown relative to {@code base}. */
+    public static String of(CheckResult r, Path base) {
+        List<Row> rows = new ArrayList<>();
+        List<TreemapTree.Part> parts = new ArrayList<>();
+        List<String> names = r.artifacts().stream().map(DeploymentArtifact::name).toList();
+        List<Map<DistributionUsage, TreemapTree.DuplicateMark>> marks = marks(r.duplicates(),
+                r.artifacts().stream().map(DeploymentArtifact::inventory).toList(), names);
+        for (int i = 0; i < r.artifacts().size(); i++) {
+            DeploymentArtifact a = r.artifacts().get(i);
+            String role = role(a);
+            rows.add(new Row(a.name(), role, ReportFile.relative(base, a.source()), a.unzippedBytes(), a.artifact().zippedBytes()));
+            parts.add(new TreemapTree.Part(a.name(), role, a.unzippedBytes(), a.inventory(), marks.get(i)));
+        }
+        var s = r.settings();
+        String title = s.appName() + ", stage " + s.stage() + (s.function() == null ? "" : ", function " + s.function());
+        HtmlReport page = new HtmlReport();
+        page.head("layerfit check — " + title);
+        page.html.append("<header><h1>layerfit check: ").append(esc(title)).append("</h1>\n<p class=\"sub\">")
+                .append(esc(ReportFile.relative(base, s.configFile().toString()))).append("</p>\n");
+        page.verdict(r.fits(), r.verdict().totalUnzippedBytes(), r.fits() ? "" : failedLimits(r));
+        page.html.append("</header>\n");
+        page.bar(rows);
+        page.treemap(title, parts);
+        page.limits(r);
+        page.advice(r);
+        page.duplicates(r.duplicates(), names);
+        return page.finish(TreemapTree.of(title, parts));
+    }
+
+    /** The page for artifacts analysed together; paths are shown relative to {@code base}. */
+    public static String of(ArtifactAnalysis analysis, Path base) {
+        List<Row> rows = new ArrayList<>();
+        List<TreemapTree.Part> parts = new ArrayList<>();
+        List<String> names = analysis.artifacts().stream().map(a -> ReportFile.relative(base, a.path().toString())).toList();
+        List<Map<DistributionUsage, TreemapTree.DuplicateMark>> marks = marks(analysis.duplicates(),
+                analysis.artifacts().stream().map(ArtifactAnalysis.Analyzed::inventory).toList(), names);
+        long total = 0;
+        for (int i = 0; i < analysis.artifacts().size(); i++) {
+            ArtifactAnalysis.Analyzed a = analysis.artifacts().get(i);
+            rows.add(new Row(names.get(i), "artifact", names.get(i), a.artifact().unzippedBytes(), a.artifact().zippedBytes()));
+            parts.add(new TreemapTree.Part(names.get(i), "artifact", a.artifact().unzippedBytes(), a.inventory(), marks.get(i)));
+            total += a.artifact().unzippedBytes();
+        }
+        String title = names.size() == 1 ? names.get(0) : names.size() + " artifacts";
+        HtmlReport page = new HtmlReport();
+        page.head("layerfit analyze — " + title);
+        page.html.append("<header><h1>layerfit analyze: ").append(esc(title)).append("</h1>\n");
+        page.verdict(total < LIMIT, total, "");
+        page.html.append("</header>\n");
+        page.bar(rows);
+        page.treemap(title, parts);
+        page.duplicates(analysis.duplicates(), names);
+        return page.finish(TreemapTree.of(title, parts));
+    }
+
+    private static String role(DeploymentArtifact a) {
+        return switch (a.role()) {
+            case MANAGED_LAYER -> "managed layer";
+            case LAYER -> "layer";
+            case FUNCTION -> "function";
+        };
+    }
+
+    private static String failedLimits(CheckResult r) {
+        return r.verdict().checks().stream().filter(c -> !c.ok()).map(LimitCheck::name).distinct()
+                .collect(Collectors.joining(", "));
+    }
+
+    /** For each artifact, its distributions that are also elsewhere, with whether this copy is the one imported. */
+    private static List<Map<DistributionUsage, TreemapTree.DuplicateMark>> marks(DuplicateReport report,
+            List<Inventory> inventories, List<String> names) {
+        List<Map<DistributionUsage, TreemapTree.DuplicateMark>> out = new ArrayList<>();
+        inventories.forEach(i -> out.add(new IdentityHashMap<>()));
+        for (DuplicateDistribution d : report.distributions()) {
+            DistributionCopy used = d.used();
+            for (DistributionCopy c : d.copies()) {
+                Inventory inv = inventories.get(c.artifactIndex());
+                String others = d.copies().stream().filter(o -> o != c).map(o -> names.get(o.artifactIndex()))
+                        .distinct().collect(Collectors.joining(", "));
+                String note = c == used
+                        ? "also in " + others + "; this copy is the one imported (the others waste their bytes)"
+                        : "also in " + others + "; this copy is shadowed by the one in " + names.get(used.artifactIndex())
+                                + ", so its bytes are wasted";
+                for (DistributionUsage u : inv.distributions()) {
+                    if (u.siteRoot().equals(c.siteRoot()) && ProjectName.canonicalize(u.name()).equals(d.distribution())) {
+                        out.get(c.artifactIndex()).put(u, new TreemapTree.DuplicateMark(c == used, note));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private void head(String title) {
+        html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<title>").append(esc(title)).append("</title>\n<style>\n")
+                .append(resource("report.css")).append("</style>\n</head>\n<body>\n");
+    }
+
+    private void verdict(boolean fits, long total, String failed) {
+        html.append("<p class=\"verdict ").append(fits ? "fits" : "fails").append("\" data-total-bytes=\"").append(total)
+                .append("\">");
+        if (fits) {
+            html.append("FITS: ").append(grouped(total)).append(" bytes unzipped, ").append(esc(human(LIMIT - total)))
+                    .append(" under the 250 MiB limit (262,144,000 bytes).");
+        } else {
+            html.append("DOES NOT FIT: ").append(grouped(total)).append(" bytes unzipped");
+            if (total >= LIMIT) {
+                html.append(", ").append(grouped(total - LIMIT + 1)).append(" bytes (").append(esc(human(total - LIMIT + 1)))
+                        .append(") over the 250 MiB limit");
+            }
+            html.append(failed.isEmpty() ? "" : "; failed: " + esc(failed)).append('.');
+        }
+        html.append("</p>\n");
+    }
+
+    private void bar(List<Row> rows) {
+        long total = rows.stream().mapToLong(Row::unzipped).sum();
+        double scale = Math.max(total, LIMIT);
+        html.append("<section id=\"limit\"><h2>Unzipped total against the limit</h2>\n")
+                .append("<div class=\"limitbar\" data-total-bytes=\"").append(total).append("\" data-limit-bytes=\"")
+                .append(LIMIT).append("\">\n");
+        int i = 0;
+        for (Row r : rows) {
+            String tip = r.name() + ": " + grouped(r.unzipped()) + " bytes, " + percent(r.unzipped(), LIMIT) + " of the limit";
+            html.append("<div class=\"seg s").append(i++ % 6).append("\" style=\"width:")
+                    .append(String.format(Locale.ROOT, "%.4f", 100.0 * r.unzipped() / scale)).append("%\" data-name=\"")
+                    .append(esc(r.name())).append("\" data-bytes=\"").append(r.unzipped()).append("\" title=\"")
+                    .append(esc(tip)).append("\"><span>").append(esc(r.name())).append("</span></div>");
+        }
+        html.append("\n<div class=\"limitline\" style=\"left:")
+                .append(String.format(Locale.ROOT, "%.4f", 100.0 * LIMIT / scale))
+                .append("%\"><span>limit 262,144,000</span></div>\n</div>\n");
+        html.append("<table class=\"artifacts\"><thead><tr><th>artifact</th><th>role</th><th class=\"num\">unzipped bytes</th>")
+                .append("<th class=\"num\">unzipped</th><th class=\"num\">zipped</th><th class=\"num\">of 250 MiB</th><th>source</th>")
+                .append("</tr></thead><tbody>\n");
+        i = 0;
+        for (Row r : rows) {
+            html.append("<tr><td><span class=\"swatch s").append(i++ % 6).append("\"></span>").append(esc(r.name()))
+                    .append("</td><td>").append(esc(r.role())).append("</td><td class=\"num\" data-bytes=\"").append(r.unzipped())
+                    .append("\">").append(grouped(r.unzipped())).append("</td><td class=\"num\">").append(esc(human(r.unzipped())))
+                    .append("</td><td class=\"num\">").append(r.zipped() < 0 ? "" : esc(human(r.zipped())))
+                    .append("</td><td class=\"num\">").append(percent(r.unzipped(), LIMIT)).append("</td><td>")
+                    .append(esc(r.source())).append("</td></tr>\n");
+        }
+        html.append("<tr class=\"total\"><td>total</td><td></td><td class=\"num\">").append(grouped(total))
+                .append("</td><td class=\"num\">").append(esc(human(total))).append("</td><td></td><td class=\"num\">")
+                .append(percent(total, LIMIT)).append("</td><td></td></tr>\n</tbody></table>\n</section>\n");
+    }
+
+    private void treemap(String title, List<TreemapTree.Part> parts) {
+        html.append("<section id=\"map\"><h2>What takes the space</h2>\n")
+                .append("<p class=\"hint\">Click a box to zoom in; the path above the map zooms out (or press Escape). ")
+                .append("Hover for exact bytes. Hatched with a dashed red edge: a copy of a distribution that another artifact shadows (its bytes are wasted); dotted edge: the copy that is imported.</p>\n")
+                .append("<nav id=\"crumbs\"></nav>\n<div id=\"treemap\" role=\"figure\" aria-label=\"treemap of ")
+                .append(esc(title)).append("\"></div>\n<div id=\"tip\" hidden></div>\n<p class=\"legend\">");
+        for (Category c : Category.values()) {
+            html.append("<span><span class=\"swatch c").append(c.ordinal()).append("\"></span>").append(esc(c.label()))
+                    .append("</span> ");
+        }
+        html.append("</p>\n</section>\n");
+    }
+
+    private void limits(CheckResult r) {
+        html.append("<section id=\"limits\"><h2>Limits</h2>\n<table><thead><tr><th></th><th>limit</th><th>subject</th>")
+                .append("<th class=\"num\">actual</th><th class=\"num\">allowed</th></tr></thead><tbody>\n");
+        for (LimitCheck c : r.verdict().checks()) {
+            boolean count = c.name().equals(LimitCheck.LAYER_COUNT);
+            html.append("<tr class=\"").append(c.ok() ? "ok" : "fail").append("\"><td>").append(c.ok() ? "ok" : "FAIL")
+                    .append("</td><td>").append(esc(c.name())).append("</td><td>").append(esc(c.subject() == null ? "" : c.subject()))
+                    .append("</td><td class=\"num\">").append(grouped(c.actualBytes())).append(count ? " layers" : "")
+                    .append("</td><td class=\"num\">").append(count ? "at most " + c.limitBytes() : (c.name()
+                            .equals(LimitCheck.UNZIPPED_TOTAL) ? "under " : "at most ") + grouped(c.limitBytes()))
+                    .append("</td></tr>\n");
+        }
+        html.append("</tbody></table>\n");
+        if (!r.verdict().predictedErrors().isEmpty()) {
+            html.append("<h3>The AWS error a deploy would meet</h3>\n<ul class=\"errors\">\n");
+            for (PredictedError e : r.verdict().predictedErrors()) {
+                html.append("<li><code>").append(esc(e.error().exceptionName() + ": " + e.message())).append("</code><br>because ")
+                        .append(esc(e.why())).append("</li>\n");
+            }
+            html.append("</ul>\n");
+        }
+        html.append("</section>\n");
+    }
+
+    private void advice(CheckResult r) {
+        if (r.advice().isEmpty()) {
+            return;
+        }
+        html.append("<section id=\"advice\"><h2>What to do, by bytes saved</h2>\n<table><thead><tr><th>#</th>")
+                .append("<th class=\"num\">saves</th><th>what</th><th>change</th></tr></thead><tbody>\n");
+        int n = 0;
+        for (Advice a : r.advice()) {
+            html.append("<tr data-advice=\"").append(esc(a.id())).append("\" data-saves-bytes=\"").append(a.savesBytes())
+                    .append("\"><td>").append(++n).append("</td><td class=\"num\">")
+                    .append(a.savesBytes() == 0 ? "needed" : esc(human(a.savesBytes()))).append("</td><td>")
+                    .append(esc(a.message())).append("</td><td>").append(esc(a.action())).append("</td></tr>\n");
+        }
+        long total = r.verdict().totalUnzippedBytes();
+        long projected = r.projectedUnzippedBytes();
+        html.append("</tbody></table>\n<p>Taken together: ").append(esc(human(total))).append(" → ")
+                .append(esc(human(projected))).append(projected < LIMIT ? ", which fits (" + esc(human(LIMIT - projected))
+                        + " to spare)." : ", still " + esc(human(projected - LIMIT + 1)) + " over.")
+                .append("</p>\n</section>\n");
+    }
+
+    private void duplicates(DuplicateReport report, List<String> names) {
+        List<DuplicateDistribution> dups = report.distributions();
+        if (dups.isEmpty()) {
+            return;
+        }
+        html.append("<section id=\"duplicates\"><h2>Shipped more than once: ").append(dups.size())
+                .append(" distributions, ").append(esc(human(report.wastedBytes()))).append(" wasted</h2>\n")
+                .append("<table><thead><tr><th>distribution</th><th>in</th><th>imported from</th><th class=\"num\">wasted</th>")
+                .append("</tr></thead><tbody>\n");
+        for (DuplicateDistribution d : dups.stream().limit(MAX_DUPLICATES_SHOWN).toList()) {
+            html.append("<tr><td>").append(esc(d.distribution())).append("</td><td>")
+                    .append(esc(d.copies().stream().map(c -> names.get(c.artifactIndex())).distinct()
+                            .collect(Collectors.joining(", "))))
+                    .append("</td><td>").append(esc(names.get(d.used().artifactIndex()))).append("</td><td class=\"num\" data-bytes=\"")
+                    .append(d.wastedBytes()).append("\">").append(esc(human(d.wastedBytes()))).append("</td></tr>\n");
+        }
+        html.append("</tbody></table>\n");
+        if (dups.size() > MAX_DUPLICATES_SHOWN) {
+            html.append("<p>… and ").append(dups.size() - MAX_DUPLICATES_SHOWN).append(" more (--json lists all).</p>\n");
+        }
+        html.append("</section>\n");
+    }
+
+    private String finish(ObjectNode tree) {
+        ObjectNode data = COMPACT.createObjectNode();
+        data.put("limit", LIMIT);
+        var cats = data.putArray("categories");
+        for (Category c : Category.values()) {
+            cats.add(c.label());
+        }
+        data.set("tree", tree);
+        String json;
+        try {
+            json = COMPACT.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the treemap data", e);
+        }
+        // '<' only occurs inside JSON strings, where \u003c means the same: no "</script>" can end the block early.
+        html.append("<script type=\"application/json\" id=\"layerfit-data\">").append(json.replace("<", "\\u003c"))
+                .append("</script>\n<script>\n").append(resource("treemap.js")).append("</script>\n</body>\n</html>\n");
+        return html.toString();
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = HtmlReport.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name + " in the layerfit jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String esc(String s) {
+        StringBuilder out = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,41 @@
+package dev.layerfit.report;
+
+import dev.layerfit.io.AtomicFileWriter;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/**
+ * Writes a report file all at once: to a temporary file in the same folder, then moved over the target,
+ * so a reader never sees half a report and a failed run leaves the old one in place.
+ */
+public final class ReportFile {
+
+    private ReportFile() {
+    }
+
+    /** Writes {@code text} as UTF-8 to {@code target}, atomically (see {@link AtomicFileWriter}). */
+    public static void write(Path target, String text) {
+        try {
+            AtomicFileWriter.atomic().write(target, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code path} relative to {@code base} when it lies inside it, with '/' separators; otherwise as given. */
+    public static String relative(Path base, String path) {
+        Path p = Path.of(path);
+        Path b = base.toAbsolutePath().normalize();
+        Path abs = p.toAbsolutePath().normalize();
+        String shown = abs.startsWith(b) ? b.relativize(abs).toString() : p.toString();
+        return shown.isEmpty() ? "." : shown.replace('\\', '/');
+    }
+}
