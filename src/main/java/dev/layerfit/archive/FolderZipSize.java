@@ -2,6 +2,7 @@ package dev.layerfit.archive;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,14 +10,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import java.util.zip.Deflater;
 
 /**
  * The length of "the zip layerfit would write" of a folder: each file deflated at level 6 (stored instead when
  * deflate does not make it smaller), symlink targets stored, no extra fields and no data descriptors. Per
  * entry a local header (30 bytes + name) and a central-directory header (46 bytes + name), then the 22-byte
  * end record, plus the zip64 end record and locator (76 bytes) when there are 65,535 entries or more.
- * Sizes follow PKWARE APPNOTE 4.3.7, 4.3.12, 4.3.14-4.3.16. Files are deflated in parallel.
+ * Sizes follow PKWARE APPNOTE 4.3.7, 4.3.12, 4.3.14-4.3.16. Files are deflated in parallel. This is exactly the
+ * length {@link DeterministicZipWriter} writes at its default level (both deflate through {@link RawDeflate}).
  */
 final class FolderZipSize {
 
@@ -47,27 +48,10 @@ final class FolderZipSize {
 
     /** The length of the raw deflate stream of the file at {@code path}, at level {@value #LEVEL}. */
     static long deflatedLength(Path path) {
-        Deflater deflater = new Deflater(LEVEL, true);
-        byte[] in = new byte[64 * 1024];
-        byte[] out = new byte[64 * 1024];
-        long total = 0;
         try (InputStream stream = Files.newInputStream(path)) {
-            int n;
-            while ((n = stream.read(in)) > 0) {
-                deflater.setInput(in, 0, n);
-                while (!deflater.needsInput()) {
-                    total += deflater.deflate(out);
-                }
-            }
-            deflater.finish();
-            while (!deflater.finished()) {
-                total += deflater.deflate(out);
-            }
-            return total;
+            return RawDeflate.deflate(stream, LEVEL, OutputStream.nullOutputStream());
         } catch (IOException e) {
             throw new UncheckedIOException(path + ": could not read it to measure its compressed size", e);
-        } finally {
-            deflater.end();
         }
     }
 }

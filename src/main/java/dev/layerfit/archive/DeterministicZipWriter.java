@@ -1,0 +1,262 @@
+package dev.layerfit.archive;
+
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayDeque;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedInputStream;
+
+/**
+ * Writes a folder to a zip so that the same folder always gives the same bytes (same SHA-256), whatever the
+ * machine, time zone or file times:
+ * <ul>
+ * <li>entries in {@link FolderArtifact}'s order (depth-first, each folder's children sorted by name), folders
+ * included as entries ending in '/', so the zip's entry count and unzipped size are the folder's;</li>
+ * <li>every entry dated 1980-01-01 00:00:00, written as the raw MS-DOS date/time fields (date 0x0021, time 0),
+ * never through {@code java.util.zip}'s time-zone-dependent conversion;</li>
+ * <li>Unix modes fixed: 0644 files, 0755 folders and files with any execute bit, 0777 symlinks (whose target
+ * path is stored as the entry's data, as {@code zip -y} does); "version made by" Unix 2.0;</li>
+ * <li>no extra fields, comments or data descriptors; the UTF-8 flag (bit 11) only on non-ASCII names;</li>
+ * <li>each file deflated at level 6 (configurable) and stored instead when deflate does not make it smaller;
+ * zip64 end records only from 65,535 entries on.</li>
+ * </ul>
+ * At the default level the length is exactly {@link FolderArtifact#zippedBytes()} (see {@link FolderZipSize}).
+ * Files are compressed on all cores, in a bounded window, and assembled in order. The zip is written to a
+ * temporary file in the output's folder and moved over the output atomically; a failed or interrupted write
+ * leaves nothing at the output path (and removes its temporary file). Record layouts: PKWARE APPNOTE 4.3.7
+ * (local header), 4.3.12 (central header), 4.3.14-4.3.16 (zip64 and end records), 4.4.6 (DOS date/time).
+ */
+public final class DeterministicZipWriter {
+
+    /** The deflate level {@link FolderZipSize} models. */
+    public static final int DEFAULT_LEVEL = FolderZipSize.LEVEL;
+
+    private static final int DOS_DATE_1980_01_01 = (0 << 9) | (1 << 5) | 1;
+    private static final int DOS_TIME_MIDNIGHT = 0;
+    private static final int MADE_BY_UNIX = (3 << 8) | 20;
+    private static final int STORED = 0;
+    private static final int DEFLATED = 8;
+    private static final int UTF8_FLAG = 1 << 11;
+    private static final int MSDOS_DIRECTORY = 0x10;
+    private static final long MAX_32 = 0xFFFFFFFFL;
+    private static final int MAX_16 = 0xFFFF;
+
+    private final int level;
+    private final int threads;
+
+    private DeterministicZipWriter(int level, int threads) {
+        if (level < 0 || level > 9) {
+            throw new IllegalArgumentException("deflate level must be 0..9, not " + level);
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, not " + threads);
+        }
+        this.level = level;
+        this.threads = threads;
+    }
+
+    /** Level {@value #DEFAULT_LEVEL}, one compression thread per available processor. */
+    public static DeterministicZipWriter create() {
+        return new DeterministicZipWriter(DEFAULT_LEVEL, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** The same writer with another deflate level (0-9); only level 6 matches {@link FolderArtifact#zippedBytes()}. */
+    public DeterministicZipWriter withLevel(int newLevel) {
+        return new DeterministicZipWriter(newLevel, threads);
+    }
+
+    /** The same writer with another number of compression threads; the bytes written do not depend on it. */
+    public DeterministicZipWriter withThreads(int newThreads) {
+        return new DeterministicZipWriter(level, newThreads);
+    }
+
+    /**
+     * Zips the contents of {@code folder} (entry names relative to it) to {@code zip}, replacing any file there.
+     *
+     * @throws IllegalArgumentException when {@code zip} lies inside {@code folder}
+     * @throws UnsupportedZipException  when the zip would pass 4 GiB (layerfit writes no zip64 sizes)
+     */
+    public WrittenZip write(Path folder, Path zip) throws IOException {
+        Path target = zip.toAbsolutePath().normalize();
+        if (target.startsWith(folder.toAbsolutePath().normalize())) {
+            throw new IllegalArgumentException("the zip " + zip + " must not be inside the folder it zips, " + folder);
+        }
+        List<ArchiveEntry> entries;
+        long unzipped;
+        try (FolderArtifact artifact = FolderArtifact.open(folder)) {
+            entries = artifact.entries();
+            unzipped = artifact.unzippedBytes();
+        }
+        Path dir = target.getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        boolean done = false;
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "layerfit-zip");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            MessageDigest sha256 = sha256();
+            long length;
+            try (OutputStream file = Files.newOutputStream(tmp);
+                 DigestOutputStream digest = new DigestOutputStream(new BufferedOutputStream(file, 1 << 16), sha256);
+                 ZipRecords out = new ZipRecords(digest)) {
+                writeEntries(folder, entries, out, pool);
+                length = out.position();
+            }
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            done = true;
+            return new WrittenZip(target, length, unzipped, entries.size(), HexFormat.of().formatHex(sha256.digest()));
+        } finally {
+            pool.shutdownNow();
+            if (!done) {
+                Files.deleteIfExists(tmp);
+            }
+        }
+    }
+
+    private void writeEntries(Path folder, List<ArchiveEntry> entries, ZipRecords out, ExecutorService pool) throws IOException {
+        ByteArrayOutputStream central = new ByteArrayOutputStream();
+        ZipRecords centralOut = new ZipRecords(central);
+        ArrayDeque<Future<Compressed>> window = new ArrayDeque<>();
+        int windowSize = threads * 4;
+        int next = 0;
+        for (int written = 0; written < entries.size(); written++) {
+            while (next < entries.size() && window.size() < windowSize) {
+                ArchiveEntry e = entries.get(next++);
+                window.add(pool.submit(() -> compress(folder, e)));
+            }
+            ArchiveEntry entry = entries.get(written);
+            Compressed c = await(window.removeFirst());
+            long offset = out.position();
+            byte[] name = entry.name().getBytes(StandardCharsets.UTF_8);
+            int flags = isAscii(entry.name()) ? 0 : UTF8_FLAG;
+            int needed = c.method == DEFLATED ? 20 : 10;
+            out.u32(0x04034b50).u16(needed).u16(flags).u16(c.method).u16(DOS_TIME_MIDNIGHT).u16(DOS_DATE_1980_01_01)
+                    .u32(c.crc).u32(c.compressedSize).u32(c.size).u16(name.length).u16(0).bytes(name);
+            if (c.data != null) {
+                out.bytes(c.data);
+            } else if (entry.kind() == ArchiveEntry.Kind.FILE) {
+                try (InputStream in = Files.newInputStream(folder.resolve(entry.name()))) {
+                    out.copy(in, c.size, folder.resolve(entry.name()));
+                }
+            }
+            if (out.position() > MAX_32) {
+                throw new UnsupportedZipException("the zip of " + folder + " would pass 4 GiB, which layerfit does not write"
+                        + " (a Lambda layer must be far smaller); split the folder into several layers");
+            }
+            long external = ((long) c.mode << 16) | (entry.kind() == ArchiveEntry.Kind.DIRECTORY ? MSDOS_DIRECTORY : 0);
+            centralOut.u32(0x02014b50).u16(MADE_BY_UNIX).u16(needed).u16(flags).u16(c.method).u16(DOS_TIME_MIDNIGHT)
+                    .u16(DOS_DATE_1980_01_01).u32(c.crc).u32(c.compressedSize).u32(c.size).u16(name.length).u16(0).u16(0)
+                    .u16(0).u16(0).u32(external).u32(offset).bytes(name);
+        }
+        long directoryOffset = out.position();
+        central.writeTo(out.stream());
+        out.advance(central.size());
+        long directorySize = central.size();
+        if (out.position() > MAX_32) {
+            throw new UnsupportedZipException("the zip of " + folder + " would pass 4 GiB, which layerfit does not write"
+                    + " (a Lambda layer must be far smaller); split the folder into several layers");
+        }
+        int count = entries.size();
+        if (count >= MAX_16) {
+            long zip64End = out.position();
+            out.u32(0x06064b50).u64(44).u16(MADE_BY_UNIX).u16(45).u32(0).u32(0).u64(count).u64(count)
+                    .u64(directorySize).u64(directoryOffset);
+            out.u32(0x07064b50).u32(0).u64(zip64End).u32(1);
+        }
+        int shortCount = Math.min(count, MAX_16);
+        out.u32(0x06054b50).u16(0).u16(0).u16(shortCount).u16(shortCount).u32(directorySize).u32(directoryOffset).u16(0);
+    }
+
+    /** What one entry holds once compressed; {@code data} is null when the file is stored (copied at assembly). */
+    private record Compressed(int method, long crc, long size, long compressedSize, byte[] data, int mode) {
+    }
+
+    private Compressed compress(Path folder, ArchiveEntry entry) throws IOException {
+        switch (entry.kind()) {
+            case DIRECTORY:
+                return new Compressed(STORED, 0, 0, 0, new byte[0], 040755);
+            case SYMLINK: {
+                byte[] target = Files.readSymbolicLink(folder.resolve(entry.name())).toString().getBytes(StandardCharsets.UTF_8);
+                CRC32 crc = new CRC32();
+                crc.update(target);
+                return new Compressed(STORED, crc.getValue(), target.length, target.length, target, 0120777);
+            }
+            default: {
+                Path file = folder.resolve(entry.name());
+                int mode = (entry.unixMode() & 0111) != 0 ? 0100755 : 0100644;
+                CRC32 crc = new CRC32();
+                ByteArrayOutputStream deflated = new ByteArrayOutputStream((int) Math.min(entry.uncompressedSize() / 2 + 64, 1 << 24));
+                long size;
+                try (CountingInputStream in = new CountingInputStream(new CheckedInputStream(Files.newInputStream(file), crc))) {
+                    RawDeflate.deflate(in, level, deflated);
+                    size = in.count();
+                }
+                if (size != entry.uncompressedSize()) {
+                    throw new IOException(file + " changed size while it was being zipped (" + entry.uncompressedSize()
+                            + " then " + size + " bytes); zip it again when nothing is writing to the folder");
+                }
+                if (deflated.size() < size) {
+                    return new Compressed(DEFLATED, crc.getValue(), size, deflated.size(), deflated.toByteArray(), mode);
+                }
+                return new Compressed(STORED, crc.getValue(), size, size, null, mode);
+            }
+        }
+    }
+
+    private static Compressed await(Future<Compressed> future) throws IOException {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            InterruptedIOException io = new InterruptedIOException("interrupted while writing a zip");
+            io.initCause(e);
+            throw io;
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IOException(cause);
+        }
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
+    }
+}
