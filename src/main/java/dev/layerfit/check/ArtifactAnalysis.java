@@ -6,6 +6,7 @@ import dev.layerfit.inventory.ArtifactKind;
 import dev.layerfit.inventory.DuplicateFinder;
 import dev.layerfit.inventory.DuplicateReport;
 import dev.layerfit.inventory.Inventory;
+import dev.layerfit.project.LayerArn;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -23,18 +24,26 @@ import java.util.concurrent.CompletionException;
  */
 public record ArtifactAnalysis(List<Analyzed> artifacts, DuplicateReport duplicates) {
 
-    /** One analysed artifact; the artifact is closed (its figures stay readable). */
-    public record Analyzed(Path path, MeasuredArtifact artifact, Inventory inventory) {
+    /**
+     * One analysed artifact; the artifact is closed (its figures stay readable).
+     *
+     * @param ref what the user named: a path, or a layer version ARN measured from AWS
+     */
+    public record Analyzed(String ref, MeasuredArtifact artifact, Inventory inventory) {
     }
 
+    /** Analyses local zips, folders or listings. */
     public static ArtifactAnalysis of(List<Path> paths) {
-        return of(paths, () -> { });
+        return of(paths.stream().map(Path::toString).toList(), null, () -> { });
     }
 
-    /** Like {@link #of(List)}; {@code artifactDone} runs (on any thread) each time one artifact is inventoried. */
-    public static ArtifactAnalysis of(List<Path> paths, Runnable artifactDone) {
-        List<CompletableFuture<Analyzed>> futures = paths.stream()
-                .map(p -> CompletableFuture.supplyAsync(() -> analyze(p)).whenComplete((a, e) -> artifactDone.run()))
+    /**
+     * Analyses each reference: a layer version ARN is opened with {@code remote} (null: refused, offline), anything
+     * else is a local path; {@code artifactDone} runs (on any thread) each time one artifact is inventoried.
+     */
+    public static ArtifactAnalysis of(List<String> refs, CheckRequest.RemoteLayerOpener remote, Runnable artifactDone) {
+        List<CompletableFuture<Analyzed>> futures = refs.stream()
+                .map(r -> CompletableFuture.supplyAsync(() -> analyze(r, remote)).whenComplete((a, e) -> artifactDone.run()))
                 .toList();
         List<Analyzed> out = new ArrayList<>();
         for (CompletableFuture<Analyzed> f : futures) {
@@ -47,11 +56,16 @@ public record ArtifactAnalysis(List<Analyzed> artifacts, DuplicateReport duplica
         return new ArtifactAnalysis(List.copyOf(out), DuplicateFinder.find(out.stream().map(Analyzed::inventory).toList()));
     }
 
-    private static Analyzed analyze(Path path) {
-        try (MeasuredArtifact artifact = LocalArtifacts.open(path)) {
-            Inventory inventory = Inventory.of(artifact, ArtifactKind.DETECT);
+    private static Analyzed analyze(String ref, CheckRequest.RemoteLayerOpener remote) {
+        boolean arn = LayerArn.looksLikeLayerArn(ref);
+        if (arn && remote == null) {
+            throw new MissingArtifactException(ref + " is a layer ARN and --offline forbids measuring it from AWS; "
+                    + "give the layer's zip or folder instead");
+        }
+        try (MeasuredArtifact artifact = arn ? remote.open(ref) : LocalArtifacts.open(Path.of(ref))) {
+            Inventory inventory = Inventory.of(artifact, arn ? ArtifactKind.LAYER : ArtifactKind.DETECT);
             artifact.zippedBytes();
-            return new Analyzed(path, artifact, inventory);
+            return new Analyzed(ref, artifact, inventory);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

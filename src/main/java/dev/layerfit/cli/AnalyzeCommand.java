@@ -25,8 +25,9 @@ import picocli.CommandLine.Spec;
             "  layerfit analyze layers/*.zip --html layers.html"})
 public final class AnalyzeCommand implements Callable<Integer> {
 
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Zips, folders or .listing files.")
-    List<Path> paths;
+    @Parameters(arity = "1..*", paramLabel = "PATH|ARN",
+            description = "Zips, folders, .listing files, or layer version ARNs (measured from AWS by ranged reads).")
+    List<String> paths;
 
     @Option(names = "--top", paramLabel = "N", description = "Distributions shown per artifact (default: ${DEFAULT-VALUE}).")
     int top = 10;
@@ -34,6 +35,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--html", paramLabel = "FILE",
             description = "Also write a self-contained HTML report (zoomable treemap, limit bar, duplicates) to FILE.")
     Path html;
+
+    @Mixin
+    AwsOptions aws;
 
     @Mixin
     CommonOptions common;
@@ -49,7 +53,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         ArtifactAnalysis analysis;
         try (Progress.Task task = Progress.forConsole(common.json(), spec.commandLine().getErr())
                 .start("measuring " + paths.size() + (paths.size() == 1 ? " artifact" : " artifacts"), paths.size())) {
-            analysis = ArtifactAnalysis.of(paths, () -> task.advance(1));
+            analysis = ArtifactAnalysis.of(paths, aws.offline() ? null : new LazyRemoteLayers(aws), () -> task.advance(1));
         }
         if (html != null) {
             ReportFile.write(html, HtmlReport.of(analysis, Path.of("")));

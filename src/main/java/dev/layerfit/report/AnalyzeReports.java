@@ -32,7 +32,7 @@ public final class AnalyzeReports {
         for (Analyzed a : analysis.artifacts()) {
             long unzipped = a.artifact().unzippedBytes();
             sum += unzipped;
-            out.append(a.path()).append('\n');
+            out.append(a.ref()).append('\n');
             out.append("  ").append(grouped(unzipped)).append(" bytes unzipped (").append(human(unzipped)).append(", ")
                     .append(percent(unzipped, LIMIT)).append(" of the 250 MiB limit), ")
                     .append(human(a.artifact().zippedBytes())).append(" zipped, ")
@@ -67,7 +67,7 @@ public final class AnalyzeReports {
                 TextTable t = new TextTable("llr");
                 for (DuplicateDistribution d : dups) {
                     t.row(d.distribution() + " " + String.join("/", d.versions().stream().filter(java.util.Objects::nonNull).distinct().toList()),
-                            d.copies().stream().map(cp -> analysis.artifacts().get(cp.artifactIndex()).path().toString())
+                            d.copies().stream().map(cp -> analysis.artifacts().get(cp.artifactIndex()).ref())
                                     .collect(Collectors.joining(", ")), human(d.wastedBytes()) + " wasted");
                 }
                 out.append(t.render("    "));
@@ -86,7 +86,7 @@ public final class AnalyzeReports {
         ArrayNode arts = root.putArray("artifacts");
         for (Analyzed a : analysis.artifacts()) {
             ObjectNode o = arts.addObject();
-            o.put("path", a.path().toString());
+            o.put("path", a.ref());
             o.put("unzippedBytes", a.artifact().unzippedBytes());
             o.put("zippedBytes", a.artifact().zippedBytes());
             o.put("entries", a.artifact().entryCount());
@@ -114,7 +114,7 @@ public final class AnalyzeReports {
             o.put("distribution", d.distribution());
             ArrayNode in = o.putArray("artifacts");
             for (DistributionCopy c : d.copies()) {
-                in.add(analysis.artifacts().get(c.artifactIndex()).path().toString());
+                in.add(analysis.artifacts().get(c.artifactIndex()).ref());
             }
             o.put("wastedBytes", d.wastedBytes());
         }

@@ -87,7 +87,7 @@ public final class HtmlReport {
     public static String of(ArtifactAnalysis analysis, Path base) {
         List<Row> rows = new ArrayList<>();
         List<TreemapTree.Part> parts = new ArrayList<>();
-        List<String> names = analysis.artifacts().stream().map(a -> ReportFile.relative(base, a.path().toString())).toList();
+        List<String> names = analysis.artifacts().stream().map(a -> ReportFile.relative(base, a.ref())).toList();
         List<Map<DistributionUsage, TreemapTree.DuplicateMark>> marks = marks(analysis.duplicates(),
                 analysis.artifacts().stream().map(ArtifactAnalysis.Analyzed::inventory).toList(), names);
         long total = 0;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.layerfit.LayerZip;
 import dev.layerfit.LocalIndex;
+import dev.layerfit.check.ArtifactAnalysis;
 import dev.layerfit.check.CheckRequest;
 import dev.layerfit.check.CheckResult;
 import dev.layerfit.check.DeploymentArtifact;
@@ -71,6 +72,11 @@ class RemoteCheckMotoTest {
                 assertThat(a.inventory().distributions()).isEqualTo(b.inventory().distributions());
             }
             assertThat(fromAws.artifacts().get(0).source()).startsWith("AWS (");
+            ArtifactAnalysis analysed = ArtifactAnalysis.of(List.of(numpyArn, web.toString()), remote::open, () -> { });
+            assertThat(analysed.artifacts().get(0).ref()).isEqualTo(numpyArn);
+            assertThat(analysed.artifacts().get(0).artifact().unzippedBytes()).isEqualTo(local.artifacts().get(0).unzippedBytes());
+            assertThat(analysed.artifacts().get(0).inventory().distributions())
+                    .isEqualTo(local.artifacts().get(0).inventory().distributions());
             long served = numpyServer.bytesServed.get() + webServer.bytesServed.get();
             long zipped = Files.size(numpy) + Files.size(web);
             assertThat(served).as("bytes downloaded of %d zipped", zipped).isPositive().isLessThan(zipped / 20);
