@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
             CheckCommand.class,
             ExplainCommand.class,
             MergeCommand.class,
+            DockerfileCommand.class,
             PublishCommand.class,
             LayersCommand.class,
             DevCommand.class,
