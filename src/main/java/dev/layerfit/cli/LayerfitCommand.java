@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
             CheckCommand.class,
             ExplainCommand.class,
             DevCommand.class,
+            ResolveCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
