@@ -3,6 +3,7 @@ package dev.layerfit.lock;
 import dev.layerfit.python.index.CoreMetadata;
 import dev.layerfit.python.index.IndexClient;
 import dev.layerfit.python.index.IndexFile;
+import dev.layerfit.python.index.UnknownProjectException;
 import dev.layerfit.python.pep440.Version;
 import dev.layerfit.python.pep508.Marker;
 import dev.layerfit.python.pep508.Requirement;
@@ -47,6 +48,7 @@ public final class IndexPackageSource implements PackageSource, AutoCloseable {
     private final Map<String, CompletableFuture<List<Candidate>>> candidates = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<Dependencies>> metadata = new ConcurrentHashMap<>();
     private final Map<String, IndexFile> indexFiles = new ConcurrentHashMap<>();
+    private final java.util.Set<String> mayBeAbsent = ConcurrentHashMap.newKeySet();
 
     /**
      * @param threads background fetchers (I/O bound; 8 to 16 is plenty), or 0 to fetch only on demand
@@ -67,9 +69,29 @@ public final class IndexPackageSource implements PackageSource, AutoCloseable {
         };
     }
 
+    /**
+     * Projects that no index needs to know: names only constrained (pip ignores a constraint on a project nothing
+     * requires). For them {@link #versions} answers "no versions" instead of throwing {@link UnknownProjectException}.
+     */
+    public void allowAbsent(java.util.Collection<String> normalizedNames) {
+        mayBeAbsent.addAll(normalizedNames);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws UnknownProjectException when no index knows the project (unless {@link #allowAbsent allowed})
+     */
     @Override
     public List<Candidate> versions(String normalizedName) {
-        return join(candidatesFuture(normalizedName, false));
+        try {
+            return join(candidatesFuture(normalizedName, false));
+        } catch (UnknownProjectException e) {
+            if (mayBeAbsent.contains(normalizedName)) {
+                return List.of();
+            }
+            throw e;
+        }
     }
 
     @Override

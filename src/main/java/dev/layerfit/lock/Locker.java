@@ -4,6 +4,7 @@ import dev.layerfit.cache.CacheRoot;
 import dev.layerfit.lambda.PythonTarget;
 import dev.layerfit.python.index.HashMismatchException;
 import dev.layerfit.python.index.IndexClient;
+import dev.layerfit.python.index.IndexFile;
 import dev.layerfit.python.index.IndexOptions;
 import dev.layerfit.python.index.Netrc;
 import dev.layerfit.python.index.PipConfiguration;
@@ -18,6 +19,8 @@ import dev.layerfit.python.resolve.ResolveTarget;
 import dev.layerfit.python.resolve.Resolver;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -26,6 +29,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 
 import java.util.TreeSet;
 
@@ -101,10 +105,12 @@ public final class Locker {
                 target.glibcMajor(), target.glibcMinor());
         IndexClient client = IndexClient.create(options, netrc, RetryPolicy.standard(), cacheDir);
         try (IndexPackageSource source = new IndexPackageSource(client, resolveTarget, pre, threads)) {
+            source.allowAbsent(constraints.stream().map(Requirement::normalizedName).toList());
             Resolution resolution = new Resolver(source, resolveTarget, pre)
                     .resolve(requirements.stream().map(RequirementsFileEntry::requirement).toList(), constraints);
             List<LockedPackage> locked = new ArrayList<>();
-            for (PinnedPackage pin : resolution.packages()) {
+            for (PinnedPackage chosen : resolution.packages()) {
+                PinnedPackage pin = withSha256(chosen, client);
                 locked.add(new LockedPackage(pin, hashes(pin, source, resolveTarget, client, requirements)));
             }
             return new Lock(target, resolveTarget, locked, client.stats());
@@ -125,24 +131,26 @@ public final class Locker {
 
     /**
      * The sha256 of every wheel of the pinned version that the target can install (tag and Requires-Python match,
-     * not yanked unless chosen), restricted to the requirement lines' {@code --hash} values when there are any.
+     * not yanked), restricted to the requirement lines' {@code --hash} values when there are any. A file the index
+     * gives no hash for is hashed here when it is local; a remote one only when it is the chosen wheel (downloaded).
      */
     private static List<String> hashes(PinnedPackage pin, IndexPackageSource source, ResolveTarget target,
                                        IndexClient client, List<RequirementsFileEntry> requirements) {
         TreeSet<String> all = new TreeSet<>();
-        all.add(pin.sha256() != null ? pin.sha256().toLowerCase(java.util.Locale.ROOT) : sha256Of(pin, client));
+        all.add(pin.sha256());
         for (DistributionFile f : source.files(pin.name(), pin.version())) {
-            boolean installable = f.sha256() != null && !f.yanked() && f.wheel().isPresent()
-                    && target.tags().priority(f.wheel().get()).isPresent()
+            boolean installable = !f.yanked() && f.wheel().isPresent() && target.tags().priority(f.wheel().get()).isPresent()
                     && (f.requiresPython() == null || IndexPackageSource.requiresPythonAllows(f.requiresPython(), target));
-            if (installable) {
-                all.add(f.sha256().toLowerCase(java.util.Locale.ROOT));
+            if (installable && f.sha256() != null) {
+                all.add(f.sha256().toLowerCase(Locale.ROOT));
+            } else if (installable && f.url().startsWith("file:")) {
+                all.add(sha256Of(Path.of(URI.create(f.url()))));
             }
         }
         TreeSet<String> given = new TreeSet<>();
         for (RequirementsFileEntry e : requirements) {
             if (e.requirement().normalizedName().equals(pin.name())) {
-                e.sha256Hashes().forEach(h -> given.add(h.toLowerCase(java.util.Locale.ROOT)));
+                e.sha256Hashes().forEach(h -> given.add(h.toLowerCase(Locale.ROOT)));
             }
         }
         if (given.isEmpty()) {
@@ -155,11 +163,23 @@ public final class Locker {
         return List.copyOf(all);
     }
 
-    /** The sha256 of a chosen wheel the index gave no hash for: read from the (downloaded) file. */
-    private static String sha256Of(PinnedPackage pin, IndexClient client) {
-        var file = client.files(pin.name()).stream().filter(f -> f.url().toString().equals(pin.url())).findFirst()
-                .orElseThrow(() -> new IllegalStateException(pin.url() + " is no longer listed"));
-        Path local = client.download(file);
+    /** The pin with its wheel's sha256, computed from the (downloaded) file when the index gave none. */
+    private static PinnedPackage withSha256(PinnedPackage pin, IndexClient client) {
+        if (pin.sha256() != null) {
+            return new PinnedPackage(pin.name(), pin.version(), pin.filename(), pin.url(), pin.sha256().toLowerCase(Locale.ROOT));
+        }
+        Path local;
+        if (pin.url().startsWith("file:")) {
+            local = Path.of(URI.create(pin.url()));
+        } else {
+            IndexFile file = client.files(pin.name()).stream().filter(f -> f.url().toString().equals(pin.url())).findFirst()
+                    .orElseThrow(() -> new IllegalStateException(pin.url() + " is no longer listed"));
+            local = client.download(file);
+        }
+        return new PinnedPackage(pin.name(), pin.version(), pin.filename(), pin.url(), sha256Of(local));
+    }
+
+    private static String sha256Of(Path local) {
         try (InputStream in = Files.newInputStream(local)) {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             byte[] buf = new byte[1 << 16];
@@ -168,7 +188,7 @@ public final class Locker {
             }
             return HexFormat.of().formatHex(md.digest());
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("could not read " + local, e);
+            throw new UncheckedIOException("could not read " + local, e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
