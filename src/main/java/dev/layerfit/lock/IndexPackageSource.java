@@ -48,7 +48,7 @@ public final class IndexPackageSource implements PackageSource, AutoCloseable {
     private final Map<String, CompletableFuture<List<Candidate>>> candidates = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<Dependencies>> metadata = new ConcurrentHashMap<>();
     private final Map<String, IndexFile> indexFiles = new ConcurrentHashMap<>();
-    private final java.util.Set<String> mayBeAbsent = ConcurrentHashMap.newKeySet();
+    private final java.util.Set<String> mustBeKnown = ConcurrentHashMap.newKeySet();
 
     /**
      * @param threads background fetchers (I/O bound; 8 to 16 is plenty), or 0 to fetch only on demand
@@ -70,27 +70,28 @@ public final class IndexPackageSource implements PackageSource, AutoCloseable {
     }
 
     /**
-     * Projects that no index needs to know: names only constrained (pip ignores a constraint on a project nothing
-     * requires). For them {@link #versions} answers "no versions" instead of throwing {@link UnknownProjectException}.
+     * Projects some index must know: the names the user required. For them an unknown project is an error (with a
+     * "did you mean"); any other project no index knows (a dependency, or a name only constrained) simply has no
+     * versions, so the resolver can look for a version that does without it and otherwise explains, as pip does.
      */
-    public void allowAbsent(java.util.Collection<String> normalizedNames) {
-        mayBeAbsent.addAll(normalizedNames);
+    public void requireKnown(java.util.Collection<String> normalizedNames) {
+        mustBeKnown.addAll(normalizedNames);
     }
 
     /**
      * {@inheritDoc}
      *
-     * @throws UnknownProjectException when no index knows the project (unless {@link #allowAbsent allowed})
+     * @throws UnknownProjectException when no index knows a project passed to {@link #requireKnown}
      */
     @Override
     public List<Candidate> versions(String normalizedName) {
         try {
             return join(candidatesFuture(normalizedName, false));
         } catch (UnknownProjectException e) {
-            if (mayBeAbsent.contains(normalizedName)) {
-                return List.of();
+            if (mustBeKnown.contains(normalizedName)) {
+                throw e;
             }
-            throw e;
+            return List.of();
         }
     }
 

@@ -105,7 +105,7 @@ public final class Locker {
                 target.glibcMajor(), target.glibcMinor());
         IndexClient client = IndexClient.create(options, netrc, RetryPolicy.standard(), cacheDir);
         try (IndexPackageSource source = new IndexPackageSource(client, resolveTarget, pre, threads)) {
-            source.allowAbsent(constraints.stream().map(Requirement::normalizedName).toList());
+            source.requireKnown(requirements.stream().map(e -> e.requirement().normalizedName()).toList());
             Resolution resolution = new Resolver(source, resolveTarget, pre)
                     .resolve(requirements.stream().map(RequirementsFileEntry::requirement).toList(), constraints);
             List<LockedPackage> locked = new ArrayList<>();

@@ -14,6 +14,7 @@ import dev.layerfit.python.pep508.Requirement;
 import dev.layerfit.python.resolve.Candidate;
 import dev.layerfit.python.resolve.DistributionFile;
 import dev.layerfit.python.resolve.Resolution;
+import dev.layerfit.python.resolve.ResolutionImpossibleException;
 import dev.layerfit.python.resolve.ResolveTarget;
 import dev.layerfit.python.resolve.Resolver;
 import java.io.IOException;
@@ -91,10 +92,16 @@ class IndexPackageSourceTest {
     }
 
     @Test
-    void anUnknownProjectIsTheIndexClientsTypedError() {
+    void anUnknownRequiredProjectIsTheIndexClientsTypedErrorAnUnknownDependencyHasNoVersions() throws IOException {
+        folder.wheel("needs-ghost", "1.0", "py3-none-any", "ghost");
         try (IndexPackageSource source = new IndexPackageSource(client(), PY311_GLIBC226, false, 4)) {
+            source.requireKnown(List.of("lef", "needs-ghost"));
             assertThatThrownBy(() -> new Resolver(source, PY311_GLIBC226).resolve(List.of(Requirement.parse("lef")), List.of()))
                     .isInstanceOf(UnknownProjectException.class).hasMessageContaining("did you mean 'leaf'?");
+            assertThatThrownBy(() -> new Resolver(source, PY311_GLIBC226).resolve(List.of(Requirement.parse("needs-ghost")), List.of()))
+                    .isInstanceOf(ResolutionImpossibleException.class).hasMessageContaining("ghost is not on the index");
+            assertThat(new Resolver(source, PY311_GLIBC226).resolve(List.of(Requirement.parse("leaf")),
+                    List.of(Requirement.parse("ghost<1"))).packages()).hasSize(1);
         }
     }
 }
