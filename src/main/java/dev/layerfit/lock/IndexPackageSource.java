@@ -4,6 +4,7 @@ import dev.layerfit.python.index.CoreMetadata;
 import dev.layerfit.python.index.IndexClient;
 import dev.layerfit.python.index.IndexFile;
 import dev.layerfit.python.index.UnknownProjectException;
+import dev.layerfit.python.pep440.SpecifierSet;
 import dev.layerfit.python.pep440.Version;
 import dev.layerfit.python.pep508.Marker;
 import dev.layerfit.python.pep508.Requirement;
@@ -32,10 +33,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the version in their names (wheel and sdist names that do not parse are ignored), a version's metadata is the
  * core metadata of its best wheel for the target.
  *
- * <p>The resolver stays single-threaded, but the network need not wait for it: when a project's files are listed,
- * the metadata of the version the resolver will most likely try (the newest usable one) is fetched in the
- * background, and when that metadata arrives, the pages of its dependencies (those whose markers hold for the
- * target) are fetched too, and so on down the graph. {@link #metadata} then finds a future already running or done.
+ * <p>The resolver stays single-threaded, but the network need not wait for it: {@link #prefetch} starts listing the
+ * required projects at once; when a project's files are listed, the metadata of the version the resolver will most
+ * likely try (the newest usable one the requirement allows) is fetched in the background, and when that metadata
+ * arrives, the pages of its dependencies (those whose markers hold for the target) are fetched too, and so on down
+ * the graph. {@link #metadata} then finds a future already running or done.
  * A failed background fetch is reported only when the resolver asks for that item. With {@code threads == 0}
  * everything is fetched on the resolver's thread, on demand.
  */
@@ -48,6 +50,7 @@ public final class IndexPackageSource implements PackageSource, AutoCloseable {
     private final Map<String, CompletableFuture<List<Candidate>>> candidates = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<Dependencies>> metadata = new ConcurrentHashMap<>();
     private final Map<String, IndexFile> indexFiles = new ConcurrentHashMap<>();
+    private final Map<String, List<SpecifierSet>> specifiersSeen = new ConcurrentHashMap<>();
     private final java.util.Set<String> mustBeKnown = ConcurrentHashMap.newKeySet();
 
     /**
@@ -114,9 +117,7 @@ public final class IndexPackageSource implements PackageSource, AutoCloseable {
         }
         Runnable work = () -> {
             try {
-                List<Candidate> found = group(client.files(name));
-                mine.complete(found);
-                prefetchLikelyVersion(name, found);
+                mine.complete(group(client.files(name)));
             } catch (RuntimeException e) {
                 mine.completeExceptionally(e);
             }
@@ -135,7 +136,7 @@ public final class IndexPackageSource implements PackageSource, AutoCloseable {
             try {
                 Dependencies deps = fetchMetadata(name, version);
                 mine.complete(deps);
-                prefetchDependencies(deps);
+                prefetchAll(deps.requiresDist());
             } catch (RuntimeException e) {
                 mine.completeExceptionally(e);
             }
@@ -218,8 +219,20 @@ public final class IndexPackageSource implements PackageSource, AutoCloseable {
         return out;
     }
 
-    /** Starts fetching the metadata of the newest version with a usable wheel (a final release unless allowed). */
+    /**
+     * Starts listing the required projects and fetching the metadata of the versions their specifiers make likely,
+     * before the resolver asks (call it with the top-level requirements).
+     */
+    public void prefetch(List<Requirement> requirements) {
+        prefetchAll(requirements);
+    }
+
+    /**
+     * Starts fetching the metadata of the newest version with a usable wheel (a final release unless allowed) that
+     * every specifier seen so far for the project allows.
+     */
     private void prefetchLikelyVersion(String name, List<Candidate> found) {
+        List<SpecifierSet> specifiers = List.copyOf(specifiersSeen.getOrDefault(name, List.of()));
         if (pool == null) {
             return;
         }
@@ -230,7 +243,8 @@ public final class IndexPackageSource implements PackageSource, AutoCloseable {
             boolean usable = c.files().stream().anyMatch(f -> !f.yanked() && f.wheel().isPresent()
                     && target.tags().priority(f.wheel().get()).isPresent()
                     && (f.requiresPython() == null || requiresPythonAllows(f.requiresPython(), target)));
-            if (usable && (allowPrereleases || !c.version().isPrerelease())) {
+            boolean allowed = specifiers.stream().allMatch(sp -> sp.contains(c.version().toString(), Boolean.TRUE));
+            if (usable && allowed && (allowPrereleases || !c.version().isPrerelease())) {
                 likely = c;
                 break;
             }
@@ -240,18 +254,23 @@ public final class IndexPackageSource implements PackageSource, AutoCloseable {
         }
     }
 
-    /** Starts listing the projects a version depends on (for the target, without extras). */
-    private void prefetchDependencies(Dependencies deps) {
+    /**
+     * Starts listing the projects of {@code requirements} whose markers hold for the target (without extras) and
+     * then fetching the metadata of the newest version each requirement allows.
+     */
+    private void prefetchAll(List<Requirement> requirements) {
         if (pool == null) {
             return;
         }
         Map<String, String> env = new HashMap<>(target.markers().asMap());
         env.put("extra", "");
-        for (Requirement r : deps.requiresDist()) {
+        for (Requirement r : requirements) {
             if (r.url().isPresent() || !holds(r.marker(), env)) {
                 continue;
             }
-            candidatesFuture(r.normalizedName(), true);
+            String name = r.normalizedName();
+            specifiersSeen.computeIfAbsent(name, k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(r.specifier());
+            candidatesFuture(name, true).thenAccept(found -> prefetchLikelyVersion(name, found));
         }
     }
 

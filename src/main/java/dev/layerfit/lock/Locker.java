@@ -105,9 +105,11 @@ public final class Locker {
                 target.glibcMajor(), target.glibcMinor());
         IndexClient client = IndexClient.create(options, netrc, RetryPolicy.standard(), cacheDir);
         try (IndexPackageSource source = new IndexPackageSource(client, resolveTarget, pre, threads)) {
-            source.requireKnown(requirements.stream().map(e -> e.requirement().normalizedName()).toList());
+            List<Requirement> required = requirements.stream().map(RequirementsFileEntry::requirement).toList();
+            source.requireKnown(required.stream().map(Requirement::normalizedName).toList());
+            source.prefetch(required);
             Resolution resolution = new Resolver(source, resolveTarget, pre)
-                    .resolve(requirements.stream().map(RequirementsFileEntry::requirement).toList(), constraints);
+                    .resolve(required, constraints);
             List<LockedPackage> locked = new ArrayList<>();
             for (PinnedPackage chosen : resolution.packages()) {
                 PinnedPackage pin = withSha256(chosen, client);
