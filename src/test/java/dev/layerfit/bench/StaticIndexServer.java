@@ -22,25 +22,41 @@ import java.util.regex.Pattern;
  * 127.0.0.1 with single-range support ({@code bytes=a-b}, {@code bytes=a-}, {@code bytes=-n}; RFC 9110 §14), for
  * benchmarks: folder N is served under {@code /N/}, a folder request answers its {@code index.html}. Prints the base
  * URL on the first line of stdout and the bytes sent so far on each line read from stdin; ends at end of input.
+ * {@code --latency-ms N} delays every answer by N ms and {@code --mbps M} paces bodies on one shared link of M megabits per second, to
+ * model a real network's round trip and bandwidth.
  *
- * <pre>java -cp target/test-classes:target/classes dev.layerfit.bench.StaticIndexServer /opt/pypi /opt/pypi-more</pre>
+ * <pre>java -cp target/test-classes:target/classes dev.layerfit.bench.StaticIndexServer [--latency-ms 20] [--mbps 200] /opt/pypi /opt/pypi-more</pre>
  */
 public final class StaticIndexServer {
 
     private static final Pattern RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
 
     private final List<Path> roots;
+    private final long latencyMs;
+    private final double megabitsPerSecond;
     private final AtomicLong bytesSent = new AtomicLong();
 
-    private StaticIndexServer(List<Path> roots) {
+    private StaticIndexServer(List<Path> roots, long latencyMs, double megabitsPerSecond) {
         this.roots = roots;
+        this.latencyMs = latencyMs;
+        this.megabitsPerSecond = megabitsPerSecond;
     }
 
     public static void main(String[] args) throws IOException {
-        StaticIndexServer handler = new StaticIndexServer(List.of(args).stream().map(Path::of).toList());
+        long latency = 0;
+        double mbps = 0;
+        List<Path> roots = new java.util.ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--latency-ms" -> latency = Long.parseLong(args[++i]);
+                case "--mbps" -> mbps = Double.parseDouble(args[++i]);
+                default -> roots.add(Path.of(args[i]));
+            }
+        }
+        StaticIndexServer handler = new StaticIndexServer(roots, latency, mbps);
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         server.createContext("/", handler::handle);
-        server.setExecutor(Executors.newFixedThreadPool(16));
+        server.setExecutor(Executors.newCachedThreadPool());
         server.start();
         System.out.println("http://127.0.0.1:" + server.getAddress().getPort() + "/");
         System.out.flush();
@@ -58,6 +74,7 @@ public final class StaticIndexServer {
 
     private void handle(HttpExchange ex) throws IOException {
         try (ex) {
+            pause(latencyMs);
             Path file = resolve(ex.getRequestURI().getPath());
             if (file == null) {
                 ex.sendResponseHeaders(404, -1);
@@ -94,9 +111,36 @@ public final class StaticIndexServer {
             }
             ex.sendResponseHeaders(status, length);
             try (FileChannel ch = FileChannel.open(file); OutputStream out = ex.getResponseBody()) {
-                ch.transferTo(from, length, Channels.newChannel(out));
+                var sink = Channels.newChannel(out);
+                long chunk = megabitsPerSecond > 0 ? 64 * 1024 : length;
+                for (long done = 0; done < length; ) {
+                    long n = ch.transferTo(from + done, Math.min(chunk, length - done), sink);
+                    done += n;
+                    if (megabitsPerSecond > 0) {
+                        pause(reserveLink(n));
+                    }
+                }
             }
             bytesSent.addAndGet(length);
+        }
+    }
+
+    private long linkFreeAtNanos;
+
+    /** One shared link: reserves the time {@code bytes} take on it after what is already queued; returns the wait in ms. */
+    private synchronized long reserveLink(long bytes) {
+        long now = System.nanoTime();
+        linkFreeAtNanos = Math.max(linkFreeAtNanos, now) + (long) (bytes * 8 * 1000 / megabitsPerSecond);
+        return (linkFreeAtNanos - now) / 1_000_000;
+    }
+
+    private static void pause(long ms) {
+        if (ms > 0) {
+            try {
+                Thread.sleep(ms);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
