@@ -118,7 +118,7 @@ public final class IndexPackageSource implements PackageSource, AutoCloseable {
         Runnable work = () -> {
             try {
                 mine.complete(group(client.files(name)));
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 mine.completeExceptionally(e);
             }
         };
@@ -137,7 +137,7 @@ public final class IndexPackageSource implements PackageSource, AutoCloseable {
                 Dependencies deps = fetchMetadata(name, version);
                 mine.complete(deps);
                 prefetchAll(deps.requiresDist());
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 mine.completeExceptionally(e);
             }
         };
@@ -287,6 +287,9 @@ public final class IndexPackageSource implements PackageSource, AutoCloseable {
             return future.join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error r) {
                 throw r;
             }
             throw e;
