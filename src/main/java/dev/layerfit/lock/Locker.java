@@ -30,7 +30,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-
 import java.util.TreeSet;
 
 /**
