@@ -28,18 +28,49 @@ record EndOfCentralDirectory(long entryCount, long directoryOffset, long directo
     static final int ZIP64_EOCD_LENGTH = 56;
     /** The end record plus the longest comment it can carry: the most of the tail a reader must search. */
     static final int MAX_SEARCH_WINDOW = EOCD_LENGTH + 0xFFFF;
+    /**
+     * The tail read first: enough for the end record of a zip with a short comment and, for a small zip, its whole
+     * central directory. Only when no end record is found there is the tail widened to {@link #MAX_SEARCH_WINDOW}.
+     */
+    static final int FIRST_WINDOW = 8192;
 
-    /** Finds and reads the end record(s) of the zip in {@code source}; {@code label} names it in messages. */
-    static EndOfCentralDirectory locate(RandomAccessSource source, String label) throws IOException {
+    /** The end record(s) and the tail bytes read to find them ({@code tail} starts at {@code tailStart}). */
+    record Located(EndOfCentralDirectory end, long tailStart, byte[] tail) {
+
+        /** {@code len} bytes at {@code offset} when they lie inside the tail already read, else null. */
+        byte[] sliceIfHeld(long offset, int len) {
+            if (offset < tailStart || offset + len > tailStart + tail.length) {
+                return null;
+            }
+            return slice(tail, (int) (offset - tailStart), len);
+        }
+    }
+
+    /**
+     * Finds and reads the end record(s) of the zip in {@code source} ({@code label} names it in messages), reading the last {@link #FIRST_WINDOW} bytes first and widening to the
+     * last {@link #MAX_SEARCH_WINDOW} bytes (fetching only the missing front part) when the end record is not there.
+     */
+    static Located locateWithTail(RandomAccessSource source, String label) throws IOException {
         long size = source.size();
         if (size < EOCD_LENGTH) {
             throw new NotAZipException(label + " is not a zip file (it is only " + size
                     + " bytes, too short for a zip's end record); give a .zip file or a folder");
         }
-        int window = (int) Math.min(size, MAX_SEARCH_WINDOW);
+        int window = (int) Math.min(size, FIRST_WINDOW);
         long windowStart = size - window;
         byte[] tail = source.read(windowStart, window);
         int at = findEndRecord(tail);
+        int widest = (int) Math.min(size, MAX_SEARCH_WINDOW);
+        if (at < 0 && widest > window) {
+            byte[] front = source.read(size - widest, widest - window);
+            byte[] joined = new byte[widest];
+            System.arraycopy(front, 0, joined, 0, front.length);
+            System.arraycopy(tail, 0, joined, front.length, tail.length);
+            tail = joined;
+            window = widest;
+            windowStart = size - widest;
+            at = findEndRecord(tail);
+        }
         if (at < 0) {
             throw new NotAZipException(label + " is not a zip file, or is truncated (no end-of-central-directory record "
                     + "in its last " + window + " bytes); give a complete .zip file or a folder");
@@ -80,7 +111,7 @@ record EndOfCentralDirectory(long entryCount, long directoryOffset, long directo
                     + directoryEnd + " bytes that precede the end record; download or build the zip again");
         }
         long prefix = directoryEnd - cdSize - cdOffset;
-        return new EndOfCentralDirectory(entries, cdOffset + prefix, cdSize, prefix, zip64);
+        return new Located(new EndOfCentralDirectory(entries, cdOffset + prefix, cdSize, prefix, zip64), windowStart, tail);
     }
 
     /**

@@ -12,8 +12,9 @@ import java.util.Map;
 
 /**
  * A zip measured from its central directory alone, exactly as AWS Lambda counts "unzipped size"; nothing is
- * extracted. The central directory is fetched with one read after the end record is found in the last
- * 65,557 bytes, so a remote {@link RandomAccessSource} needs only two or three ranged requests.
+ * extracted. The end record is looked for in the last 8 KiB, then (only if absent there) in the last 65,557 bytes;
+ * the central directory is then taken from the bytes already read when it lies inside them (a small zip) or
+ * fetched with one read, so a remote {@link RandomAccessSource} needs one to three ranged requests.
  * {@link #read(String)} fetches one entry's local header and data.
  *
  * <p>Entries keep their stored order; names stored twice are kept (and counted) twice. Not thread-safe for
@@ -53,12 +54,16 @@ public final class ZipIndex implements MeasuredArtifact {
      * @throws CorruptZipException  when the central directory is truncated or implausible
      */
     public static ZipIndex of(RandomAccessSource source, String label) throws IOException {
-        EndOfCentralDirectory end = EndOfCentralDirectory.locate(source, label);
+        EndOfCentralDirectory.Located located = EndOfCentralDirectory.locateWithTail(source, label);
+        EndOfCentralDirectory end = located.end();
         if (end.directorySize() > Integer.MAX_VALUE - 8) {
             throw new UnsupportedZipException(label + " has a central directory of " + end.directorySize()
                     + " bytes, more than layerfit can hold in memory");
         }
-        byte[] cd = source.read(end.directoryOffset(), (int) end.directorySize());
+        byte[] cd = located.sliceIfHeld(end.directoryOffset(), (int) end.directorySize());
+        if (cd == null) {
+            cd = source.read(end.directoryOffset(), (int) end.directorySize());
+        }
         return new ZipIndex(label, source, end, CentralDirectory.parse(cd, end, source.size(), label));
     }
 

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             PublishCommand.class,
             LayersCommand.class,
             DevCommand.class,
+            ResolveCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

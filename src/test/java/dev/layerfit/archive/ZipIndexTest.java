@@ -251,11 +251,10 @@ class ZipIndexTest {
         byte[] bytes = zip.build();
         ByteArraySource source = new ByteArraySource(bytes);
         try (ZipIndex index = ZipIndex.of(source, "remote-layer")) {
-            long tailStart = bytes.length - EndOfCentralDirectory.MAX_SEARCH_WINDOW;
-            assertThat(source.reads).hasSize(2);
-            assertThat(source.reads.get(0).offset()).isGreaterThanOrEqualTo(tailStart);
-            assertThat(source.reads.get(1).offset()).isEqualTo(zip.centralDirectoryOffset());
-            assertThat(source.reads.get(1).length()).isEqualTo((int) zip.centralDirectorySize());
+            // the central directory lies inside the 8 KiB tail read to find the end record: not read again
+            assertThat(zip.centralDirectoryOffset()).isGreaterThan(bytes.length - EndOfCentralDirectory.FIRST_WINDOW);
+            assertThat(source.reads).containsExactly(new ByteArraySource.Range(bytes.length - EndOfCentralDirectory.FIRST_WINDOW,
+                    EndOfCentralDirectory.FIRST_WINDOW));
 
             source.reads.clear();
             index.read("python/pkg-1.0.dist-info/RECORD");
@@ -267,6 +266,67 @@ class ZipIndexTest {
             });
         }
         assertThat(source.closed).isTrue();
+    }
+
+    @Test
+    void aSmallZipIsIndexedFromOneReadOfItsLast8KiB() throws IOException {
+        ZipBytesBuilder zip = new ZipBytesBuilder();
+        byte[] filler = new byte[20_000];
+        new Random(11).nextBytes(filler);
+        zip.file("pkg/big.bin", filler, 0100644);
+        zip.file("pkg-1.0.dist-info/METADATA", "Name: pkg\nVersion: 1.0\n");
+        byte[] bytes = zip.build();
+        ByteArraySource source = new ByteArraySource(bytes);
+        try (ZipIndex index = ZipIndex.of(source, "small.whl")) {
+            assertThat(index.entryCount()).isEqualTo(2);
+            assertThat(source.reads).containsExactly(
+                    new ByteArraySource.Range(bytes.length - EndOfCentralDirectory.FIRST_WINDOW, EndOfCentralDirectory.FIRST_WINDOW));
+        }
+        byte[] tiny = new ZipBytesBuilder().build();
+        ByteArraySource tinySource = new ByteArraySource(tiny);
+        try (ZipIndex index = ZipIndex.of(tinySource, "tiny.zip")) {
+            assertThat(tinySource.reads).containsExactly(new ByteArraySource.Range(0, tiny.length));
+        }
+    }
+
+    @Test
+    void aCentralDirectoryBeforeTheTailIsReadWithOneMoreRead() throws IOException {
+        ZipBytesBuilder zip = new ZipBytesBuilder();
+        for (int i = 0; i < 400; i++) {
+            zip.file("pkg/module_with_a_long_name_" + i + ".py", "x = " + i + "\n");
+        }
+        byte[] bytes = zip.build();
+        ByteArraySource source = new ByteArraySource(bytes);
+        try (ZipIndex index = ZipIndex.of(source, "many.whl")) {
+            assertThat(index.entryCount()).isEqualTo(400);
+        }
+        assertThat(zip.centralDirectoryOffset()).isLessThan(bytes.length - EndOfCentralDirectory.FIRST_WINDOW);
+        assertThat(source.reads).containsExactly(
+                new ByteArraySource.Range(bytes.length - EndOfCentralDirectory.FIRST_WINDOW, EndOfCentralDirectory.FIRST_WINDOW),
+                new ByteArraySource.Range(zip.centralDirectoryOffset(), (int) zip.centralDirectorySize()));
+    }
+
+    @Test
+    void aLongCommentWidensTheTailReadingOnlyTheMissingFront() throws IOException {
+        byte[] comment = new byte[20_000];
+        Arrays.fill(comment, (byte) 'c');
+        ZipBytesBuilder zip = new ZipBytesBuilder().comment(comment);
+        byte[] filler = new byte[100_000];
+        new Random(5).nextBytes(filler);
+        zip.file("filler.bin", filler, 0100644);
+        zip.file("a.txt", "12345");
+        byte[] bytes = zip.build();
+        ByteArraySource source = new ByteArraySource(bytes);
+        int first = EndOfCentralDirectory.FIRST_WINDOW;
+        int widest = EndOfCentralDirectory.MAX_SEARCH_WINDOW;
+        try (ZipIndex index = ZipIndex.of(source, "commented.zip")) {
+            assertThat(index.entryCount()).isEqualTo(2);
+            assertThat(index.read("a.txt")).isEqualTo("12345".getBytes(StandardCharsets.US_ASCII));
+        }
+        assertThat(source.reads.subList(0, 2)).containsExactly(
+                new ByteArraySource.Range(bytes.length - first, first),
+                new ByteArraySource.Range(bytes.length - widest, widest - first));
+        assertThat(source.reads).noneMatch(r -> r.offset() == zip.centralDirectoryOffset());
     }
 
     // ---- bad input: one sentence naming the file, a typed exception ----

@@ -1,0 +1,162 @@
+package dev.layerfit.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.layerfit.lambda.PythonTarget;
+import dev.layerfit.lock.Lock;
+import dev.layerfit.lock.LockFileWriter;
+import dev.layerfit.lock.LockRequest;
+import dev.layerfit.lock.LockedPackage;
+import dev.layerfit.lock.Locker;
+import dev.layerfit.python.resolve.PinnedPackage;
+import dev.layerfit.report.Json;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code layerfit resolve}: pins Python requirements for a Lambda runtime, as pip would pick them, into a hashed lock. */
+@Command(name = "resolve", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Resolves Python requirements for a Lambda runtime: the versions pip would install there (wheels only,",
+            "tags and Requires-Python of the target), printed and optionally written as a pip lock file with the",
+            "sha256 of every wheel of each pinned version the target can install.",
+            "",
+            "REQUIREMENTS are pip requirements files (as pip's -r); write a single requirement into a file.",
+            "Index options come from pip's configuration, then the files, then these flags (the flags win)."},
+        footer = {"", "Examples:",
+            "  layerfit resolve requirements.txt --runtime python3.12 -o requirements.lock",
+            "  layerfit resolve base.txt web.txt --python-version 3.11 --glibc 2.34 --arch arm64 --json",
+            "  pip install --require-hashes --no-deps --only-binary=:all: -r requirements.lock"},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:resolved", "1:the requirements cannot all be met on the target (the reason is printed)",
+            "2:bad input (missing file, unknown project, hash mismatch, ...)", "3:an index could not be reached"})
+public final class ResolveCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "REQUIREMENTS", description = "pip requirements files.")
+    List<Path> requirementFiles = new ArrayList<>();
+
+    @Option(names = "--runtime", paramLabel = "NAME", description = "A Lambda runtime, e.g. python3.12.")
+    String runtime;
+
+    @Option(names = "--python-version", paramLabel = "X.Y", description = "A custom target's Python version (with --glibc).")
+    String pythonVersion;
+
+    @Option(names = "--glibc", paramLabel = "A.B", description = "A custom target's glibc version (with --python-version).")
+    String glibc;
+
+    @Option(names = "--arch", paramLabel = "ARCH", description = "x86_64 (default) or arm64.")
+    String arch;
+
+    @Option(names = {"-i", "--index-url"}, paramLabel = "URL", description = "The main index, replacing the configured one.")
+    String indexUrl;
+
+    @Option(names = "--extra-index-url", paramLabel = "URL", description = "A further index (repeatable).")
+    List<String> extraIndexUrls = new ArrayList<>();
+
+    @Option(names = {"-f", "--find-links"}, paramLabel = "DIR|URL", description = "A folder or page listing files (repeatable).")
+    List<String> findLinks = new ArrayList<>();
+
+    @Option(names = "--no-index", description = "Ignore every index URL; use --find-links only.")
+    boolean noIndex;
+
+    @Option(names = "--pre", description = "Allow pre-releases.")
+    boolean pre;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "LOCK", description = "Write the lock file here (atomically).")
+    Path output;
+
+    @Option(names = "--metadata-threads", hidden = true, paramLabel = "N",
+            description = "Background metadata fetchers (0: fetch on demand only).")
+    int metadataThreads = Locker.DEFAULT_THREADS;
+
+    @Mixin
+    CommonOptions common;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PythonTarget target = PythonTarget.of(runtime, pythonVersion, glibc, arch);
+        Lock lock = Locker.fromEnvironment(metadataThreads).lock(new LockRequest(requirementFiles, target, indexUrl,
+                extraIndexUrls, findLinks, noIndex, pre));
+        if (output != null) {
+            LockFileWriter.write(output, LockFileWriter.render(lock, commandLine()));
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(common.json() ? Json.write(json(lock)) + "\n" : text(lock));
+        out.flush();
+        if (common.debug()) {
+            spec.commandLine().getErr().println("layerfit: transfers: " + lock.stats());
+        }
+        return ExitCodes.OK;
+    }
+
+    /** The command as the lock's header shows it: files and target as given, no index URLs (they may hold secrets). */
+    private String commandLine() {
+        StringBuilder sb = new StringBuilder("layerfit resolve");
+        requirementFiles.forEach(f -> sb.append(' ').append(f));
+        if (runtime != null) {
+            sb.append(" --runtime ").append(runtime);
+        } else {
+            sb.append(" --python-version ").append(pythonVersion).append(" --glibc ").append(glibc);
+        }
+        if (arch != null) {
+            sb.append(" --arch ").append(arch);
+        }
+        if (pre) {
+            sb.append(" --pre");
+        }
+        return sb.append(" -o ").append(output.getFileName()).toString();
+    }
+
+    private String text(Lock lock) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("Resolved ").append(lock.packages().size()).append(lock.packages().size() == 1 ? " package" : " packages")
+                .append(" for ").append(lock.target().describe()).append(":\n");
+        int width = lock.packages().stream().mapToInt(p -> p.pin().name().length() + 2 + p.pin().version().toString().length())
+                .max().orElse(0);
+        for (LockedPackage p : lock.packages()) {
+            String pin = p.pin().name() + "==" + p.pin().version();
+            sb.append("  ").append(pin).append(" ".repeat(width - pin.length() + 2)).append(p.pin().filename()).append('\n');
+        }
+        if (output != null) {
+            sb.append("Wrote ").append(output).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private ObjectNode json(Lock lock) {
+        ObjectNode root = Json.object();
+        ObjectNode target = root.putObject("target");
+        PythonTarget t = lock.target();
+        target.put("runtime", t.runtime().name());
+        target.put("python", t.runtime().pythonVersion());
+        target.put("glibc", t.runtime().glibcVersion());
+        target.put("arch", t.arch().lambdaName());
+        target.put("tags", lock.resolveTarget().tags().tags().size());
+        ArrayNode packages = root.putArray("packages");
+        for (LockedPackage p : lock.packages()) {
+            PinnedPackage pin = p.pin();
+            ObjectNode node = packages.addObject();
+            node.put("name", pin.name());
+            node.put("version", pin.version().toString());
+            node.put("filename", pin.filename());
+            node.put("url", pin.url());
+            node.put("sha256", pin.sha256());
+            ArrayNode hashes = node.putArray("hashes");
+            p.hashes().forEach(hashes::add);
+        }
+        if (output != null) {
+            root.put("lockFile", output.toString());
+        }
+        return root;
+    }
+}

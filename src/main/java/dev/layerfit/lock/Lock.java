@@ -1,0 +1,21 @@
+package dev.layerfit.lock;
+
+import dev.layerfit.lambda.PythonTarget;
+import dev.layerfit.python.index.TransferStats;
+import dev.layerfit.python.resolve.ResolveTarget;
+import java.util.List;
+
+/**
+ * A resolved, hash-pinned set of packages for one target.
+ *
+ * @param target        the Lambda runtime (or custom target) and architecture
+ * @param resolveTarget the interpreter and tags the resolution used
+ * @param packages      the packages, sorted by normalised name
+ * @param stats         what the index client moved over the network while resolving
+ */
+public record Lock(PythonTarget target, ResolveTarget resolveTarget, List<LockedPackage> packages, TransferStats stats) {
+
+    public Lock {
+        packages = List.copyOf(packages);
+    }
+}

@@ -1,0 +1,197 @@
+package dev.layerfit.lock;
+
+import dev.layerfit.cache.CacheRoot;
+import dev.layerfit.lambda.PythonTarget;
+import dev.layerfit.python.index.HashMismatchException;
+import dev.layerfit.python.index.IndexClient;
+import dev.layerfit.python.index.IndexFile;
+import dev.layerfit.python.index.IndexOptions;
+import dev.layerfit.python.index.Netrc;
+import dev.layerfit.python.index.PipConfiguration;
+import dev.layerfit.python.index.RetryPolicy;
+import dev.layerfit.python.pep508.Requirement;
+import dev.layerfit.python.pep508.RequirementsFile;
+import dev.layerfit.python.pep508.RequirementsFileEntry;
+import dev.layerfit.python.resolve.DistributionFile;
+import dev.layerfit.python.resolve.PinnedPackage;
+import dev.layerfit.python.resolve.Resolution;
+import dev.layerfit.python.resolve.ResolveTarget;
+import dev.layerfit.python.resolve.Resolver;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+
+/**
+ * The {@code resolve} flow: requirements files ─▶ target ─▶ index client ─▶ resolver ─▶ {@link Lock}.
+ *
+ * <p>Index options are layered as pip layers them: pip's configuration (files and {@code PIP_*} variables), then
+ * each requirements file's options, then the command line. The configuration's {@code constraint} files apply too,
+ * as they do for {@code pip install}. Requirements files are pip's {@code -r} files; their requirements are merged.
+ * A requirement line's {@code --hash} values restrict the lock's hashes for that project (and fail the lock when no
+ * installable wheel of the chosen version has one of them).
+ */
+public final class Locker {
+
+    /** Background fetchers: I/O bound, so more than the cores. */
+    public static final int DEFAULT_THREADS = 12;
+
+    private final IndexOptions configured;
+    private final List<Path> configuredConstraints;
+    private final Netrc netrc;
+    private final Path cacheDir;
+    private final int threads;
+
+    /**
+     * @param configured            the index options from pip's configuration ({@link IndexOptions#defaults()} for none)
+     * @param configuredConstraints constraint files from pip's configuration
+     * @param threads               background metadata fetchers, 0 for none
+     */
+    public Locker(IndexOptions configured, List<Path> configuredConstraints, Netrc netrc, Path cacheDir, int threads) {
+        this.configured = configured;
+        this.configuredConstraints = List.copyOf(configuredConstraints);
+        this.netrc = netrc;
+        this.cacheDir = cacheDir;
+        this.threads = threads;
+    }
+
+    /** A locker with this process's settings: pip's configuration, {@code $NETRC} or {@code ~/.netrc}, the cache root. */
+    public static Locker fromEnvironment(int threads) throws IOException {
+        PipConfiguration pip = PipConfiguration.load();
+        Path home = Path.of(System.getProperty("user.home"));
+        String netrcPath = System.getenv("NETRC");
+        Netrc netrc = Netrc.read(netrcPath == null || netrcPath.isBlank() ? home.resolve(".netrc") : Path.of(netrcPath));
+        List<Path> constraints = pip.getList("constraint").stream().map(Path::of).toList();
+        return new Locker(pip.indexOptions(), constraints, netrc, CacheRoot.get(), threads);
+    }
+
+    /**
+     * Resolves the request's requirements for its target.
+     *
+     * @throws dev.layerfit.python.resolve.ResolutionImpossibleException when nothing satisfies them (exit 1)
+     * @throws dev.layerfit.python.index.UnknownProjectException          for a project no index knows (exit 2)
+     * @throws HashMismatchException                                       when a file differs from its promised hash (exit 2)
+     * @throws dev.layerfit.python.index.IndexUnavailableException        when an index cannot be reached (exit 3)
+     */
+    public Lock lock(LockRequest request) {
+        List<RequirementsFileEntry> requirements = new ArrayList<>();
+        List<Requirement> constraints = new ArrayList<>();
+        IndexOptions options = configured;
+        boolean pre = request.pre();
+        for (Path c : configuredConstraints) {
+            read(c, "constraint file named in pip's configuration").requirements().forEach(e -> constraints.add(e.requirement()));
+        }
+        for (Path file : request.requirementFiles()) {
+            RequirementsFile rf = read(file, "requirements file");
+            requirements.addAll(rf.requirements());
+            rf.constraints().forEach(e -> constraints.add(e.requirement()));
+            options = options.withRequirementsFile(rf);
+            pre |= rf.pre();
+        }
+        options = options.withCommandLine(request.indexUrl(), request.extraIndexUrls(), request.findLinks(), request.noIndex());
+        PythonTarget target = request.target();
+        ResolveTarget resolveTarget = ResolveTarget.of(target.runtime().pythonVersion(), target.arch().wheelMachine(),
+                target.glibcMajor(), target.glibcMinor());
+        IndexClient client = IndexClient.create(options, netrc, RetryPolicy.standard(), cacheDir);
+        try (IndexPackageSource source = new IndexPackageSource(client, resolveTarget, pre, threads)) {
+            List<Requirement> required = requirements.stream().map(RequirementsFileEntry::requirement).toList();
+            source.requireKnown(required.stream().map(Requirement::normalizedName).toList());
+            source.prefetch(required);
+            Resolution resolution = new Resolver(source, resolveTarget, pre)
+                    .resolve(required, constraints);
+            List<LockedPackage> locked = new ArrayList<>();
+            for (PinnedPackage chosen : resolution.packages()) {
+                PinnedPackage pin = withSha256(chosen, client);
+                locked.add(new LockedPackage(pin, hashes(pin, source, resolveTarget, client, requirements)));
+            }
+            return new Lock(target, resolveTarget, locked, client.stats());
+        }
+    }
+
+    private static RequirementsFile read(Path file, String what) {
+        try {
+            return RequirementsFile.read(file);
+        } catch (NoSuchFileException e) {
+            throw new RequirementsUnreadableException("the " + what + " " + file + " does not exist; give the path of a pip "
+                    + "requirements file", e);
+        } catch (IOException e) {
+            throw new RequirementsUnreadableException("the " + what + " " + file + " could not be read (" + e.getMessage()
+                    + "); check its permissions", e);
+        }
+    }
+
+    /**
+     * The sha256 of every wheel of the pinned version that the target can install (tag and Requires-Python match,
+     * not yanked), restricted to the requirement lines' {@code --hash} values when there are any. A file the index
+     * gives no hash for is hashed here when it is local; a remote one only when it is the chosen wheel (downloaded).
+     */
+    private static List<String> hashes(PinnedPackage pin, IndexPackageSource source, ResolveTarget target,
+                                       IndexClient client, List<RequirementsFileEntry> requirements) {
+        TreeSet<String> all = new TreeSet<>();
+        all.add(pin.sha256());
+        for (DistributionFile f : source.files(pin.name(), pin.version())) {
+            boolean installable = !f.yanked() && f.wheel().isPresent() && target.tags().priority(f.wheel().get()).isPresent()
+                    && (f.requiresPython() == null || IndexPackageSource.requiresPythonAllows(f.requiresPython(), target));
+            if (installable && f.sha256() != null) {
+                all.add(f.sha256().toLowerCase(Locale.ROOT));
+            } else if (installable && f.url().startsWith("file:")) {
+                all.add(sha256Of(Path.of(URI.create(f.url()))));
+            }
+        }
+        TreeSet<String> given = new TreeSet<>();
+        for (RequirementsFileEntry e : requirements) {
+            if (e.requirement().normalizedName().equals(pin.name())) {
+                e.sha256Hashes().forEach(h -> given.add(h.toLowerCase(Locale.ROOT)));
+            }
+        }
+        if (given.isEmpty()) {
+            return List.copyOf(all);
+        }
+        all.retainAll(given);
+        if (all.isEmpty()) {
+            throw new HashMismatchException(pin.filename(), String.join(" or ", given), pin.sha256());
+        }
+        return List.copyOf(all);
+    }
+
+    /** The pin with its wheel's sha256, computed from the (downloaded) file when the index gave none. */
+    private static PinnedPackage withSha256(PinnedPackage pin, IndexClient client) {
+        if (pin.sha256() != null) {
+            return new PinnedPackage(pin.name(), pin.version(), pin.filename(), pin.url(), pin.sha256().toLowerCase(Locale.ROOT));
+        }
+        Path local;
+        if (pin.url().startsWith("file:")) {
+            local = Path.of(URI.create(pin.url()));
+        } else {
+            IndexFile file = client.files(pin.name()).stream().filter(f -> f.url().toString().equals(pin.url())).findFirst()
+                    .orElseThrow(() -> new IllegalStateException(pin.url() + " is no longer listed"));
+            local = client.download(file);
+        }
+        return new PinnedPackage(pin.name(), pin.version(), pin.filename(), pin.url(), sha256Of(local));
+    }
+
+    private static String sha256Of(Path local) {
+        try (InputStream in = Files.newInputStream(local)) {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) > 0; ) {
+                md.update(buf, 0, n);
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + local, e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
