@@ -90,6 +90,7 @@ public final class ResolveCommand implements Callable<Integer> {
         if (output != null) {
             LockFileWriter.write(output, LockFileWriter.render(lock, commandLine()));
         }
+        lock.warnings().forEach(w -> spec.commandLine().getErr().println("layerfit: warning: " + w));
         PrintWriter out = spec.commandLine().getOut();
         out.print(common.json() ? Json.write(json(lock)) + "\n" : text(lock));
         out.flush();

@@ -12,8 +12,10 @@ import java.util.List;
  * @param resolveTarget the interpreter and tags the resolution used
  * @param packages      the packages, sorted by normalised name
  * @param stats         what the index client moved over the network while resolving
+ * @param warnings      indexes that could not be reached and were skipped while another answered (as pip does)
  */
-public record Lock(PythonTarget target, ResolveTarget resolveTarget, List<LockedPackage> packages, TransferStats stats) {
+public record Lock(PythonTarget target, ResolveTarget resolveTarget, List<LockedPackage> packages, TransferStats stats,
+        List<String> warnings) {
 
     public Lock {
         packages = List.copyOf(packages);

@@ -114,7 +114,7 @@ public final class Locker {
                 PinnedPackage pin = withSha256(chosen, client);
                 locked.add(new LockedPackage(pin, hashes(pin, source, resolveTarget, client, requirements)));
             }
-            return new Lock(target, resolveTarget, locked, client.stats());
+            return new Lock(target, resolveTarget, locked, client.stats(), client.warnings());
         }
     }
 

@@ -22,18 +22,32 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class HttpTransport {
 
-    private final HttpClient client;
+    private volatile HttpClient client;
     private final RetryPolicy retry;
     private final Netrc netrc;
     private final TransferStats stats;
     private final Map<String, String> authorizationByHost = new ConcurrentHashMap<>();
 
     HttpTransport(RetryPolicy retry, Netrc netrc, TransferStats stats) {
-        this.client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
-                .connectTimeout(Duration.ofSeconds(30)).build();
         this.retry = retry;
         this.netrc = netrc;
         this.stats = stats;
+    }
+
+    /** The HTTP client, built on first use: a run over file:// indexes never pays for its TLS set-up. */
+    private HttpClient client() {
+        HttpClient c = client;
+        if (c == null) {
+            synchronized (this) {
+                c = client;
+                if (c == null) {
+                    c = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
+                            .connectTimeout(Duration.ofSeconds(30)).build();
+                    client = c;
+                }
+            }
+        }
+        return c;
     }
 
     /** A response whose body is fully read. */
@@ -81,7 +95,7 @@ final class HttpTransport {
             }
             stats.request();
             try {
-                HttpResponse<T> response = client.send(request, handler);
+                HttpResponse<T> response = client().send(request, handler);
                 int status = response.statusCode();
                 if (status < 500 && status != 429) {
                     return response;

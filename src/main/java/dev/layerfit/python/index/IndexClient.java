@@ -17,6 +17,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Finds distribution files for a project across every configured index and find-links location (all candidates
@@ -31,14 +33,20 @@ import java.util.Optional;
  */
 public final class IndexClient {
 
-    /** The suffix requested first: the zip end record plus the longest possible comment (APPNOTE 4.3.16). */
-    static final int TAIL_LENGTH = 22 + 0xFFFF;
+    /**
+     * The suffix requested first: 8 KiB, which holds the end record (22 bytes; wheels have no comment) and, for
+     * most wheels, the whole central directory and often METADATA; {@link ZipIndex} asks for more only when needed.
+     * (Measured on the example set over HTTP: 0.86% of the wheels' bytes against 3.07% with a 64 KiB first read.)
+     */
+    static final int TAIL_LENGTH = 8 * 1024;
 
     private final IndexOptions options;
     private final HttpTransport http;
     private final IndexCache cache;
     private final TransferStats stats;
     private final List<DistributionSource> sources = new ArrayList<>();
+    private final Set<DistributionSource> unreachable = ConcurrentHashMap.newKeySet();
+    private final List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final OnceMap<String, CoreMetadata> metadataOnce = new OnceMap<>();
     private final OnceMap<String, Path> wheelOnce = new OnceMap<>();
 
@@ -106,8 +114,22 @@ public final class IndexClient {
         boolean known = false;
         LinkedHashSet<URI> seen = new LinkedHashSet<>();
         List<IndexFile> all = new ArrayList<>();
+        IndexUnavailableException failure = null;
         for (DistributionSource source : sources) {
-            Optional<List<IndexFile>> files = source.files(name);
+            if (unreachable.contains(source)) {
+                continue;
+            }
+            Optional<List<IndexFile>> files;
+            try {
+                files = source.files(name);
+            } catch (IndexUnavailableException e) {
+                // like pip: an index that cannot be reached is a warning while another source answers
+                failure = e;
+                if (unreachable.add(source)) {
+                    warnings.add(e.getMessage() + "; skipping that index for the rest of this run");
+                }
+                continue;
+            }
             if (files.isPresent()) {
                 known = true;
                 for (IndexFile f : files.get()) {
@@ -117,6 +139,9 @@ public final class IndexClient {
                 }
             }
         }
+        if (!known && failure != null && unreachable.size() == sources.size()) {
+            throw failure;
+        }
         if (!known) {
             List<String> names = new ArrayList<>();
             sources.forEach(s -> names.addAll(s.projectNames()));
@@ -124,6 +149,11 @@ public final class IndexClient {
                     ProjectNameSuggestion.closest(name, names));
         }
         return all;
+    }
+
+    /** Indexes that could not be reached and were skipped, one sentence each (empty when all answered). */
+    public List<String> warnings() {
+        return List.copyOf(warnings);
     }
 
     /**

@@ -251,6 +251,19 @@ class IndexClientHttpTest {
     }
 
     @Test
+    void anUnreachableIndexIsSkippedWithAWarningWhileAnotherAnswers() throws IOException {
+        TestIndexServer closed = TestIndexServer.start(new TestIndexServer.Settings(), List.of()).closedForTest();
+        try (TestIndexServer server = TestIndexServer.start(new TestIndexServer.Settings(), wheels)) {
+            IndexClient client = IndexClient.create(new IndexOptions(closed.simpleUrl().toString(),
+                    List.of(server.simpleUrl().toString()), List.of(), false), Netrc.empty(), FAST, cache);
+            assertThat(client.files("six")).hasSize(1);
+            assertThat(client.files("idna")).hasSize(1);
+            assertThat(client.warnings()).singleElement().asString()
+                    .contains("127.0.0.1").contains("skipping that index for the rest of this run");
+        }
+    }
+
+    @Test
     void garbagePagesAreBadIndexResponses() throws IOException {
         TestIndexServer.Settings s = new TestIndexServer.Settings();
         s.format = TestIndexServer.Format.GARBAGE_TEXT;
