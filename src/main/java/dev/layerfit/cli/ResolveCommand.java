@@ -42,17 +42,8 @@ public final class ResolveCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "REQUIREMENTS", description = "pip requirements files.")
     List<Path> requirementFiles = new ArrayList<>();
 
-    @Option(names = "--runtime", paramLabel = "NAME", description = "A Lambda runtime, e.g. python3.12.")
-    String runtime;
-
-    @Option(names = "--python-version", paramLabel = "X.Y", description = "A custom target's Python version (with --glibc).")
-    String pythonVersion;
-
-    @Option(names = "--glibc", paramLabel = "A.B", description = "A custom target's glibc version (with --python-version).")
-    String glibc;
-
-    @Option(names = "--arch", paramLabel = "ARCH", description = "x86_64 (default) or arm64.")
-    String arch;
+    @Mixin
+    TargetOptions targetOptions;
 
     @Option(names = {"-i", "--index-url"}, paramLabel = "URL", description = "The main index, replacing the configured one.")
     String indexUrl;
@@ -84,7 +75,7 @@ public final class ResolveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        PythonTarget target = PythonTarget.of(runtime, pythonVersion, glibc, arch);
+        PythonTarget target = targetOptions.target();
         Lock lock = Locker.fromEnvironment(metadataThreads).lock(new LockRequest(requirementFiles, target, indexUrl,
                 extraIndexUrls, findLinks, noIndex, pre));
         if (output != null) {
@@ -104,14 +95,7 @@ public final class ResolveCommand implements Callable<Integer> {
     private String commandLine() {
         StringBuilder sb = new StringBuilder("layerfit resolve");
         requirementFiles.forEach(f -> sb.append(' ').append(f));
-        if (runtime != null) {
-            sb.append(" --runtime ").append(runtime);
-        } else {
-            sb.append(" --python-version ").append(pythonVersion).append(" --glibc ").append(glibc);
-        }
-        if (arch != null) {
-            sb.append(" --arch ").append(arch);
-        }
+        sb.append(' ').append(targetOptions.describeFlags());
         if (pre) {
             sb.append(" --pre");
         }
