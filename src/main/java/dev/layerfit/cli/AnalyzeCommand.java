@@ -16,7 +16,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code layerfit analyze}: what takes the space in zips, folders or listings. */
-@Command(name = "analyze", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "analyze",
+        header = "Measure zips, folders or layer ARNs as AWS counts them; show what takes the space.", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Measures layer or function artifacts exactly as AWS counts them (from the zip's central directory;",
             "a folder counts as its zip would) and shows what takes the space: distributions, categories (bytecode,",
             "tests, native libraries, package data, ...) and, across several artifacts, what they duplicate."},

@@ -22,7 +22,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code layerfit check}: does a Chalice project's deployment fit Lambda's limits? */
-@Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "check",
+        header = "Check a Chalice project's function + layers against Lambda's limits; rank fixes.", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Checks a Chalice project's deployment against Lambda's limits, as AWS counts them: the function",
             "code plus every layer (Chalice's managed layer included) must unzip to under 262,144,000 bytes, with",
             "at most 5 layers. Names the AWS error a failing deploy would hit and ranks what to change by bytes saved.",

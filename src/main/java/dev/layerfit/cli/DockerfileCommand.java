@@ -15,7 +15,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code layerfit dockerfile}: the container-image route for when 250 MiB cannot be met. */
-@Command(name = "dockerfile", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "dockerfile",
+        header = "Write a Lambda container-image Dockerfile (the route past 250 MiB).", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Writes a Dockerfile for a Lambda container image of the project (AWS's base image for the",
             "runtime and architecture, a hashed pip install when the requirements carry hashes, the Chalice handler):",
             "the route when function + layers cannot fit under 262,144,000 bytes (images hold up to 10 GiB)."},

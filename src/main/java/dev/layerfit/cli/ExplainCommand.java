@@ -19,7 +19,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code layerfit explain "AWS ERROR TEXT"}: says what a Lambda size error means for this deploy and what to do. */
-@Command(name = "explain", mixinStandardHelpOptions = true,
+@Command(name = "explain",
+        header = "Explain an AWS Lambda size or layer error and what to do.", mixinStandardHelpOptions = true,
         description = {"Explains an AWS Lambda size, layer or storage error: what its numbers mean and what to do.",
             "Paste the whole line; prefixes from boto3, the AWS CLI, Chalice or the Java SDK are fine."},
         exitCodeListHeading = "%nExit codes:%n",

@@ -9,15 +9,15 @@ import picocli.CommandLine.Command;
         description = "Makes AWS Lambda deployments fit: measures a function and its layers exactly as AWS counts them,%n"
                 + "explains what takes the space, and says what to change before a deploy fails.",
         subcommands = {
-            AnalyzeCommand.class,
             CheckCommand.class,
+            AnalyzeCommand.class,
             ExplainCommand.class,
+            ResolveCommand.class,
             MergeCommand.class,
             DockerfileCommand.class,
             PublishCommand.class,
             LayersCommand.class,
             DevCommand.class,
-            ResolveCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

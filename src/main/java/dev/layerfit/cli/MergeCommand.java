@@ -16,7 +16,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code layerfit merge}: several requirements files into one, with provenance and conflicts. */
-@Command(name = "merge", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "merge",
+        header = "Merge requirements files into one, with provenance and conflicts.", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Merges requirements files (e.g. one per layer) into one: a line per project with its clauses",
             "combined and a comment saying which file and line each came from; index options kept. Requirements",
             "no version can meet together (numpy==1.26.4 and numpy>=2) are explained, and nothing is written."},

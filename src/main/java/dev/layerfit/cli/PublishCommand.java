@@ -35,7 +35,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  * {@code layerfit publish LAYER.zip --name NAME}: publishes a layer version unless the newest one already holds this
  * zip, through S3 when it is over 50 MiB, and optionally points a Chalice config at the new ARN.
  */
-@Command(name = "publish", mixinStandardHelpOptions = true,
+@Command(name = "publish",
+        header = "Publish a layer zip unless unchanged; update .chalice/config.json.", mixinStandardHelpOptions = true,
         description = {"Publishes a layer zip as a new Lambda layer version, unless the newest version already holds "
                 + "the same zip (same CodeSha256); optionally replaces that layer's ARN in .chalice/config.json."},
         exitCodeListHeading = "%nExit codes:%n",

@@ -23,7 +23,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code layerfit resolve}: pins Python requirements for a Lambda runtime, as pip would pick them, into a hashed lock. */
-@Command(name = "resolve", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "resolve",
+        header = "Resolve requirements for an exact Lambda runtime; write a hashed lock.", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Resolves Python requirements for a Lambda runtime: the versions pip would install there (wheels only,",
             "tags and Requires-Python of the target), printed and optionally written as a pip lock file with the",
             "sha256 of every wheel of each pinned version the target can install.",
