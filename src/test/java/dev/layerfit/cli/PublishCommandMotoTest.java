@@ -99,6 +99,19 @@ class PublishCommandMotoTest {
         try (var files = Files.list(config.getParent())) {
             assertThat(files).containsExactly(config);
         }
+
+        // check then reports the new layer version (the others mapped to small local zips)
+        String newArn = "arn:aws:lambda:ap-northeast-2:123456789012:layer:shuking-numpy-layer:1";
+        List<String> args = new java.util.ArrayList<>(List.of("check", dir.toString(), "--stage", "prod", "--offline",
+                "--json", "--managed-layer", zip(dir, "managed").toString(), "--layer", newArn + "=" + zip(dir, "n")));
+        for (String other : List.of("shuking-ai-layer:5", "shuking-db-layer:2", "shuking-utils-layer:4")) {
+            args.addAll(List.of("--layer", "arn:aws:lambda:ap-northeast-2:123456789012:layer:" + other + "="
+                    + zip(dir, other.replace(':', '-'))));
+        }
+        CliRun check = CliRun.of(args.toArray(String[]::new));
+        assertThat(check.exitCode()).as(check.err()).isZero();
+        assertThat(JSON.readTree(check.out()).get("artifacts").findValuesAsText("ref")).contains(newArn)
+                .doesNotContain("arn:aws:lambda:ap-northeast-2:123456789012:layer:shuking-numpy-layer:3");
     }
 
     @Test
