@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
             LayersCommand.class,
             DevCommand.class,
             ResolveCommand.class,
+            BuildCommand.class,
+            PlanCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
