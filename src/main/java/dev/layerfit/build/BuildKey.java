@@ -27,6 +27,9 @@ public final class BuildKey {
             sb.append("pin ").append(p.pin().name()).append("==").append(p.pin().version()).append(' ')
                     .append(p.pin().filename()).append(" sha256:").append(p.pin().sha256()).append(' ').append(p.hashes()).append('\n');
         }
+        if (request.vendorDir() != null) {
+            sb.append("vendor ").append(VendorFolder.digest(request.vendorDir())).append('\n');
+        }
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             return HexFormat.of().formatHex(md.digest(sb.toString().getBytes(StandardCharsets.UTF_8)));

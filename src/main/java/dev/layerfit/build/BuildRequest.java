@@ -17,11 +17,19 @@ import java.util.List;
  * @param output           the layer zip to write (atomically)
  * @param verifyImports    import every top-level module with a local Python of the target's version
  * @param toolVersion      layerfit's version (part of the build cache key)
+ * @param vendorDir        a folder whose contents are copied into the site folder after installing (Chalice's
+ *                         {@code vendor/}), or null
  */
 public record BuildRequest(List<Path> requirementFiles, PythonTarget target, LayerLayout layout, SlimOptions slim,
-        IndexSettings index, Path output, boolean verifyImports, String toolVersion) {
+        IndexSettings index, Path output, boolean verifyImports, String toolVersion, Path vendorDir) {
 
     public BuildRequest {
         requirementFiles = List.copyOf(requirementFiles);
+    }
+
+    /** A request without a vendor folder. */
+    public BuildRequest(List<Path> requirementFiles, PythonTarget target, LayerLayout layout, SlimOptions slim,
+            IndexSettings index, Path output, boolean verifyImports, String toolVersion) {
+        this(requirementFiles, target, layout, slim, index, output, verifyImports, toolVersion, null);
     }
 }

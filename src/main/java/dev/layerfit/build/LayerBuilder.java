@@ -108,6 +108,9 @@ public final class LayerBuilder {
                 installed = WheelInstaller.install(wheels, work.resolve("layer"), request.layout());
                 task.advance(1);
             }
+            if (request.vendorDir() != null) {
+                VendorFolder.copyInto(request.vendorDir(), installed.siteDir());
+            }
             t = lap(millis, "install", t);
             SlimReport slim = Slimmer.apply(installed.siteDir(), request.slim());
             t = lap(millis, "slim", t);
