@@ -121,7 +121,8 @@ public final class LayerBuilder {
             }
             WrittenZip zip;
             try (Progress.Task task = progress.start("zipping", 1)) {
-                zip = DeterministicZipWriter.create().write(installed.layerRoot(), work.resolve("layer.zip"));
+                zip = DeterministicZipWriter.create().withPrecompressed(new WheelDeflatedEntries(wheels, request.layout()))
+                        .write(installed.layerRoot(), work.resolve("layer.zip"));
                 task.advance(1);
             }
             t = lap(millis, "zip", t);

@@ -89,6 +89,23 @@ class RealIndexBuildTest {
     }
 
     @Test
+    void everyEntryInflatesToItsSizeAndCrc() throws Exception {
+        // entries copied from the wheels' deflate streams and entries compressed afresh must all check out
+        long total = 0;
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(Files.newInputStream(tmp.resolve("none.zip")))) {
+            for (java.util.zip.ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                total += in.transferTo(java.io.OutputStream.nullOutputStream()); // ZipInputStream checks each CRC-32
+            }
+        }
+        assertThat(total).isEqualTo(none.get("unzippedBytes").asLong());
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(Files.newInputStream(tmp.resolve("safe.zip")))) {
+            while (in.getNextEntry() != null) {
+                in.transferTo(java.io.OutputStream.nullOutputStream());
+            }
+        }
+    }
+
+    @Test
     void twoBuildsInSeparateCachesGiveTheSameBytes() throws Exception {
         assertThat(noneOtherCache.get("cached").asBoolean()).isFalse();
         assertThat(noneOtherCache.get("sha256").asText()).isEqualTo(none.get("sha256").asText());
