@@ -46,6 +46,8 @@ for _ in $(seq "$runs"); do
   c+=("$(ms lf_cold)")
   w+=("$(ms lf_warm)")
 done
+# the same files as layerfit's layer, zipped by zip -6, to compare zipped sizes like for like
+mkdir -p "$work/same" && (cd "$work/same" && unzip -q "$work/cold.zip" && zip -q -r -6 "$work/same.zip" .)
 pt=$(median "${t[@]}"); ct=$(median "${c[@]}"); wt=$(median "${w[@]}")
 cmp -s "$work/cold.zip" "$work/warm.zip" || { echo "cold and warm zips differ" >&2; exit 1; }
 echo "runs: $runs (median wall ms, whole processes)"
@@ -57,3 +59,4 @@ printf '%-34s %9s %14s %12s   %s\n' "layerfit build --slim none (cold)" "$ct" "$
   "$(stat -c %s "$work/cold.zip")" "$(awk -v a="$ct" -v b="$pt" 'BEGIN{printf "%.3fx", a/b}')"
 printf '%-34s %9s %14s %12s   %s\n' "layerfit build --slim none (warm)" "$wt" "$(unzipped "$work/warm.zip")" \
   "$(stat -c %s "$work/warm.zip")" "$(awk -v a="$wt" -v b="$pt" 'BEGIN{printf "%.3fx", a/b}')"
+printf '%-34s %9s %14s %12s\n' "zip -r -6 of layerfit's files" "-" "$(unzipped "$work/same.zip")" "$(stat -c %s "$work/same.zip")"
