@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Imports every top-level module of a built layer with a local {@code python3.X} of the target's version, in a
- * subprocess with a time limit: isolated mode ({@code -I}, no user site) without the {@code site} module ({@code -S}),
+ * subprocess with a time limit: isolated mode ({@code -I}, no user site) without the {@code site} module ({@code -S})
+ * and without writing bytecode into the layer ({@code -B}),
  * so {@code sys.path} is the layer's site folder and the standard library only.
  */
 public final class ImportVerifier {
@@ -43,7 +44,7 @@ public final class ImportVerifier {
                     + " install Python " + pythonVersion + " to check them");
         }
         Set<String> names = TopLevelNames.of(site);
-        List<String> command = new ArrayList<>(List.of(exe.toString(), "-I", "-S", "-c", SCRIPT, site.toAbsolutePath().toString()));
+        List<String> command = new ArrayList<>(List.of(exe.toString(), "-I", "-S", "-B", "-c", SCRIPT, site.toAbsolutePath().toString()));
         command.addAll(names);
         Path log = Files.createTempFile("layerfit-imports", ".txt");
         try {

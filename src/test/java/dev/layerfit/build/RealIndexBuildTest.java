@@ -151,4 +151,15 @@ class RealIndexBuildTest {
         assertThat(imports.get("failures")).isEmpty();
         assertThat(imports.get("passed").asBoolean()).isTrue();
     }
+
+    @Test
+    void checkingImportsLeavesNoBytecodeInTheLayer() throws Exception {
+        // only bytecode the wheels ship themselves (numpy has one), none written by the import check
+        try (java.util.zip.ZipFile checked = new java.util.zip.ZipFile(tmp.resolve("aggressive.zip").toFile());
+             java.util.zip.ZipFile shipped = new java.util.zip.ZipFile(tmp.resolve("none.zip").toFile())) {
+            List<String> fromWheels = shipped.stream().map(java.util.zip.ZipEntry::getName).filter(n -> n.endsWith(".pyc")).toList();
+            assertThat(checked.stream().map(java.util.zip.ZipEntry::getName).filter(n -> n.endsWith(".pyc")).toList())
+                    .isSubsetOf(fromWheels);
+        }
+    }
 }
