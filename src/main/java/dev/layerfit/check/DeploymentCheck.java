@@ -73,7 +73,13 @@ public final class DeploymentCheck {
         List<Planned> planned = new ArrayList<>();
         Path computed = null;
         if (settings.automaticLayer() && map.managedLayer().isEmpty() && managedSource != null) {
-            computed = managedSource.managedLayer(projectDir, notes);
+            try {
+                computed = managedSource.managedLayer(projectDir, notes);
+            } catch (ManagedLayerUnavailableException e) {
+                throw new ManagedLayerUnavailableException(e.kind(), "automatic_layer is on for stage " + settings.stage()
+                        + origin(settings) + ", so Chalice adds its managed layer " + settings.managedLayerName() + "; "
+                        + e.getMessage(), e);
+            }
         }
         if (settings.automaticLayer() && (computed != null || map.managedLayer().isPresent() || managedSource == null)) {
             Path managed = computed != null ? computed : map.managedLayer().orElseThrow(() -> new MissingArtifactException(
