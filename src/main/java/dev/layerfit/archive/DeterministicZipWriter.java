@@ -60,8 +60,13 @@ public final class DeterministicZipWriter {
 
     private final int level;
     private final int threads;
+    private final PrecompressedEntries precompressed;
 
     private DeterministicZipWriter(int level, int threads) {
+        this(level, threads, null);
+    }
+
+    private DeterministicZipWriter(int level, int threads, PrecompressedEntries precompressed) {
         if (level < 0 || level > 9) {
             throw new IllegalArgumentException("deflate level must be 0..9, not " + level);
         }
@@ -70,6 +75,7 @@ public final class DeterministicZipWriter {
         }
         this.level = level;
         this.threads = threads;
+        this.precompressed = precompressed;
     }
 
     /** Level {@value #DEFAULT_LEVEL}, one compression thread per available processor. */
@@ -79,12 +85,21 @@ public final class DeterministicZipWriter {
 
     /** The same writer with another deflate level (0-9); only level 6 matches {@link FolderArtifact#zippedBytes()}. */
     public DeterministicZipWriter withLevel(int newLevel) {
-        return new DeterministicZipWriter(newLevel, threads);
+        return new DeterministicZipWriter(newLevel, threads, precompressed);
     }
 
     /** The same writer with another number of compression threads; the bytes written do not depend on it. */
     public DeterministicZipWriter withThreads(int newThreads) {
-        return new DeterministicZipWriter(level, newThreads);
+        return new DeterministicZipWriter(level, newThreads, precompressed);
+    }
+
+    /**
+     * The same writer taking a file's deflated bytes from {@code source} when it has them for the entry and the file
+     * on disk has the same size and CRC-32 (e.g. a wheel's entry for an installed file): no deflating, and the zip is
+     * still the same bytes for the same inputs. The result's zipped size then follows the source's compression.
+     */
+    public DeterministicZipWriter withPrecompressed(PrecompressedEntries source) {
+        return new DeterministicZipWriter(level, threads, source);
     }
 
     /**
@@ -204,6 +219,10 @@ public final class DeterministicZipWriter {
             default: {
                 Path file = folder.resolve(entry.name());
                 int mode = (entry.unixMode() & 0111) != 0 ? 0100755 : 0100644;
+                Compressed reused = reuse(file, entry, mode);
+                if (reused != null) {
+                    return reused;
+                }
                 CRC32 crc = new CRC32();
                 ByteArrayOutputStream deflated = new ByteArrayOutputStream((int) Math.min(entry.uncompressedSize() / 2 + 64, 1 << 24));
                 long size;
@@ -221,6 +240,23 @@ public final class DeterministicZipWriter {
                 return new Compressed(STORED, crc.getValue(), size, size, null, mode);
             }
         }
+    }
+
+    /** The source's deflated bytes for a file whose size and CRC-32 match, or null. */
+    private Compressed reuse(Path file, ArchiveEntry entry, int mode) throws IOException {
+        PrecompressedEntries.Candidate c = precompressed == null ? null : precompressed.find(entry.name());
+        if (c == null || c.size() != entry.uncompressedSize()) {
+            return null;
+        }
+        CRC32 crc = new CRC32();
+        try (InputStream in = new CheckedInputStream(Files.newInputStream(file), crc)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        if (crc.getValue() != c.crc()) {
+            return null;
+        }
+        byte[] deflated = c.readDeflated();
+        return deflated.length < c.size() ? new Compressed(DEFLATED, c.crc(), c.size(), deflated.length, deflated, mode) : null;
     }
 
     private static Compressed await(Future<Compressed> future) throws IOException {

@@ -15,9 +15,16 @@ import java.util.List;
  * @param functionPackage the function zip or folder, or null for the project's own files as Chalice ships them
  * @param remoteLayers opens a layer version ARN that has no local copy from AWS (reading only its zip's
  *                     central directory and a few small files), or null to refuse (offline)
+ * @param managedLayerSource computes Chalice's managed layer when none is mapped, or null to require a mapping
  */
 public record CheckRequest(Path projectDir, String stage, String function, List<String> layerFlags,
-        Path managedLayer, Path functionPackage, RemoteLayerOpener remoteLayers) {
+        Path managedLayer, Path functionPackage, RemoteLayerOpener remoteLayers, ManagedLayerSource managedLayerSource) {
+
+    /** A request that does not compute the managed layer. */
+    public CheckRequest(Path projectDir, String stage, String function, List<String> layerFlags, Path managedLayer,
+            Path functionPackage, RemoteLayerOpener remoteLayers) {
+        this(projectDir, stage, function, layerFlags, managedLayer, functionPackage, remoteLayers, null);
+    }
 
     /** Opens a published layer version for measuring. */
     @FunctionalInterface
@@ -32,6 +39,6 @@ public record CheckRequest(Path projectDir, String stage, String function, List<
     /** A request that uses only local artifacts. */
     public CheckRequest(Path projectDir, String stage, String function, List<String> layerFlags, Path managedLayer,
             Path functionPackage) {
-        this(projectDir, stage, function, layerFlags, managedLayer, functionPackage, null);
+        this(projectDir, stage, function, layerFlags, managedLayer, functionPackage, null, null);
     }
 }

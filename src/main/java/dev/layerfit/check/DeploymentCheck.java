@@ -49,7 +49,7 @@ public final class DeploymentCheck {
         ArtifactMap map = ArtifactMap.of(projectDir, request.layerFlags(), request.managedLayer(), request.functionPackage());
         List<String> notes = new ArrayList<>(settings.notes());
 
-        List<Planned> planned = plan(projectDir, settings, map, request.remoteLayers() != null, notes);
+        List<Planned> planned = plan(projectDir, settings, map, request.remoteLayers() != null, request.managedLayerSource(), notes);
         List<DeploymentArtifact> artifacts = open(planned, request.remoteLayers(), opening.apply(planned.size()));
 
         List<ArtifactSize> sizes = artifacts.stream().map(DeploymentArtifact::size).toList();
@@ -69,10 +69,20 @@ public final class DeploymentCheck {
     }
 
     private static List<Planned> plan(Path projectDir, ResolvedSettings settings, ArtifactMap map, boolean remote,
-            List<String> notes) {
+            ManagedLayerSource managedSource, List<String> notes) {
         List<Planned> planned = new ArrayList<>();
-        if (settings.automaticLayer()) {
-            Path managed = map.managedLayer().orElseThrow(() -> new MissingArtifactException(
+        Path computed = null;
+        if (settings.automaticLayer() && map.managedLayer().isEmpty() && managedSource != null) {
+            try {
+                computed = managedSource.managedLayer(projectDir, notes);
+            } catch (ManagedLayerUnavailableException e) {
+                throw new ManagedLayerUnavailableException(e.kind(), "automatic_layer is on for stage " + settings.stage()
+                        + origin(settings) + ", so Chalice adds its managed layer " + settings.managedLayerName() + "; "
+                        + e.getMessage(), e);
+            }
+        }
+        if (settings.automaticLayer() && (computed != null || map.managedLayer().isPresent() || managedSource == null)) {
+            Path managed = computed != null ? computed : map.managedLayer().orElseThrow(() -> new MissingArtifactException(
                     "automatic_layer is on for stage " + settings.stage() + origin(settings)
                             + ", so Chalice adds its managed layer " + settings.managedLayerName()
                             + ": pass --managed-layer PATH (that layer's zip or folder), or set \"managedLayer\" in "

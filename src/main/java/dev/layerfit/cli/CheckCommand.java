@@ -1,5 +1,9 @@
 package dev.layerfit.cli;
 
+import dev.layerfit.check.ChaliceManagedLayer;
+import dev.layerfit.check.ManagedLayerSource;
+import dev.layerfit.lambda.PythonTarget;
+
 import dev.layerfit.check.CheckRequest;
 import dev.layerfit.check.CheckResult;
 import dev.layerfit.check.DeploymentCheck;
@@ -77,10 +81,25 @@ public final class CheckCommand implements Callable<Integer> {
     AwsOptions aws;
 
     @Mixin
+    TargetOptions targetOptions;
+
+    @Mixin
+    IndexFlags index;
+
+    @Mixin
     CommonOptions common;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
+
+    /** Computes Chalice's managed layer when none is mapped: for --runtime, else python3.12 with a note. */
+    private ManagedLayerSource managedLayerSource() {
+        boolean given = targetOptions.runtime != null || targetOptions.pythonVersion != null || targetOptions.glibc != null;
+        PythonTarget target = given ? targetOptions.target() : PythonTarget.of("python3.12", null, null, targetOptions.arch);
+        String note = given ? null : "Chalice builds the managed layer for the Python it runs on; layerfit assumed python3.12"
+                + " (pass --runtime to choose)";
+        return new ChaliceManagedLayer(target, note, index.settings(), ToolVersion.get());
+    }
 
     @Override
     public Integer call() {
@@ -91,7 +110,7 @@ public final class CheckCommand implements Callable<Integer> {
         CheckResult result;
         try {
             result = DeploymentCheck.run(new CheckRequest(projectDir, stage, function, layers, managedLayer,
-                    functionPackage, aws.offline() ? null : new LazyRemoteLayers(aws)), count -> {
+                    functionPackage, aws.offline() ? null : new LazyRemoteLayers(aws), managedLayerSource()), count -> {
                         task[0] = progress.start("measuring " + count + " artifacts", count);
                         return () -> task[0].advance(1);
                     });

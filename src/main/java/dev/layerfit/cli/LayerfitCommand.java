@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
             AnalyzeCommand.class,
             ExplainCommand.class,
             ResolveCommand.class,
+            BuildCommand.class,
+            PlanCommand.class,
             MergeCommand.class,
             DockerfileCommand.class,
             PublishCommand.class,

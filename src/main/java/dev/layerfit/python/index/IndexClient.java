@@ -304,6 +304,24 @@ public final class IndexClient {
         });
     }
 
+    /**
+     * The central directory of a wheel without downloading it: a file: URL (or a wheel already in the cache) opened
+     * directly, an http(s) one by ranged reads of its tail (as for metadata), so only the end of the file is fetched.
+     * For {@code plan}'s size predictions; the caller closes the index.
+     */
+    public ZipIndex wheelIndex(IndexFile file) throws IOException {
+        if (isFile(file.url())) {
+            return ZipIndex.open(Path.of(file.url()));
+        }
+        Path cached = cache.wheelPath(file);
+        if (Files.isRegularFile(cached)) {
+            return ZipIndex.open(cached);
+        }
+        RandomAccessSource source = HttpRangeSource.open(http, file.url(), TAIL_LENGTH,
+                body -> wheelOnce.get(IndexCache.fileKey(file), () -> store(file, body, TransferStats.Purpose.METADATA)));
+        return ZipIndex.of(source, RedactedUrl.of(file.url()));
+    }
+
     /** Streams a wheel body into the cache, verified; returns its path. */
     private Path store(IndexFile file, InputStream body, TransferStats.Purpose purpose) {
         Path target = cache.wheelPath(file);

@@ -1,0 +1,170 @@
+package dev.layerfit.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.layerfit.build.BuildRequest;
+import dev.layerfit.build.BuildResult;
+import dev.layerfit.build.ImportCheck;
+import dev.layerfit.build.IndexSettings;
+import dev.layerfit.build.LayerBuilder;
+import dev.layerfit.lambda.ByteSizeFormat;
+import dev.layerfit.lambda.PythonTarget;
+import dev.layerfit.layer.RuleResult;
+import dev.layerfit.layer.SlimOptions;
+import dev.layerfit.layer.SlimProfile;
+import dev.layerfit.python.install.LayerLayout;
+import dev.layerfit.report.Json;
+import dev.layerfit.report.Progress;
+import dev.layerfit.report.TextTable;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code layerfit build}: a slim, reproducible layer zip from Python requirements or a hashed lock. */
+@Command(name = "build",
+        header = "Build a slim, reproducible layer zip for an exact Lambda runtime.", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Builds a Lambda layer zip from Python requirements: resolves them for the target (a hashed lock is",
+            "taken as is), downloads the wheels in parallel with hash checks, installs them, removes what the",
+            "slim profile says, and writes a deterministic zip atomically (same inputs, same sha256).",
+            "A rebuild of the same pins and options is copied from the build cache."},
+        footer = {"", "Examples:",
+            "  layerfit build requirements.txt --runtime python3.12 -o layer.zip",
+            "  layerfit build requirements.lock --python-version 3.11 --glibc 2.34 --slim aggressive \\",
+            "      --keep-discovery drive.v3 --verify-imports -o layer.zip --json"},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:built", "1:the requirements cannot be met, or --verify-imports found a module that fails to import",
+            "2:bad input (missing file, hash mismatch, bad wheel, disk full, ...)", "3:an index could not be reached"})
+public final class BuildCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "REQUIREMENTS|LOCK", description = "pip requirements files or a hashed lock.")
+    List<Path> requirementFiles = new ArrayList<>();
+
+    @Mixin
+    TargetOptions targetOptions;
+
+    @Option(names = "--layout", paramLabel = "python|site-packages", description = "Where packages go in the zip (default python).")
+    String layout = "python";
+
+    @Option(names = "--slim", paramLabel = "PROFILE", description = "none, safe (default) or aggressive.")
+    String slim = "safe";
+
+    @Option(names = "--keep-discovery", paramLabel = "NAME",
+            description = "Keep only these googleapiclient discovery documents, e.g. drive.v3 (repeatable).")
+    List<String> keepDiscovery = new ArrayList<>();
+
+    @Option(names = "--exclude", paramLabel = "GLOB", description = "Also remove site paths matching GLOB (repeatable).")
+    List<String> excludes = new ArrayList<>();
+
+    @Option(names = "--keep", paramLabel = "GLOB", description = "Never remove site paths matching GLOB (repeatable).")
+    List<String> keeps = new ArrayList<>();
+
+    @Option(names = "--verify-imports", description = "Import every top-level module with a local python3.X of the target.")
+    boolean verifyImports;
+
+    @Mixin
+    IndexFlags index;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "LAYER.zip", description = "The layer zip to write.")
+    Path output;
+
+    @Mixin
+    CommonOptions common;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PythonTarget target = targetOptions.target();
+        SlimOptions slimOptions = new SlimOptions(SlimProfile.parse(slim), target.runtime(), keepDiscovery, excludes, keeps);
+        BuildRequest request = new BuildRequest(requirementFiles, target, LayerLayout.parse(layout, target.runtime()),
+                slimOptions, index.settings(), output, verifyImports, ToolVersion.get());
+        PrintWriter err = spec.commandLine().getErr();
+        BuildResult result = LayerBuilder.standard(Progress.forConsole(common.json(), err)).build(request);
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(common.json() ? Json.write(json(result)) + "\n" : text(result, target));
+        out.flush();
+        if (common.debug()) {
+            err.println("layerfit: build steps (ms): " + result.millis());
+        }
+        ImportCheck imports = result.imports();
+        if (imports != null && !imports.passed() && imports.skipped() == null) {
+            err.println("layerfit: " + imports.failures().size() + " module(s) of the layer failed to import, so " + output
+                    + " was not written; see the list above");
+            return ExitCodes.FAILED;
+        }
+        return ExitCodes.OK;
+    }
+
+    private String text(BuildResult r, PythonTarget target) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(r.cached() ? "Copied from the build cache: " : "Built ").append(r.output()).append(" for ")
+                .append(target.describe()).append(" (").append(r.packages().size()).append(" packages)\n");
+        sb.append("  unzipped ").append(ByteSizeFormat.mib(r.unzippedBytes())).append(" (").append(r.unzippedBytes())
+                .append(" bytes), zipped ").append(ByteSizeFormat.mib(r.zippedBytes())).append(", ").append(r.entries())
+                .append(" entries\n");
+        sb.append("  sha256 ").append(r.sha256()).append('\n');
+        if (!r.removed().isEmpty()) {
+            sb.append("Removed by slim rules:\n");
+            TextTable table = new TextTable("lrr");
+            for (RuleResult rr : r.removed()) {
+                table.row(rr.rule(), ByteSizeFormat.mib(rr.bytes()), rr.files() + " files");
+            }
+            sb.append(table.render("  "));
+        }
+        for (String note : r.notes()) {
+            sb.append("note: ").append(note).append('\n');
+        }
+        ImportCheck imports = r.imports();
+        if (imports != null) {
+            if (imports.skipped() != null) {
+                sb.append("note: ").append(imports.skipped()).append('\n');
+            } else if (imports.failures().isEmpty()) {
+                sb.append("Imports: all ").append(imports.modules().size()).append(" top-level modules import with ")
+                        .append(imports.python()).append('\n');
+            } else {
+                sb.append("Imports that fail with ").append(imports.python()).append(":\n");
+                imports.failures().forEach(f -> sb.append("  ").append(f.module()).append(": ").append(f.error()).append('\n'));
+            }
+        }
+        return sb.toString();
+    }
+
+    private static ObjectNode json(BuildResult r) {
+        ObjectNode root = Json.object();
+        root.put("output", r.output().toString());
+        root.put("sha256", r.sha256());
+        root.put("unzippedBytes", r.unzippedBytes());
+        root.put("zippedBytes", r.zippedBytes());
+        root.put("entries", r.entries());
+        ArrayNode removed = root.putArray("removed");
+        r.removed().forEach(rr -> removed.addObject().put("rule", rr.rule()).put("bytes", rr.bytes()).put("files", rr.files()));
+        root.put("cached", r.cached());
+        ArrayNode packages = root.putArray("packages");
+        r.packages().forEach(packages::add);
+        ArrayNode notes = root.putArray("notes");
+        r.notes().forEach(notes::add);
+        ImportCheck imports = r.imports();
+        if (imports != null) {
+            ObjectNode i = root.putObject("imports");
+            i.put("python", imports.python());
+            i.put("passed", imports.passed());
+            if (imports.skipped() != null) {
+                i.put("skipped", imports.skipped());
+            }
+            ArrayNode modules = i.putArray("modules");
+            imports.modules().forEach(modules::add);
+            ArrayNode failures = i.putArray("failures");
+            imports.failures().forEach(f -> failures.addObject().put("module", f.module()).put("error", f.error()));
+        }
+        return root;
+    }
+}
