@@ -64,27 +64,28 @@ final class Advisor {
         slim("discovery-documents", f -> f.runtimePath().startsWith(DISCOVERY_DOCS),
                 n -> "google-api-python-client carries " + n + " of API discovery documents (" + DISCOVERY_DOCS
                         + "*.json, one per Google API); an app needs only the APIs it builds clients for",
-                "keep only the discovery documents of the APIs you call (e.g. drive.v3.json) when you build the layer")
+                "rebuild the layer keeping only the APIs you call: `layerfit build requirements.txt --runtime RUNTIME "
+                        + "--keep-discovery drive.v3 -o layer.zip`")
                 .ifPresentOrElse(savings::add, () -> { });
         slim("bytecode", f -> f.category() == Category.BYTECODE,
                 n -> "__pycache__ takes " + n + " (compiled for " + bytecodeTags() + " by the Python that built the "
                         + "layers); it only speeds up the first import on a runtime of that version and is never used on "
                         + "another, where Python compiles in memory instead",
-                "build layers with `pip install --no-compile` (or delete __pycache__ folders before zipping)")
+                "rebuild the layers with `layerfit build` (it installs without compiling; or `pip install --no-compile`)")
                 .ifPresentOrElse(savings::add, () -> { });
         slim("tests", f -> f.category() == Category.TESTS,
                 n -> "test suites inside packages (numpy/…/tests, …) take " + n + " and are never imported at run time",
-                "delete the packages' tests/ folders before zipping the layers")
+                "rebuild with `layerfit build --slim safe` (the default: it leaves out tests/ folders nothing else imports)")
                 .ifPresentOrElse(savings::add, () -> { });
         slim("stubs-and-docs", f -> f.category() == Category.TYPE_STUBS || f.category() == Category.DOCS,
                 n -> "type stubs (.pyi) and documentation inside packages take " + n,
-                "delete *.pyi files and docs/ or examples/ folders inside packages before zipping")
+                "rebuild with `layerfit build --slim safe` (leaves out *.pyi stubs and docs/examples inside packages)")
                 .ifPresentOrElse(savings::add, () -> { });
         slim("runtime-sdk", f -> f.distribution() != null
                         && RUNTIME_SDK.contains(ProjectName.canonicalize(f.distribution().name())),
                 n -> "boto3/botocore/s3transfer/jmespath take " + n + "; every Python runtime already ships them "
                         + "(AWS recommends bundling your own for a fixed version, so this is an opt-in)",
-                "leave boto3, botocore, s3transfer and jmespath out of the layers if the runtime's version suits you")
+                "if the runtime's version suits you, rebuild with `layerfit build --slim aggressive` (leaves them out, with a warning)")
                 .ifPresentOrElse(savings::add, () -> { });
         savings.sort(Comparator.comparingLong(Advice::savesBytes).reversed());
 
@@ -187,7 +188,8 @@ final class Advisor {
         return java.util.Optional.of(new Advice("layer-duplicates", names.size() + " distributions are in more than one "
                 + "layer (" + shown + "); each copy is counted but only one is imported (saves "
                 + ByteSizeFormat.mib(saves) + ")", saves,
-                "keep each distribution in one layer: remove it from the others' requirements and rebuild them"));
+                "keep each distribution in one layer: `layerfit plan layers/*/requirements.txt --runtime RUNTIME` lays them out, "
+                        + "then rebuild"));
     }
 
     private java.util.Optional<Advice> slim(String id, Predicate<FileUsage> rule,
@@ -238,7 +240,7 @@ final class Advisor {
         return List.of(
                 new Advice("container-image", "even with every change above the deployment is " + over
                         + " too big for layers: a container image holds up to 10 GiB (no layers)", 0,
-                        "package the function as a container image (FROM public.ecr.aws/lambda/python) and deploy it with "
+                        "`layerfit dockerfile --runtime RUNTIME requirements.lock -o Dockerfile`, then deploy the image with "
                                 + "the image URI"),
                 new Advice("split-function", "move the heavy dependencies into a second function that only the routes "
                         + "needing them call", 0, "split the app: an API function without the heavy layers, a worker with them"),
