@@ -5,14 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.layerfit.build.BuildRequest;
 import dev.layerfit.build.BuildResult;
 import dev.layerfit.build.ImportCheck;
-import dev.layerfit.build.IndexSettings;
 import dev.layerfit.build.LayerBuilder;
 import dev.layerfit.lambda.ByteSizeFormat;
 import dev.layerfit.lambda.PythonTarget;
 import dev.layerfit.layer.RuleResult;
 import dev.layerfit.layer.SlimOptions;
-import dev.layerfit.layer.SlimProfile;
-import dev.layerfit.python.install.LayerLayout;
 import dev.layerfit.report.Json;
 import dev.layerfit.report.Progress;
 import dev.layerfit.report.TextTable;
@@ -50,21 +47,8 @@ public final class BuildCommand implements Callable<Integer> {
     @Mixin
     TargetOptions targetOptions;
 
-    @Option(names = "--layout", paramLabel = "python|site-packages", description = "Where packages go in the zip (default python).")
-    String layout = "python";
-
-    @Option(names = "--slim", paramLabel = "PROFILE", description = "none, safe (default) or aggressive.")
-    String slim = "safe";
-
-    @Option(names = "--keep-discovery", paramLabel = "NAME",
-            description = "Keep only these googleapiclient discovery documents, e.g. drive.v3 (repeatable).")
-    List<String> keepDiscovery = new ArrayList<>();
-
-    @Option(names = "--exclude", paramLabel = "GLOB", description = "Also remove site paths matching GLOB (repeatable).")
-    List<String> excludes = new ArrayList<>();
-
-    @Option(names = "--keep", paramLabel = "GLOB", description = "Never remove site paths matching GLOB (repeatable).")
-    List<String> keeps = new ArrayList<>();
+    @Mixin
+    LayerShapeOptions shape;
 
     @Option(names = "--verify-imports", description = "Import every top-level module with a local python3.X of the target.")
     boolean verifyImports;
@@ -84,8 +68,8 @@ public final class BuildCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PythonTarget target = targetOptions.target();
-        SlimOptions slimOptions = new SlimOptions(SlimProfile.parse(slim), target.runtime(), keepDiscovery, excludes, keeps);
-        BuildRequest request = new BuildRequest(requirementFiles, target, LayerLayout.parse(layout, target.runtime()),
+        SlimOptions slimOptions = shape.slim(target.runtime());
+        BuildRequest request = new BuildRequest(requirementFiles, target, shape.layout(target.runtime()),
                 slimOptions, index.settings(), output, verifyImports, ToolVersion.get());
         PrintWriter err = spec.commandLine().getErr();
         BuildResult result = LayerBuilder.standard(Progress.forConsole(common.json(), err)).build(request);

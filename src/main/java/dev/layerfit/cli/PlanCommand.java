@@ -10,8 +10,6 @@ import dev.layerfit.lambda.ByteSizeFormat;
 import dev.layerfit.lambda.PythonTarget;
 import dev.layerfit.layer.RuleResult;
 import dev.layerfit.layer.SlimOptions;
-import dev.layerfit.layer.SlimProfile;
-import dev.layerfit.python.install.LayerLayout;
 import dev.layerfit.report.Json;
 import dev.layerfit.report.TextTable;
 import java.io.IOException;
@@ -46,20 +44,8 @@ public final class PlanCommand implements Callable<Integer> {
     @Mixin
     TargetOptions targetOptions;
 
-    @Option(names = "--layout", paramLabel = "python|site-packages", description = "Where packages go in the zip (default python).")
-    String layout = "python";
-
-    @Option(names = "--slim", paramLabel = "PROFILE", description = "none, safe (default) or aggressive.")
-    String slim = "safe";
-
-    @Option(names = "--keep-discovery", paramLabel = "NAME", description = "Keep only these discovery documents (repeatable).")
-    List<String> keepDiscovery = new ArrayList<>();
-
-    @Option(names = "--exclude", paramLabel = "GLOB", description = "Also remove site paths matching GLOB (repeatable).")
-    List<String> excludes = new ArrayList<>();
-
-    @Option(names = "--keep", paramLabel = "GLOB", description = "Never remove site paths matching GLOB (repeatable).")
-    List<String> keeps = new ArrayList<>();
+    @Mixin
+    LayerShapeOptions shape;
 
     @Option(names = "--max-layers", paramLabel = "N", description = "The most layers to plan (default 5, Lambda's limit).")
     int maxLayers = 5;
@@ -76,8 +62,8 @@ public final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PythonTarget target = targetOptions.target();
-        SlimOptions slimOptions = new SlimOptions(SlimProfile.parse(slim), target.runtime(), keepDiscovery, excludes, keeps);
-        Plan plan = LayerPlanner.plan(new PlanRequest(requirementFiles, target, LayerLayout.parse(layout, target.runtime()),
+        SlimOptions slimOptions = shape.slim(target.runtime());
+        Plan plan = LayerPlanner.plan(new PlanRequest(requirementFiles, target, shape.layout(target.runtime()),
                 slimOptions, maxLayers, index.settings()));
         PrintWriter out = spec.commandLine().getOut();
         out.print(common.json() ? Json.write(json(plan)) + "\n" : text(plan, target));
@@ -87,7 +73,7 @@ public final class PlanCommand implements Callable<Integer> {
 
     private String text(Plan p, PythonTarget target) {
         StringBuilder sb = new StringBuilder();
-        sb.append("Plan for ").append(target.describe()).append(", --slim ").append(slim).append(": ")
+        sb.append("Plan for ").append(target.describe()).append(", --slim ").append(shape.profileName()).append(": ")
                 .append(ByteSizeFormat.mib(p.predictedUnzippedBytes())).append(" (").append(p.predictedUnzippedBytes())
                 .append(" bytes) predicted, ").append(p.fits() ? "fits" : "does NOT fit").append(" under 262,144,000 bytes\n");
         sb.append("Layers:\n");

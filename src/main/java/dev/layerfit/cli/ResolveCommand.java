@@ -46,20 +46,8 @@ public final class ResolveCommand implements Callable<Integer> {
     @Mixin
     TargetOptions targetOptions;
 
-    @Option(names = {"-i", "--index-url"}, paramLabel = "URL", description = "The main index, replacing the configured one.")
-    String indexUrl;
-
-    @Option(names = "--extra-index-url", paramLabel = "URL", description = "A further index (repeatable).")
-    List<String> extraIndexUrls = new ArrayList<>();
-
-    @Option(names = {"-f", "--find-links"}, paramLabel = "DIR|URL", description = "A folder or page listing files (repeatable).")
-    List<String> findLinks = new ArrayList<>();
-
-    @Option(names = "--no-index", description = "Ignore every index URL; use --find-links only.")
-    boolean noIndex;
-
-    @Option(names = "--pre", description = "Allow pre-releases.")
-    boolean pre;
+    @Mixin
+    IndexFlags index;
 
     @Option(names = {"-o", "--output"}, paramLabel = "LOCK", description = "Write the lock file here (atomically).")
     Path output;
@@ -77,8 +65,8 @@ public final class ResolveCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PythonTarget target = targetOptions.target();
-        Lock lock = Locker.fromEnvironment(metadataThreads).lock(new LockRequest(requirementFiles, target, indexUrl,
-                extraIndexUrls, findLinks, noIndex, pre));
+        Lock lock = Locker.fromEnvironment(metadataThreads).lock(new LockRequest(requirementFiles, target, index.indexUrl,
+                index.extraIndexUrls, index.findLinks, index.noIndex, index.pre));
         if (output != null) {
             LockFileWriter.write(output, LockFileWriter.render(lock, commandLine()));
         }
@@ -97,7 +85,7 @@ public final class ResolveCommand implements Callable<Integer> {
         StringBuilder sb = new StringBuilder("layerfit resolve");
         requirementFiles.forEach(f -> sb.append(' ').append(f));
         sb.append(' ').append(targetOptions.describeFlags());
-        if (pre) {
+        if (index.pre) {
             sb.append(" --pre");
         }
         return sb.append(" -o ").append(output.getFileName()).toString();

@@ -1,7 +1,6 @@
 package dev.layerfit.python.resolve;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.layerfit.error.LayerfitException;
 import dev.layerfit.python.pep508.Requirement;
