@@ -166,13 +166,28 @@ final class DevToolsSession implements AutoCloseable {
         } catch (Exception ignored) {
             // the browser is ended below anyway
         }
+        // Chromium's helper processes (zygote, renderers, crashpad) can outlive the main one for a moment and
+        // keep writing into the profile: end them all and wait, so the profile folder can be deleted.
+        List<ProcessHandle> helpers = browser.descendants().toList();
         browser.destroy();
         try {
             if (!browser.waitFor(10, TimeUnit.SECONDS)) {
                 browser.destroyForcibly();
+                browser.waitFor(10, TimeUnit.SECONDS);
+            }
+            for (ProcessHandle h : helpers) {
+                h.destroy();
+            }
+            for (ProcessHandle h : helpers) {
+                try {
+                    h.onExit().get(10, TimeUnit.SECONDS);
+                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                    h.destroyForcibly();
+                }
             }
         } catch (InterruptedException e) {
             browser.destroyForcibly();
+            helpers.forEach(ProcessHandle::destroyForcibly);
             Thread.currentThread().interrupt();
         }
     }

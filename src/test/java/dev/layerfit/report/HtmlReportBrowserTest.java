@@ -55,7 +55,10 @@ class HtmlReportBrowserTest {
         String chromium = onPath("chromium", "chromium-browser", "google-chrome");
         assumeTrue(chromium != null, "chromium is not installed (apt-get install -y chromium): browser checks skipped");
 
-        try (DevToolsSession page = DevToolsSession.start(chromium, tmp.resolve("profile"), 1400, 1000)) {
+        // Chromium's profile lives in a folder of its own, deleted best-effort afterwards: its helper processes
+        // may still hold files for a moment, which must not fail the test.
+        Path browserDir = Files.createTempDirectory("layerfit-chromium");
+        try (DevToolsSession page = DevToolsSession.start(chromium, browserDir.resolve("profile"), 1400, 1000)) {
             for (String domain : List.of("Page", "Runtime", "Log", "Network")) {
                 page.sendOnPage(domain + ".enable", DevToolsSession.obj());
             }
@@ -102,6 +105,16 @@ class HtmlReportBrowserTest {
                     .stream().map(e -> e.path("params").path("request").path("url").asText())
                     .filter(u -> !u.startsWith("file:") && !u.startsWith("data:")).toList())
                     .as("requests that left the page").isEmpty();
+        } finally {
+            deleteQuietly(browserDir);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException | java.io.UncheckedIOException ignored) {
+            // a leftover browser profile in /tmp is harmless
         }
     }
 
