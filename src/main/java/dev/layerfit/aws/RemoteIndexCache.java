@@ -36,10 +36,7 @@ public final class RemoteIndexCache {
 
     /** {@code $LAYERFIT_CACHE_DIR/remote-layers}, or {@code ~/.cache/layerfit/remote-layers}. */
     public static RemoteIndexCache atDefaultLocation() {
-        String env = System.getenv("LAYERFIT_CACHE_DIR");
-        Path root = env != null && !env.isBlank() ? Path.of(env)
-                : Path.of(System.getProperty("user.home"), ".cache", "layerfit");
-        return new RemoteIndexCache(root.resolve("remote-layers"));
+        return new RemoteIndexCache(dev.layerfit.cache.CacheRoot.resolve("remote-layers"));
     }
 
     public Path directory() {
@@ -79,6 +76,29 @@ public final class RemoteIndexCache {
             throw new java.io.UncheckedIOException(e);
         }
         write(dir.resolve("tails").resolve(key(codeSha256) + ".tail"), buf.toByteArray());
+    }
+
+    /** The bytes of one entry read earlier from the zip with this CodeSha256 (content-addressed, so never stale). */
+    public Optional<byte[]> entry(String codeSha256, String name) {
+        Path file = entryFile(codeSha256, name);
+        try {
+            return Files.isRegularFile(file) ? Optional.of(Files.readAllBytes(file)) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    public void putEntry(String codeSha256, String name, byte[] bytes) {
+        write(entryFile(codeSha256, name), bytes);
+    }
+
+    private Path entryFile(String codeSha256, String name) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
+            return dir.resolve("entries").resolve(key(codeSha256)).resolve(HexFormat.of().formatHex(digest));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 
     /** The CodeSha256 recorded for a layer version ARN. */

@@ -48,7 +48,62 @@ public final class RemoteLayers {
      * fetches that one entry by a range request. Close it when done.
      */
     public MeasuredArtifact open(String layerVersionArn) {
-        return openIndex(layerVersionArn).index;
+        Opened opened = openIndex(layerVersionArn);
+        return cache == null || opened.codeSha256 == null ? opened.index
+                : new CachedEntries(opened.index, cache, opened.codeSha256);
+    }
+
+    /**
+     * A remote layer whose small entries (RECORD, METADATA, ...) are kept in the cache once read, so a second
+     * check of the same content downloads nothing and {@code --offline} can answer it whole.
+     */
+    private record CachedEntries(ZipIndex index, RemoteIndexCache cache, String codeSha256) implements MeasuredArtifact {
+
+        @Override
+        public String label() {
+            return index.label();
+        }
+
+        @Override
+        public java.util.List<dev.layerfit.archive.ArchiveEntry> entries() {
+            return index.entries();
+        }
+
+        @Override
+        public byte[] read(String name) throws java.io.IOException {
+            Optional<byte[]> kept = cache.entry(codeSha256, name);
+            if (kept.isPresent()) {
+                return kept.get();
+            }
+            byte[] bytes = index.read(name);
+            cache.putEntry(codeSha256, name, bytes);
+            return bytes;
+        }
+
+        @Override
+        public long unzippedBytes() {
+            return index.unzippedBytes();
+        }
+
+        @Override
+        public long zippedBytes() {
+            return index.zippedBytes();
+        }
+
+        @Override
+        public int entryCount() {
+            return index.entryCount();
+        }
+
+        @Override
+        public java.util.List<String> duplicateNames() {
+            return index.duplicateNames();
+        }
+
+        @Override
+        public void close() {
+            index.close();
+        }
     }
 
     private Opened openIndex(String arn) {

@@ -80,6 +80,19 @@ class RemoteCheckMotoTest {
             long served = numpyServer.bytesServed.get() + webServer.bytesServed.get();
             long zipped = Files.size(numpy) + Files.size(web);
             assertThat(served).as("bytes downloaded of %d zipped", zipped).isPositive().isLessThan(zipped / 20);
+
+            // a second check of the same content downloads nothing: tails and the entries read are cached by CodeSha256
+            CheckResult again = DeploymentCheck.run(new CheckRequest(project, null, null, List.of(), null, null, remote::open));
+            assertThat(again.verdict().totalUnzippedBytes()).isEqualTo(local.verdict().totalUnzippedBytes());
+            assertThat(numpyServer.bytesServed.get() + webServer.bytesServed.get()).isEqualTo(served);
+
+            // and --offline answers from that cache alone
+            RemoteLayers offline = new RemoteLayers(null, v -> {
+                throw new AssertionError("offline must not download");
+            }, new RemoteIndexCache(dir.resolve("cache")), true);
+            CheckResult fromCache = DeploymentCheck.run(new CheckRequest(project, null, null, List.of(), null, null, offline::open));
+            assertThat(fromCache.artifacts().get(1).inventory().distributions())
+                    .isEqualTo(local.artifacts().get(1).inventory().distributions());
         }
     }
 }
