@@ -54,7 +54,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         ArtifactAnalysis analysis;
         try (Progress.Task task = Progress.forConsole(common.json(), spec.commandLine().getErr())
                 .start("measuring " + paths.size() + (paths.size() == 1 ? " artifact" : " artifacts"), paths.size())) {
-            analysis = ArtifactAnalysis.of(paths, aws.offline() ? null : new LazyRemoteLayers(aws), () -> task.advance(1));
+            analysis = ArtifactAnalysis.of(paths, new LazyRemoteLayers(aws), () -> task.advance(1));
         }
         if (html != null) {
             ReportFile.write(html, HtmlReport.of(analysis, Path.of("")));

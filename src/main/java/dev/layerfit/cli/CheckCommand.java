@@ -110,7 +110,7 @@ public final class CheckCommand implements Callable<Integer> {
         CheckResult result;
         try {
             result = DeploymentCheck.run(new CheckRequest(projectDir, stage, function, layers, managedLayer,
-                    functionPackage, aws.offline() ? null : new LazyRemoteLayers(aws), managedLayerSource()), count -> {
+                    functionPackage, new LazyRemoteLayers(aws), managedLayerSource()), count -> {
                         task[0] = progress.start("measuring " + count + " artifacts", count);
                         return () -> task[0].advance(1);
                     });
