@@ -13,7 +13,6 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -36,12 +35,6 @@ final class IndexCache {
 
     IndexCache(Path root) {
         this.root = root;
-    }
-
-    /** {@code LAYERFIT_CACHE_DIR} when set, else {@code <home>/.cache/layerfit}. */
-    static Path defaultRoot(Map<String, String> env, Path home) {
-        String dir = env.get("LAYERFIT_CACHE_DIR");
-        return dir != null && !dir.isBlank() ? Path.of(dir) : home.resolve(".cache").resolve("layerfit");
     }
 
     Path root() {

@@ -65,13 +65,14 @@ public final class IndexClient {
 
     /**
      * A client for {@code options} with this process's settings: {@code $NETRC} or {@code ~/.netrc}, the standard
-     * retry policy and the cache in {@code $LAYERFIT_CACHE_DIR} or {@code ~/.cache/layerfit}.
+     * retry policy and the cache root ({@link dev.layerfit.cache.CacheRoot}: {@code $LAYERFIT_CACHE_DIR} or
+     * {@code ~/.cache/layerfit}).
      */
     public static IndexClient create(IndexOptions options) throws IOException {
         Path home = Path.of(System.getProperty("user.home"));
         String netrc = System.getenv("NETRC");
         return create(options, Netrc.read(netrc == null || netrc.isBlank() ? home.resolve(".netrc") : Path.of(netrc)), RetryPolicy.standard(),
-                IndexCache.defaultRoot(System.getenv(), home));
+                dev.layerfit.cache.CacheRoot.get());
     }
 
     /** A client with every setting given (tests pass a temp cache folder and a fast retry policy). */
