@@ -178,7 +178,7 @@ public final class LayerPlanner {
     private static List<String> advice(PlanRequest request, Map<String, InstalledSize> sizes, long total, boolean fits) {
         List<String> advice = new ArrayList<>();
         if (fits) {
-            advice.add("the layers fit: " + ByteSizeFormat.mib(total) + " of " + ByteSizeFormat.mib(LIMIT) + ", "
+            advice.add("the layers fit: " + ByteSizeFormat.human(total) + " of " + ByteSizeFormat.mib(LIMIT) + ", "
                     + ByteSizeFormat.mib(LIMIT - total) + " left for the function code");
             return advice;
         }

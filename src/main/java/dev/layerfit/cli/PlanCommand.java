@@ -74,24 +74,24 @@ public final class PlanCommand implements Callable<Integer> {
     private String text(Plan p, PythonTarget target) {
         StringBuilder sb = new StringBuilder();
         sb.append("Plan for ").append(target.describe()).append(", --slim ").append(shape.profileName()).append(": ")
-                .append(ByteSizeFormat.mib(p.predictedUnzippedBytes())).append(" (").append(p.predictedUnzippedBytes())
+                .append(ByteSizeFormat.human(p.predictedUnzippedBytes())).append(" (").append(ByteSizeFormat.grouped(p.predictedUnzippedBytes()))
                 .append(" bytes) predicted, ").append(p.fits() ? "fits" : "does NOT fit").append(" under 262,144,000 bytes\n");
         sb.append("Layers:\n");
         TextTable layers = new TextTable("llrr");
         int i = 1;
         for (PlannedLayer l : p.layers()) {
-            layers.row(String.valueOf(i++), l.name(), ByteSizeFormat.mib(l.predictedUnzippedBytes()), l.packages().size() + " packages");
+            layers.row(String.valueOf(i++), l.name(), ByteSizeFormat.human(l.predictedUnzippedBytes()), l.packages().size() + " packages");
         }
         sb.append(layers.render("  "));
         sb.append("Distributions (as installed):\n");
         TextTable dists = new TextTable("lr");
-        p.distributions().forEach((name, bytes) -> dists.row(name, ByteSizeFormat.mib(bytes)));
+        p.distributions().forEach((name, bytes) -> dists.row(name, ByteSizeFormat.human(bytes)));
         sb.append(dists.render("  "));
         if (!p.removed().isEmpty()) {
             sb.append("Slim rules (estimated):\n");
             TextTable rules = new TextTable("lrr");
             for (RuleResult r : p.removed()) {
-                rules.row(r.rule(), ByteSizeFormat.mib(r.bytes()), r.files() + " files");
+                rules.row(r.rule(), ByteSizeFormat.human(r.bytes()), r.files() + " files");
             }
             sb.append(rules.render("  "));
         }

@@ -27,6 +27,8 @@ public final class TrainStartupCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Path dir = Files.createTempDirectory("layerfit-train");
+        String savedCache = System.getProperty("layerfit.cache.dir");
+        System.setProperty("layerfit.cache.dir", dir.resolve("cache").toString()); // never the user's cache
         try {
             Path zip = dir.resolve("layer.zip");
             try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
@@ -57,8 +59,16 @@ public final class TrainStartupCommand implements Callable<Integer> {
             quietly("resolve", req.toString(), "--runtime", "python3.11", "--no-index", "--find-links", wheels.toString(),
                     "--json", "-o", dir.resolve("requirements.lock").toString());
             quietly("merge", req.toString(), req.toString());
+            quietly("plan", req.toString(), "--runtime", "python3.12", "--no-index", "--find-links", wheels.toString());
+            quietly("build", req.toString(), "--runtime", "python3.12", "--no-index", "--find-links", wheels.toString(),
+                    "-o", dir.resolve("layer.zip").toString());
             return ExitCodes.OK;
         } finally {
+            if (savedCache == null) {
+                System.clearProperty("layerfit.cache.dir");
+            } else {
+                System.setProperty("layerfit.cache.dir", savedCache);
+            }
             try (Stream<Path> walk = Files.walk(dir)) {
                 walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             } catch (UncheckedIOException ignored) {
