@@ -1,14 +1,13 @@
 package dev.layerfit.aws;
 
+import dev.layerfit.io.AtomicFileWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -136,25 +135,10 @@ public final class RemoteIndexCache {
     }
 
     private static void write(Path target, byte[] content) {
-        Path tmp = null;
         try {
-            Files.createDirectories(target.getParent());
-            tmp = Files.createTempFile(target.getParent(), ".tmp-", ".part");
-            Files.write(tmp, content);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFileWriter.atomic().write(target, out -> out.write(content));
         } catch (IOException e) {
             // a cache that cannot be written only costs a download next time
-            try {
-                if (tmp != null) {
-                    Files.deleteIfExists(tmp);
-                }
-            } catch (IOException ignored) {
-                // nothing more to do
-            }
         }
     }
 }

@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -167,29 +166,11 @@ public final class LayerBuilder {
             }
             List<Path> wheels = new ArrayList<>();
             for (Future<Path> f : futures) {
-                wheels.add(await(f));
+                wheels.add(Futures.await(f, "downloading wheels"));
             }
             return wheels;
         } finally {
             pool.shutdownNow();
-        }
-    }
-
-    private static <T> T await(Future<T> f) throws IOException {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while downloading wheels");
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            throw new IOException(cause);
         }
     }
 

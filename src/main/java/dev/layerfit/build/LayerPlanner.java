@@ -11,7 +11,6 @@ import dev.layerfit.lock.LockedPackage;
 import dev.layerfit.python.index.IndexClient;
 import dev.layerfit.python.install.InstalledSize;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -105,7 +103,7 @@ public final class LayerPlanner {
             }
             Map<String, InstalledSize> out = new TreeMap<>();
             for (Map.Entry<String, Future<InstalledSize>> e : futures.entrySet()) {
-                out.put(e.getKey(), await(e.getValue()));
+                out.put(e.getKey(), Futures.await(e.getValue(), "reading wheels"));
             }
             return out;
         } finally {
@@ -210,23 +208,5 @@ public final class LayerPlanner {
         String target = runtime.isCustom() ? "--python-version " + runtime.pythonVersion() + " --glibc " + runtime.glibcVersion()
                 : "--runtime " + runtime.name();
         return target + " --arch " + request.target().arch().lambdaName();
-    }
-
-    private static <T> T await(Future<T> f) throws IOException {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while reading wheels");
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            throw new IOException(cause);
-        }
     }
 }

@@ -21,8 +21,13 @@ public final class AtomicFileWriter {
         void move(Path from, Path to) throws IOException;
     }
 
-    private static final Mover ATOMIC = (from, to) ->
+    private static final Mover ATOMIC = (from, to) -> {
+        try {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    };
 
     private final Mover mover;
 

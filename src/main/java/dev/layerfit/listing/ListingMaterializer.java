@@ -1,12 +1,12 @@
 package dev.layerfit.listing;
 
+import dev.layerfit.io.AtomicFileWriter;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -62,16 +62,11 @@ public final class ListingMaterializer {
                 return zip;
             }
             Listing listing = ListingReader.read(listingFile);
-            Files.createDirectories(listingsCacheDir);
-            Path tmp = Files.createTempFile(listingsCacheDir, ".materialize-", ".zip.tmp");
-            try {
-                try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-                    writeZip(listingFile.getFileName().toString(), listing, out);
-                }
-                Files.move(tmp, zip, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            AtomicFileWriter.atomic().write(zip, file -> {
+                OutputStream out = new BufferedOutputStream(file, 1 << 16);
+                writeZip(listingFile.getFileName().toString(), listing, out);
+                out.flush();
+            });
             return zip;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,12 +1,8 @@
 package dev.layerfit.listing;
 
+import dev.layerfit.io.AtomicFileWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermissions;
 
 /** Writes {@code .listing} files (format in {@link Listing}), atomically. */
 public final class ListingWriter {
@@ -40,19 +36,8 @@ public final class ListingWriter {
         return sb.toString();
     }
 
-    /** Writes the listing to {@code file} through a temporary file in the same folder, then an atomic move. */
+    /** Writes the listing to {@code file} atomically (see {@link AtomicFileWriter}). */
     public static void write(Listing listing, Path file) throws IOException {
-        Path abs = file.toAbsolutePath();
-        Files.createDirectories(abs.getParent());
-        Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
-        try {
-            Files.writeString(tmp, format(listing), StandardCharsets.UTF_8);
-            if (Files.getFileStore(tmp).supportsFileAttributeView(PosixFileAttributeView.class)) {
-                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
-            }
-            Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFileWriter.atomic().write(file, format(listing));
     }
 }

@@ -1,11 +1,8 @@
 package dev.layerfit.lock;
 
+import dev.layerfit.io.AtomicFileWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Writes a lock as a pip requirements file that {@code pip install --require-hashes --no-deps -r LOCK} accepts:
@@ -38,21 +35,8 @@ public final class LockFileWriter {
         return sb.toString();
     }
 
-    /** Writes {@code text} to {@code file} atomically: a temporary file in the same folder, then a move over it. */
+    /** Writes {@code text} to {@code file} atomically (see {@link AtomicFileWriter}). */
     public static void write(Path file, String text) throws IOException {
-        Path absolute = file.toAbsolutePath();
-        Path dir = absolute.getParent();
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
-        try {
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFileWriter.atomic().write(file, text);
     }
 }

@@ -1,5 +1,6 @@
 package dev.layerfit.python.install;
 
+import dev.layerfit.python.CodePointOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,9 +14,9 @@ import java.util.List;
 final class RecordCsv {
 
     /** Python's tuple-of-str order: path, then hash, then size, each by code point. */
-    static final Comparator<RecordRow> PIP_ORDER = Comparator.comparing(RecordRow::path, RecordCsv::compareCodePoints)
-            .thenComparing(RecordRow::hash, RecordCsv::compareCodePoints)
-            .thenComparing(RecordRow::size, RecordCsv::compareCodePoints);
+    static final Comparator<RecordRow> PIP_ORDER = Comparator.comparing(RecordRow::path, CodePointOrder::compare)
+            .thenComparing(RecordRow::hash, CodePointOrder::compare)
+            .thenComparing(RecordRow::size, CodePointOrder::compare);
 
     private RecordCsv() {
     }
@@ -88,18 +89,4 @@ final class RecordCsv {
         return '"' + field.replace("\"", "\"\"") + '"';
     }
 
-    static int compareCodePoints(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
-            if (ca != cb) {
-                return Integer.compare(ca, cb);
-            }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
-        }
-        return Boolean.compare(i < a.length(), j < b.length());
-    }
 }

@@ -1,5 +1,6 @@
 package dev.layerfit.python.pep440;
 
+import dev.layerfit.python.CodePointOrder;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -129,7 +130,7 @@ public final class SpecifierSet {
     @Override
     public String toString() {
         List<Specifier> sorted = new ArrayList<>(specs);
-        sorted.sort(Comparator.comparing(Specifier::toString, Version::compareCodePoints));
+        sorted.sort(Comparator.comparing(Specifier::toString, CodePointOrder::compare));
         List<String> out = new ArrayList<>();
         for (Specifier s : new LinkedHashSet<>(sorted)) {
             out.add(s.toString());

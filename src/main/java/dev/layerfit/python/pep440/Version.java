@@ -1,5 +1,6 @@
 package dev.layerfit.python.pep440;
 
+import dev.layerfit.python.CodePointOrder;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -370,7 +371,7 @@ public final class Version implements Comparable<Version> {
             if (x instanceof BigInteger && y instanceof BigInteger) {
                 c = ((BigInteger) x).compareTo((BigInteger) y);
             } else if (x instanceof String && y instanceof String) {
-                c = compareCodePoints((String) x, (String) y);
+                c = CodePointOrder.compare((String) x, (String) y);
             } else {
                 c = x instanceof BigInteger ? 1 : -1;
             }
@@ -379,22 +380,6 @@ public final class Version implements Comparable<Version> {
             }
         }
         return Integer.compare(a.size(), b.size());
-    }
-
-    /** Compares strings by code point, as Python compares str. */
-    static int compareCodePoints(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
-            if (ca != cb) {
-                return Integer.compare(ca, cb);
-            }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
-        }
-        return Boolean.compare(i < a.length(), j < b.length());
     }
 
     @Override
