@@ -1,16 +1,16 @@
 package dev.layerfit.check;
 
-import dev.layerfit.build.BuildRequest;
-import dev.layerfit.build.BuildResult;
-import dev.layerfit.build.IndexSettings;
-import dev.layerfit.build.LayerBuilder;
+import dev.layerfit.pipeline.BuildRequest;
+import dev.layerfit.pipeline.BuildResult;
+import dev.layerfit.pipeline.IndexSettings;
+import dev.layerfit.pipeline.LayerBuilder;
 import dev.layerfit.cache.CacheRoot;
 import dev.layerfit.error.LayerfitException;
 import dev.layerfit.lambda.PythonTarget;
 import dev.layerfit.layer.SlimOptions;
 import dev.layerfit.layer.SlimProfile;
 import dev.layerfit.python.install.LayerLayout;
-import dev.layerfit.report.Progress;
+import dev.layerfit.progress.Progress;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,10 +1,11 @@
 package dev.layerfit.cli;
 
+import dev.layerfit.report.TerminalProgress;
 import dev.layerfit.check.ArtifactAnalysis;
 import dev.layerfit.report.AnalyzeReports;
 import dev.layerfit.report.HtmlReport;
 import dev.layerfit.report.Json;
-import dev.layerfit.report.Progress;
+import dev.layerfit.progress.Progress;
 import dev.layerfit.report.ReportFile;
 import java.nio.file.Path;
 import java.util.List;
@@ -52,7 +53,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--top must be at least 1");
         }
         ArtifactAnalysis analysis;
-        try (Progress.Task task = Progress.forConsole(common.json(), spec.commandLine().getErr())
+        try (Progress.Task task = TerminalProgress.forConsole(common.json(), spec.commandLine().getErr())
                 .start("measuring " + paths.size() + (paths.size() == 1 ? " artifact" : " artifacts"), paths.size())) {
             analysis = ArtifactAnalysis.of(paths, new LazyRemoteLayers(aws), () -> task.advance(1));
         }

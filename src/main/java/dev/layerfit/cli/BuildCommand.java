@@ -1,17 +1,18 @@
 package dev.layerfit.cli;
 
+import dev.layerfit.report.TerminalProgress;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.layerfit.build.BuildRequest;
-import dev.layerfit.build.BuildResult;
-import dev.layerfit.build.ImportCheck;
-import dev.layerfit.build.LayerBuilder;
+import dev.layerfit.pipeline.BuildRequest;
+import dev.layerfit.pipeline.BuildResult;
+import dev.layerfit.pipeline.ImportCheck;
+import dev.layerfit.pipeline.LayerBuilder;
 import dev.layerfit.lambda.ByteSizeFormat;
 import dev.layerfit.lambda.PythonTarget;
 import dev.layerfit.layer.RuleResult;
 import dev.layerfit.layer.SlimOptions;
 import dev.layerfit.report.Json;
-import dev.layerfit.report.Progress;
+import dev.layerfit.progress.Progress;
 import dev.layerfit.report.TextTable;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -72,7 +73,7 @@ public final class BuildCommand implements Callable<Integer> {
         BuildRequest request = new BuildRequest(requirementFiles, target, shape.layout(target.runtime()),
                 slimOptions, index.settings(), output, verifyImports, ToolVersion.get());
         PrintWriter err = spec.commandLine().getErr();
-        BuildResult result = LayerBuilder.standard(Progress.forConsole(common.json(), err)).build(request);
+        BuildResult result = LayerBuilder.standard(TerminalProgress.forConsole(common.json(), err)).build(request);
         PrintWriter out = spec.commandLine().getOut();
         out.print(common.json() ? Json.write(json(result)) + "\n" : text(result, target));
         out.flush();

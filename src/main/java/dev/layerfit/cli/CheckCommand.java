@@ -1,5 +1,6 @@
 package dev.layerfit.cli;
 
+import dev.layerfit.report.TerminalProgress;
 import dev.layerfit.check.ChaliceManagedLayer;
 import dev.layerfit.check.ManagedLayerSource;
 import dev.layerfit.lambda.PythonTarget;
@@ -11,7 +12,7 @@ import dev.layerfit.report.CheckJsonReport;
 import dev.layerfit.report.CheckMarkdownReport;
 import dev.layerfit.report.GithubReport;
 import dev.layerfit.report.HtmlReport;
-import dev.layerfit.report.Progress;
+import dev.layerfit.progress.Progress;
 import dev.layerfit.report.ReportFile;
 import dev.layerfit.report.CheckTextReport;
 import dev.layerfit.report.Json;
@@ -105,7 +106,7 @@ public final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
-        Progress progress = Progress.forConsole(common.json(), err);
+        Progress progress = TerminalProgress.forConsole(common.json(), err);
         Progress.Task[] task = new Progress.Task[1];
         CheckResult result;
         try {

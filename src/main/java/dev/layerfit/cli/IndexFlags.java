@@ -1,6 +1,6 @@
 package dev.layerfit.cli;
 
-import dev.layerfit.build.IndexSettings;
+import dev.layerfit.pipeline.IndexSettings;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;

@@ -19,7 +19,6 @@ import picocli.CommandLine.Command;
             DockerfileCommand.class,
             PublishCommand.class,
             LayersCommand.class,
-            DevCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -19,6 +19,7 @@ public final class Main {
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         boolean debug = Arrays.asList(args).contains("--debug");
         CommandLine cli = new CommandLine(new LayerfitCommand());
+        addDevCommands(cli);
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((ex, a) -> {
@@ -46,6 +47,19 @@ public final class Main {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * The hidden {@code dev} commands live in {@code dev.layerfit.dev}, which the product never imports; they are
+     * added by name when that package is on the class path.
+     */
+    private static void addDevCommands(CommandLine cli) {
+        try {
+            Object dev = Class.forName("dev.layerfit.dev.DevCommand").getDeclaredConstructor().newInstance();
+            cli.addSubcommand("dev", dev);
+        } catch (ReflectiveOperationException | LinkageError e) {
+            // a build without the development commands
+        }
     }
 
     private static String commandPath(CommandLine cl) {

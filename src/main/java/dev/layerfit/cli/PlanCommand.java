@@ -2,10 +2,10 @@ package dev.layerfit.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.layerfit.build.LayerPlanner;
-import dev.layerfit.build.Plan;
-import dev.layerfit.build.PlanRequest;
-import dev.layerfit.build.PlannedLayer;
+import dev.layerfit.pipeline.LayerPlanner;
+import dev.layerfit.pipeline.Plan;
+import dev.layerfit.pipeline.PlanRequest;
+import dev.layerfit.pipeline.PlannedLayer;
 import dev.layerfit.lambda.ByteSizeFormat;
 import dev.layerfit.lambda.PythonTarget;
 import dev.layerfit.layer.RuleResult;

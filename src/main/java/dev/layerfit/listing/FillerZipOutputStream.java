@@ -60,7 +60,7 @@ final class FillerZipOutputStream extends ZipOutputStream {
         ze.setTimeLocal(FIXED_TIME);
         ze.setMethod(DEFLATED);
         putNextEntry(ze);
-        switchLevel(ListingRecorder.ZIP_DEFAULT_LEVEL);
+        switchLevel(Listing.DEFLATE_LEVEL);
         write(content, 0, content.length);
         closeEntry();
     }

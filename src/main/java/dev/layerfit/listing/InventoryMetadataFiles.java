@@ -9,7 +9,7 @@ import java.util.Set;
  * directly in a {@code *.egg-info} folder and a single-file {@code *.egg-info}; Node.js: every
  * {@code package.json} under a {@code node_modules} folder. Everything else gets filler content.
  */
-final class InventoryMetadataFiles {
+public final class InventoryMetadataFiles {
 
     private static final Set<String> DIST_INFO_FILES = Set.of("RECORD", "top_level.txt", "METADATA", "WHEEL", "INSTALLER");
 
@@ -17,7 +17,7 @@ final class InventoryMetadataFiles {
     }
 
     /** Whether the file at {@code path} ('/'-separated, relative) is kept byte for byte. */
-    static boolean isKept(String path) {
+    public static boolean isKept(String path) {
         int slash = path.lastIndexOf('/');
         String name = path.substring(slash + 1);
         String parent = slash < 0 ? "" : path.substring(path.lastIndexOf('/', slash - 1) + 1, slash);

@@ -20,7 +20,7 @@ import java.util.List;
  *   <li>A content line {@code =<TAB>data}, directly after an {@code f} line, holds that file's real
  *       bytes: {@code data} is standard base64 (RFC 4648, padded, one line) of the bytes deflated as a raw
  *       stream (RFC 1951, no zlib header). The bytes must number exactly {@code size}. The recorder writes
- *       one for the metadata files the inventory reads (see {@link ListingRecorder}); the other files
+ *       one for the metadata files the inventory reads (see {@code dev.layerfit.dev.ListingRecorder}); the other files
  *       are materialized with filler.</li>
  *   <li>Path and target are written literally (spaces included) except four escapes:
  *       backslash as {@code \\}, TAB as {@code \t}, LF as {@code \n}, CR as {@code \r}. A backslash
@@ -41,6 +41,9 @@ public record Listing(List<String> comments, List<ListingEntry> entries) {
 
     /** The extension of listing files. */
     public static final String EXTENSION = ".listing";
+
+    /** The deflate level recorded compressed sizes assume (zip's and Python's default). */
+    public static final int DEFLATE_LEVEL = 6;
 
     public Listing {
         comments = List.copyOf(comments);

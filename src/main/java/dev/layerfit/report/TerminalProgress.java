@@ -1,5 +1,6 @@
 package dev.layerfit.report;
 
+import dev.layerfit.progress.Progress;
 import java.io.PrintWriter;
 import java.util.Locale;
 
@@ -7,7 +8,21 @@ import java.util.Locale;
  * A one-line progress bar redrawn in place with carriage returns:
  * {@code measuring 6 artifacts [##########----------] 3/6}. ASCII only, so any terminal encoding shows it.
  */
-final class TerminalProgress implements Progress {
+public final class TerminalProgress implements Progress {
+
+    /**
+     * A bar on {@code err} when a person watches (a console is attached, {@link System#console()} non-null)
+     * and the output is not JSON; {@link Progress#NONE} otherwise.
+     */
+    public static Progress forConsole(boolean json, PrintWriter err) {
+        return choose(System.console() != null, json, err);
+    }
+
+    /** The decision of {@link #forConsole}, with the terminal test passed in. */
+    public static Progress choose(boolean terminal, boolean json, PrintWriter err) {
+        return terminal && !json ? new TerminalProgress(err) : NONE;
+    }
+
 
     static final int WIDTH = 30;
 

@@ -1,5 +1,6 @@
 package dev.layerfit.listing;
 
+import dev.layerfit.dev.ListingRecorder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

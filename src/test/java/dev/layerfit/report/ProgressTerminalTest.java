@@ -1,5 +1,6 @@
 package dev.layerfit.report;
 
+import dev.layerfit.progress.Progress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -23,7 +24,7 @@ class ProgressTerminalTest {
     @Test
     void terminalBarRedrawsInPlaceAndEndsAtTheTotal() {
         StringWriter err = new StringWriter();
-        try (Progress.Task t = Progress.choose(true, false, new PrintWriter(err)).start("zipping", 4)) {
+        try (Progress.Task t = TerminalProgress.choose(true, false, new PrintWriter(err)).start("zipping", 4)) {
             t.advance(1);
             t.advance(3);
             t.advance(5); // never past the total
@@ -35,8 +36,8 @@ class ProgressTerminalTest {
 
     @Test
     void nothingWithJsonOrWithoutATerminal() {
-        assertThat(Progress.choose(true, true, new PrintWriter(new StringWriter()))).isSameAs(Progress.NONE);
-        assertThat(Progress.choose(false, false, new PrintWriter(new StringWriter()))).isSameAs(Progress.NONE);
+        assertThat(TerminalProgress.choose(true, true, new PrintWriter(new StringWriter()))).isSameAs(Progress.NONE);
+        assertThat(TerminalProgress.choose(false, false, new PrintWriter(new StringWriter()))).isSameAs(Progress.NONE);
     }
 
     @Test

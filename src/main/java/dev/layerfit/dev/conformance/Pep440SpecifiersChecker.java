@@ -1,0 +1,38 @@
+package dev.layerfit.dev.conformance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.layerfit.python.pep440.InvalidSpecifierException;
+import dev.layerfit.python.pep440.SpecifierSet;
+import java.util.Optional;
+
+/** pep440-specifiers.jsonl: specifier set validity and {@code contains(version, prereleases)}. */
+final class Pep440SpecifiersChecker implements CaseChecker {
+
+    @Override
+    public String fileName() {
+        return "pep440-specifiers.jsonl";
+    }
+
+    @Override
+    public String describe(JsonNode c) {
+        String s = Json.quote(c.get("specifier").asText());
+        return c.has("version") ? s + " contains " + Json.quote(c.get("version").asText())
+                + " prereleases=" + Json.bool(c, "prereleases") : s;
+    }
+
+    @Override
+    public Optional<String> check(JsonNode c) {
+        SpecifierSet set;
+        try {
+            set = SpecifierSet.parse(c.get("specifier").asText());
+        } catch (InvalidSpecifierException ex) {
+            return new Expect().field("valid", c.get("valid").asBoolean(), false).result();
+        }
+        Expect e = new Expect().field("valid", c.get("valid").asBoolean(), true);
+        if (c.get("valid").asBoolean()) {
+            e.field("contains", c.get("contains").asBoolean(),
+                    set.contains(c.get("version").asText(), Json.bool(c, "prereleases")));
+        }
+        return e.result();
+    }
+}

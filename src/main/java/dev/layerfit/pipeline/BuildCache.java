@@ -1,0 +1,87 @@
+package dev.layerfit.pipeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.layerfit.io.AtomicFileWriter;
+import dev.layerfit.layer.RuleResult;
+import dev.layerfit.report.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Built layers by key: {@code <cache>/builds/<key>.zip} and, next to it, {@code <key>.json} holding the build's
+ * report (sizes, slim rules, pins, notes), so a warm rebuild copies the zip and prints the same report.
+ * Both files are written atomically, the report last, so a report always means a whole zip.
+ */
+public final class BuildCache {
+
+    private final Path dir;
+
+    public BuildCache(Path dir) {
+        this.dir = dir;
+    }
+
+    /** The folder. */
+    public Path dir() {
+        return dir;
+    }
+
+    /** A cached build's zip path. */
+    public Path zip(String key) {
+        return dir.resolve(key + ".zip");
+    }
+
+    /** The stored report of a complete cached build whose zip is still there with its recorded length. */
+    public Optional<BuildResult> lookup(String key) {
+        Path report = dir.resolve(key + ".json");
+        Path zip = zip(key);
+        if (!Files.isRegularFile(report) || !Files.isRegularFile(zip)) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode n = new ObjectMapper().readTree(report.toFile());
+            if (Files.size(zip) != n.path("zippedBytes").asLong(-1)) {
+                return Optional.empty();
+            }
+            List<RuleResult> removed = new ArrayList<>();
+            n.path("removed").forEach(r -> removed.add(new RuleResult(r.path("rule").asText(), r.path("bytes").asLong(),
+                    r.path("files").asInt())));
+            List<String> packages = new ArrayList<>();
+            n.path("packages").forEach(p -> packages.add(p.asText()));
+            List<String> notes = new ArrayList<>();
+            n.path("notes").forEach(p -> notes.add(p.asText()));
+            return Optional.of(new BuildResult(zip, n.path("sha256").asText(), n.path("unzippedBytes").asLong(),
+                    n.path("zippedBytes").asLong(), n.path("entries").asInt(), removed, packages, notes, true, key, null,
+                    java.util.Map.of()));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Moves a finished zip into the cache and stores its report. */
+    public Path store(String key, Path builtZip, BuildResult result) throws IOException {
+        Files.createDirectories(dir);
+        Path zip = zip(key);
+        Files.move(builtZip, zip, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        ObjectNode n = Json.object();
+        n.put("sha256", result.sha256());
+        n.put("unzippedBytes", result.unzippedBytes());
+        n.put("zippedBytes", result.zippedBytes());
+        n.put("entries", result.entries());
+        ArrayNode removed = n.putArray("removed");
+        result.removed().forEach(r -> removed.addObject().put("rule", r.rule()).put("bytes", r.bytes()).put("files", r.files()));
+        ArrayNode packages = n.putArray("packages");
+        result.packages().forEach(packages::add);
+        ArrayNode notes = n.putArray("notes");
+        result.notes().forEach(notes::add);
+        AtomicFileWriter.atomic().write(dir.resolve(key + ".json"), Json.write(n) + "\n");
+        return zip;
+    }
+}
