@@ -56,6 +56,8 @@ public final class DeploymentCheck {
             measuring.put(e.getKey(), CompletableFuture.supplyAsync(() -> measure(e.getValue(), options.remote()))
                     .whenComplete((m, x) -> done.run()));
         }
+        // every measurement finishes (or fails) before the check returns: none goes on reading or writing after it
+        CompletableFuture.allOf(measuring.values().toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
         List<FunctionResult> results = new ArrayList<>();
         for (LambdaFunction f : deployment.functions()) {
             results.add(check(deployment, f, measuring, users));
