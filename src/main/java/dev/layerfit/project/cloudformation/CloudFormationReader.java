@@ -79,7 +79,7 @@ public final class CloudFormationReader implements DeploymentReader {
         for (Path file : files) {
             Template template = Template.read(file);
             Evaluator eval = new Evaluator(template, new TemplateInputs(options.parameters(), options.region(), options.account()));
-            LambdaResources lambda = new LambdaResources(eval, options.artifacts(), (layer, function) -> Optional.empty());
+            LambdaResources lambda = new LambdaResources(eval, (layer, function) -> Optional.empty());
             for (Template.Resource r : template.resources().values()) {
                 if (!r.type().equals(LambdaResources.FUNCTION)) {
                     continue;

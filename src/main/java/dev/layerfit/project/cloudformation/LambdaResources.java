@@ -1,7 +1,6 @@
 package dev.layerfit.project.cloudformation;
 
 import dev.layerfit.deployment.Artifact;
-import dev.layerfit.deployment.ArtifactMap;
 import dev.layerfit.deployment.ArtifactSource;
 import dev.layerfit.deployment.LambdaFunction;
 import dev.layerfit.deployment.LayerArn;
@@ -32,18 +31,13 @@ public final class LambdaResources {
     }
 
     private final Evaluator eval;
-    private final ArtifactMap artifacts;
     private final TemplateLayers templateLayers;
     /** Each layer resource read once: a layer shared by several functions is one artifact (measured once). */
     private final java.util.Map<String, Artifact> layerArtifacts = new java.util.HashMap<>();
 
-    /**
-     * @param artifacts      local copies of remote layers the user mapped, or null
-     * @param templateLayers the layer types the reader knows, tried before {@code AWS::Lambda::LayerVersion}
-     */
-    public LambdaResources(Evaluator eval, ArtifactMap artifacts, TemplateLayers templateLayers) {
+    /** @param templateLayers the layer types the reader knows, tried before {@code AWS::Lambda::LayerVersion} */
+    public LambdaResources(Evaluator eval, TemplateLayers templateLayers) {
         this.eval = eval;
-        this.artifacts = artifacts;
         this.templateLayers = templateLayers;
     }
 
@@ -228,9 +222,9 @@ public final class LambdaResources {
             return unavailableLayer(arn, function + ": layer " + position + " '" + arn + "' (" + Template.where(written.at())
                     + ") is not a layer version ARN (arn:aws:lambda:REGION:ACCOUNT:layer:NAME:VERSION)", written);
         }
-        ArtifactSource source = artifacts == null ? new ArtifactSource.Remote(arn)
-                : artifacts.layer(arn).<ArtifactSource>map(ArtifactSource.Local::new).orElse(new ArtifactSource.Remote(arn));
-        return new Artifact(ArtifactRole.LAYER, arn, parsed.get().shortName(), source, false, null, written.at());
+        // a local copy the user mapped (--layer ARN=PATH) replaces it later (ArtifactMap.applyTo)
+        return new Artifact(ArtifactRole.LAYER, arn, parsed.get().shortName(), new ArtifactSource.Remote(arn), false, null,
+                written.at());
     }
 
     private static Artifact unavailableLayer(String ref, String reason, TemplateNode written) {

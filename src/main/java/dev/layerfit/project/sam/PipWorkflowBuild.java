@@ -71,7 +71,7 @@ final class PipWorkflowBuild implements ArtifactSource.Builder {
     /** What is built from what, for tables. */
     String describe() {
         boolean reqs = Files.isRegularFile(codeDir.resolve("requirements.txt"));
-        return (reqs ? "requirements.txt + " : "") + codeDir.getFileName() + "/ (sam build, " + target.runtime().name() + ")";
+        return (reqs ? "requirements.txt + " : "") + codeDir.getFileName() + "/";
     }
 
     @Override
@@ -87,7 +87,7 @@ final class PipWorkflowBuild implements ArtifactSource.Builder {
             BuildRequest request = new BuildRequest(files, target, layout, SlimOptions.of(SlimProfile.NONE, target.runtime()),
                     index, output, false, toolVersion, staged);
             BuildResult r = LayerBuilder.standard(Progress.NONE).build(request);
-            notes.add(owner + " was computed as sam build makes it (" + describe() + ", for " + target.describe() + ")"
+            notes.add(owner + " was computed as sam build makes it from " + describe() + " for " + target.describe()
                     + (r.cached() ? " from the build cache" : "") + "; run sam build to measure its own output");
             return Optional.of(Artifacts.open(r.output()));
         } catch (LayerfitException e) {

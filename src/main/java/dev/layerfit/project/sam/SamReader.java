@@ -123,7 +123,7 @@ public final class SamReader implements DeploymentReader {
             this.options = options;
             this.notes = notes;
             this.eval = new Evaluator(template, new TemplateInputs(options.parameters(), options.region(), options.account()));
-            this.lambda = new LambdaResources(eval, options.artifacts(), this::layer);
+            this.lambda = new LambdaResources(eval, this::layer);
             this.globals = template.section("Globals").mapping("Function");
         }
 

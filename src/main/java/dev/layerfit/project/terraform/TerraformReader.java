@@ -3,7 +3,6 @@ package dev.layerfit.project.terraform;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.layerfit.archive.FolderArtifact;
 import dev.layerfit.deployment.Artifact;
-import dev.layerfit.deployment.ArtifactMap;
 import dev.layerfit.deployment.ArtifactSource;
 import dev.layerfit.deployment.Deployment;
 import dev.layerfit.deployment.DeploymentReader;
@@ -109,7 +108,7 @@ public final class TerraformReader implements DeploymentReader {
                     + plans.get(0) + " --kind terraform");
         }
         TerraformPlan plan = TerraformPlan.read(plans.get(0));
-        Reading reading = new Reading(plan, options.artifacts());
+        Reading reading = new Reading(plan);
         List<LambdaFunction> functions = new ArrayList<>();
         for (PlanResource r : plan.resources()) {
             if (r.mode().equals("managed") && r.type().equals(FUNCTION)) {
@@ -123,14 +122,12 @@ public final class TerraformReader implements DeploymentReader {
     private static final class Reading {
 
         private final TerraformPlan plan;
-        private final ArtifactMap artifacts;
         private final Map<String, Artifact> layers = new HashMap<>();
         private final Map<String, PlanResource> layersByArn = new HashMap<>();
         final List<String> notes = new ArrayList<>();
 
-        Reading(TerraformPlan plan, ArtifactMap artifacts) {
+        Reading(TerraformPlan plan) {
             this.plan = plan;
-            this.artifacts = artifacts;
             for (PlanResource r : plan.resources()) {
                 if (r.type().equals(LAYER) && r.text("arn") != null) {
                     layersByArn.put(r.text("arn"), r);
@@ -228,9 +225,8 @@ public final class TerraformReader implements DeploymentReader {
             if (parsed.isEmpty()) {
                 return unavailableLayer(arn, label + ": layer " + position + " '" + arn + "' is not a layer version ARN");
             }
-            ArtifactSource source = artifacts == null ? new ArtifactSource.Remote(arn)
-                    : artifacts.layer(arn).<ArtifactSource>map(ArtifactSource.Local::new).orElse(new ArtifactSource.Remote(arn));
-            return new Artifact(ArtifactRole.LAYER, arn, parsed.get().shortName(), source, false, null, null);
+            // a local copy the user mapped (--layer ARN=PATH) replaces it later (ArtifactMap.applyTo)
+            return new Artifact(ArtifactRole.LAYER, arn, parsed.get().shortName(), new ArtifactSource.Remote(arn), false, null, null);
         }
 
         private Artifact layerArtifact(PlanResource layer) {

@@ -80,7 +80,7 @@ class SamReaderTest {
         assertThat(hello.layers().get(2).source()).isEqualTo(new ArtifactSource.Local(APP.resolve("layers/shared")));
         assertThat(hello.code().source()).isInstanceOf(ArtifactSource.Built.class);
         assertThat(((ArtifactSource.Built) hello.code().source()).description())
-                .isEqualTo("requirements.txt + hello/ (sam build, python3.12)");
+                .isEqualTo("requirements.txt + hello/");
         assertThat(hello.code().directUpload()).isFalse();
         assertThat(hello.definedAt().line()).isEqualTo(lineOf("  HelloFunction:"));
         assertThat(hello.definedAt().column()).isEqualTo(3);
