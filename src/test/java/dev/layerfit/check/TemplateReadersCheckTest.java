@@ -169,8 +169,6 @@ class TemplateReadersCheckTest {
         assertThat(r.err()).isEqualTo("layerfit: Fn: its CodeUri (" + dir.resolve("template.yaml") + ":7:16) cannot be worked out "
                 + "(Fn::Sub \"s3://${Bucket}/fn.zip\" cannot be worked out: Ref Bucket names no parameter or resource of the "
                 + "template)\n");
-        CliRun json = CliRun.of("check", dir.toString(), "--json");
-        assertThat(json(json).get("error").get("exitCode").asInt()).isEqualTo(2);
     }
 
     @Test
