@@ -38,8 +38,9 @@ final class YamlTemplateParser {
     }
 
     static TemplateNode parse(Path file, String text) {
+        // generated templates (CDK, Serverless) can be large: allow 64 M code points instead of the default 3 M
         LoadSettings settings = LoadSettings.builder().setLabel(file.toString()).setAllowDuplicateKeys(true)
-                .setMaxAliasesForCollections(200).build();
+                .setMaxAliasesForCollections(200).setCodePointLimit(64 * 1024 * 1024).build();
         Optional<Node> root;
         try {
             root = new Compose(settings).composeString(text);

@@ -140,4 +140,38 @@ class CloudFormationReaderTest {
         assertThatThrownBy(() -> new CloudFormationReader().read(t, TestReadOptions.none()))
                 .isInstanceOf(BadInputException.class).hasMessageStartingWith(t + ":5:1: not valid YAML");
     }
+
+    @Test
+    void aListParameterGivesSeveralLayersInOrderAndANonArnIsOneSentence() throws Exception {
+        Path t = tmp.resolve("layers.yaml");
+        Files.writeString(t, """
+                Parameters:
+                  LayerArns:
+                    Type: CommaDelimitedList
+                    Default: arn:aws:lambda:eu-west-1:123456789012:layer:a:1,arn:aws:lambda:eu-west-1:123456789012:layer:b:2
+                Resources:
+                  Fn:
+                    Type: AWS::Lambda::Function
+                    Properties:
+                      Runtime: python3.12
+                      Code: {ZipFile: "x = 1"}
+                      Layers:
+                        - !Select [1, !Ref LayerArns]
+                        - !Join [":", [arn, aws, lambda, eu-west-1, "123456789012", layer, c, "3"]]
+                        - my-layer
+                  Other:
+                    Type: AWS::Lambda::Function
+                    Properties:
+                      Runtime: python3.12
+                      Code: {ZipFile: "x = 1"}
+                      Layers: !Ref LayerArns
+                """);
+        Deployment d = new CloudFormationReader().read(tmp, TestReadOptions.none());
+        LambdaFunction fn = function(d, "Fn");
+        assertThat(fn.layers()).extracting(Artifact::ref).containsExactly("arn:aws:lambda:eu-west-1:123456789012:layer:b:2",
+                "arn:aws:lambda:eu-west-1:123456789012:layer:c:3", "my-layer");
+        assertThat(((ArtifactSource.Unavailable) fn.layers().get(2).source()).reason()).isEqualTo("Fn: layer 3 'my-layer' ("
+                + t + ":14:11) is not a layer version ARN (arn:aws:lambda:REGION:ACCOUNT:layer:NAME:VERSION)");
+        assertThat(function(d, "Other").layers()).extracting(Artifact::name).containsExactly("a:1", "b:2");
+    }
 }

@@ -132,6 +132,27 @@ class TerraformReaderTest {
                 .hasMessageStartingWith(bad + ":2:22: not valid JSON");
     }
 
+    @Test
+    void aMissingZipWithoutAnArchiveFileAndALayerWithSeveralInstancesAreOneSentenceEach() throws Exception {
+        Path app = tmp.resolve("app");
+        copy(APP, app);
+        Path plan = app.resolve("plan.json");
+        // the layer zip is gone, and the module's layer is made with count = 2
+        Files.delete(app.resolve("layers/deps.zip"));
+        String json = Files.readString(plan).replace("\"address\": \"module.shared.aws_lambda_layer_version.this\"",
+                "\"address\": \"module.shared.aws_lambda_layer_version.this[0]\"");
+        json = json.replace("\"child_modules\": [\n        {\n          \"resources\": [", "\"child_modules\": [\n        {\n"
+                + "          \"resources\": [{\"address\": \"module.shared.aws_lambda_layer_version.this[1]\", \"mode\": \"managed\", "
+                + "\"type\": \"aws_lambda_layer_version\", \"name\": \"this\", \"index\": 1, \"values\": {\"layer_name\": \"shared\"}},");
+        Files.writeString(plan, json);
+        LambdaFunction api = function(new TerraformReader().read(app, TestReadOptions.none()), "api");
+        assertThat(((ArtifactSource.Unavailable) api.layers().get(0).source()).reason()).isEqualTo("aws_lambda_layer_version.deps: "
+                + "its filename layers/deps.zip does not exist; build the zip (or run terraform plan again, which writes "
+                + "archive_file zips) and check again");
+        assertThat(((ArtifactSource.Unavailable) api.layers().get(2).source()).reason()).isEqualTo("aws_lambda_function.api: "
+                + "layer 3 is module.shared.aws_lambda_layer_version.this, which has 2 instances; the plan does not say which one");
+    }
+
     static void copy(Path from, Path to) throws Exception {
         try (var walk = Files.walk(from)) {
             for (Path p : walk.toList()) {
