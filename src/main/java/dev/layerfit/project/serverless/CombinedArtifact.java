@@ -9,17 +9,26 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * One function zip made of several measured parts, as serverless-python-requirements makes it: the service's
- * files, then the installed requirements at the zip's root (their {@code python/} prefix removed). The unzipped
- * size is exact (the sum of the entries); the zipped size is the sum of the parts' zipped sizes, within a few
- * hundred bytes of the one zip serverless writes.
+ * files, then the installed requirements at the zip's root (their {@code python/} prefix removed), less what its
+ * slim option deletes. The unzipped size is exact (the sum of the entries); the zipped size is the sum of the
+ * parts' zipped sizes less the deleted entries' compressed sizes, close to (not exactly) the one zip serverless
+ * writes.
  */
 final class CombinedArtifact implements MeasuredArtifact {
 
-    /** A part, with the prefix its entry names lose ("python/") — entries outside it are dropped. */
-    record Part(MeasuredArtifact artifact, String stripPrefix) {
+    /**
+     * A part, with the prefix its entry names lose ("python/") — entries outside it are dropped — and the entries
+     * (named without the prefix) a packager deletes.
+     */
+    record Part(MeasuredArtifact artifact, String stripPrefix, Predicate<String> deleted) {
+
+        Part(MeasuredArtifact artifact, String stripPrefix) {
+            this(artifact, stripPrefix, name -> false);
+        }
     }
 
     private final String label;
@@ -28,6 +37,7 @@ final class CombinedArtifact implements MeasuredArtifact {
     private final Map<String, Part> owner = new HashMap<>();
     private final Map<String, String> originalName = new HashMap<>();
     private final Set<String> duplicates = new LinkedHashSet<>();
+    private long deletedCompressed;
 
     CombinedArtifact(String label, List<Part> parts) {
         this.label = label;
@@ -38,6 +48,10 @@ final class CombinedArtifact implements MeasuredArtifact {
                     continue;
                 }
                 String name = e.name().substring(part.stripPrefix().length());
+                if (part.deleted().test(name)) {
+                    deletedCompressed += e.compressedSize();
+                    continue;
+                }
                 if (owner.containsKey(name) && !e.isDirectory()) {
                     duplicates.add(name);
                 }
@@ -82,7 +96,7 @@ final class CombinedArtifact implements MeasuredArtifact {
         for (Part p : parts) {
             sum += p.artifact().zippedBytes();
         }
-        return sum;
+        return sum - deletedCompressed;
     }
 
     @Override

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * A service read from its configuration alone, before {@code serverless package}: {@code provider} (runtime,
@@ -199,8 +200,12 @@ final class ConfiguredService {
                         + "be built for; pass --runtime");
             }
             return new ArtifactSource.Built(requirements.describe() + " by " + PythonRequirements.PLUGIN,
-                    found -> Optional.of(Artifacts.open(requirements.build(target, options == null ? null : options.index(),
-                            toolVersion(), found))));
+                    found -> {
+                        Path zip = requirements.build(target, options == null ? null : options.index(), toolVersion(), found);
+                        Predicate<String> slimmed = requirements.slimmed();
+                        return Optional.of(new CombinedArtifact(zip.toString(), List.of(new CombinedArtifact.Part(
+                                Artifacts.open(zip), "", e -> e.startsWith("python/") && slimmed.test(e.substring(7))))));
+                    });
         });
     }
 
@@ -239,13 +244,14 @@ final class ConfiguredService {
                 List<FolderArtifact.Part> parts = new ArrayList<>();
                 files.forEach(f -> parts.add(new FolderArtifact.Part(dir.resolve(f), f)));
                 parts.add(new FolderArtifact.Part(zip, ".requirements.zip"));
-                found.add("with zip: true the requirements are measured as .requirements.zip; the plugin's small "
-                        + "unzip_requirements.py is not counted");
+                found.add("with zip: true the requirements are measured as the .requirements.zip file (before slim); "
+                        + "the plugin's small unzip_requirements.py is not counted");
                 return Optional.of(FolderArtifact.compose(config.serviceName() + " package", dir, parts));
             }
             MeasuredArtifact reqs = Artifacts.open(zip);
             return Optional.of(new CombinedArtifact(config.serviceName() + " package + requirements",
-                    List.of(new CombinedArtifact.Part(own, ""), new CombinedArtifact.Part(reqs, "python/"))));
+                    List.of(new CombinedArtifact.Part(own, ""),
+                            new CombinedArtifact.Part(reqs, "python/", requirements.slimmed()))));
         });
         if (withRequirements && target == null) {
             notes.add("function " + function + " has no Python runtime, so its requirements are not computed");

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -44,7 +45,7 @@ import java.util.stream.Collectors;
  * @param layer       requirements become the pythonRequirements layer
  * @param zip         requirements are zipped inside the function zip
  * @param slim        slim deletes
- * @param slimGlobs   the globs slim deletes (site-relative)
+ * @param slimGlobs   the globs slim deletes (relative to the folder pip installed into; a matching folder goes whole)
  * @param noDeploy    top-level requirement names left out, canonical
  */
 record PythonRequirements(Path file, boolean layer, boolean zip, boolean slim, List<String> slimGlobs,
@@ -69,14 +70,11 @@ record PythonRequirements(Path file, boolean layer, boolean zip, boolean slim, L
         List<String> globs = new ArrayList<>();
         boolean appendDefaults = !"false".equals(options.path("slimPatternsAppendDefaults").asText("true"));
         if (slim && appendDefaults) {
-            // the plugin's **/*.py[c|o], **/__pycache__*, **/*.dist-info* in layerfit's slim globs (a glob without '/'
-            // matches file names anywhere)
-            globs.addAll(List.of("*.pyc", "*.pyo", "**/__pycache__/**", "__pycache__/**", "*.dist-info/**"));
+            globs.addAll(List.of("**/*.py[c|o]", "**/__pycache__*", "**/*.dist-info*"));
         }
         if (slim) {
             for (JsonNode p : options.path("slimPatterns")) {
-                String g = p.asText();
-                globs.add(g.startsWith("**/") && !g.substring(3).contains("/") ? g.substring(3) : g);
+                globs.add(p.asText());
             }
         }
         Set<String> noDeploy = new java.util.TreeSet<>();
@@ -114,7 +112,8 @@ record PythonRequirements(Path file, boolean layer, boolean zip, boolean slim, L
     Path build(PythonTarget target, IndexSettings index, String toolVersion, List<String> notes)
             throws IOException {
         Path requirements = deployedRequirements();
-        SlimOptions slimOptions = new SlimOptions(SlimProfile.NONE, target.runtime(), List.of(), slimGlobs, List.of());
+        // slim is applied by the caller on the entries (slimmed()): layerfit's own slim rules keep dist-info
+        SlimOptions slimOptions = SlimOptions.of(SlimProfile.NONE, target.runtime());
         Path output = CacheRoot.resolve("serverless-requirements").resolve(key(target) + ".zip");
         BuildResult r = LayerBuilder.standard(Progress.NONE).build(new BuildRequest(List.of(requirements), target,
                 LayerLayout.python(), slimOptions, index == null ? IndexSettings.none() : index, output, false,
@@ -123,6 +122,29 @@ record PythonRequirements(Path file, boolean layer, boolean zip, boolean slim, L
                 + target.describe() + (r.cached() ? " (from the build cache)" : "")
                 + (slim ? "; slim's strip of .so files is not applied" : ""));
         return r.output();
+    }
+
+    /**
+     * Whether slim deletes the entry at {@code sitePath} (relative to where pip installed): a slim glob matches the
+     * path or one of the folders holding it (lib/slim.js removes each match, folders with their contents).
+     */
+    Predicate<String> slimmed() {
+        if (!slim || slimGlobs.isEmpty()) {
+            return name -> false;
+        }
+        List<Pattern> patterns = slimGlobs.stream().map(PackagePatterns::compile).toList();
+        return name -> {
+            String path = name.endsWith("/") ? name.substring(0, name.length() - 1) : name;
+            for (String prefix = path; !prefix.isEmpty(); prefix = prefix.contains("/")
+                    ? prefix.substring(0, prefix.lastIndexOf('/')) : "") {
+                for (Pattern p : patterns) {
+                    if (p.matcher(prefix).matches()) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        };
     }
 
     /** The requirements file without its noDeploy lines (pip.js filterRequirementsFile), in the cache. */
