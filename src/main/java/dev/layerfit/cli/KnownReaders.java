@@ -1,7 +1,9 @@
 package dev.layerfit.cli;
 
 import dev.layerfit.deployment.DeploymentReaders;
+import dev.layerfit.project.cdk.CdkReader;
 import dev.layerfit.project.chalice.ChaliceReader;
+import dev.layerfit.project.serverless.ServerlessReader;
 import java.util.List;
 
 /** The framework readers {@code check} chooses from (one line per framework). */
@@ -12,6 +14,8 @@ final class KnownReaders {
 
     static DeploymentReaders all() {
         return new DeploymentReaders(List.of(
-                new ChaliceReader()));
+                new ChaliceReader(),
+                new ServerlessReader(),
+                new CdkReader()));
     }
 }

@@ -58,7 +58,7 @@ public final class CdkReader implements DeploymentReader {
         List<String> stackIds = new ArrayList<>();
         for (CloudAssembly.Stack stack : assembly.stacks()) {
             stackIds.add(stack.id());
-            functions.addAll(StackTemplate.functions(assembly, stack, options == null ? null : options.artifacts(), notes));
+            functions.addAll(StackTemplate.functions(assembly, stack, notes));
         }
         if (functions.isEmpty()) {
             notes.add("no stack of " + assemblyDir + " defines a Lambda function");

@@ -2,7 +2,6 @@ package dev.layerfit.project.cdk;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.layerfit.deployment.Artifact;
-import dev.layerfit.deployment.ArtifactMap;
 import dev.layerfit.deployment.ArtifactSource;
 import dev.layerfit.deployment.LambdaFunction;
 import dev.layerfit.deployment.LayerArn;
@@ -39,24 +38,21 @@ final class StackTemplate {
     private final JsonNode resources;
     private final StackTemplate parent;
     private final JsonNode parameterValues;
-    private final ArtifactMap artifactMap;
 
     private StackTemplate(CloudAssembly assembly, CloudAssembly.Stack stack, Path file, StackTemplate parent,
-            JsonNode parameterValues, ArtifactMap artifactMap) {
+            JsonNode parameterValues) {
         this.assembly = assembly;
         this.stack = stack;
         this.file = file;
         this.resources = JsonFile.readObject(file, CloudAssembly.HINT).path("Resources");
         this.parent = parent;
         this.parameterValues = parameterValues;
-        this.artifactMap = artifactMap;
     }
 
     /** The functions of a stack and its nested stacks, in template order; caveats go to {@code notes}. */
-    static List<LambdaFunction> functions(CloudAssembly assembly, CloudAssembly.Stack stack, ArtifactMap artifactMap,
-            List<String> notes) {
+    static List<LambdaFunction> functions(CloudAssembly assembly, CloudAssembly.Stack stack, List<String> notes) {
         List<LambdaFunction> out = new ArrayList<>();
-        new StackTemplate(assembly, stack, stack.templateFile(), null, null, artifactMap).collect(out, notes);
+        new StackTemplate(assembly, stack, stack.templateFile(), null, null).collect(out, notes);
         return out;
     }
 
@@ -87,7 +83,7 @@ final class StackTemplate {
             return Optional.empty();
         }
         return Optional.of(new StackTemplate(assembly, stack, template.get(), this,
-                resource.path("Properties").path("Parameters"), artifactMap));
+                resource.path("Properties").path("Parameters")));
     }
 
     private LambdaFunction function(String logicalId, JsonNode resource) {
@@ -144,11 +140,9 @@ final class StackTemplate {
                 return unavailableLayer(arn, "layer " + position + " of function " + function + ", '" + arn
                         + "', is not a layer version ARN");
             }
-            ArtifactSource source = artifactMap == null ? new ArtifactSource.Remote(arn)
-                    : artifactMap.layer(arn).<ArtifactSource>map(ArtifactSource.Local::new)
-                            .orElse(new ArtifactSource.Remote(arn));
+            // a local copy the user maps (--layer ARN=PATH) replaces it after reading (ArtifactMap.applyTo)
             return Artifact.of(ArtifactRole.LAYER, arn, LayerArn.parse(arn).map(LayerArn::shortName).orElse(arn),
-                    source, false);
+                    new ArtifactSource.Remote(arn), false);
         }
         String ref = node.path("Ref").asText("");
         JsonNode target = resources.path(ref);

@@ -6,7 +6,6 @@ import dev.layerfit.archive.Artifacts;
 import dev.layerfit.archive.FolderArtifact;
 import dev.layerfit.archive.MeasuredArtifact;
 import dev.layerfit.deployment.Artifact;
-import dev.layerfit.deployment.ArtifactMap;
 import dev.layerfit.deployment.ArtifactSource;
 import dev.layerfit.deployment.Deployment;
 import dev.layerfit.deployment.LambdaFunction;
@@ -138,11 +137,9 @@ final class ConfiguredService {
         }
         if (node.isTextual() && LayerArn.looksLikeLayerArn(node.asText())) {
             String arn = node.asText();
-            ArtifactMap map = options == null ? null : options.artifacts();
-            ArtifactSource source = map == null ? new ArtifactSource.Remote(arn)
-                    : map.layer(arn).<ArtifactSource>map(ArtifactSource.Local::new).orElse(new ArtifactSource.Remote(arn));
+            // a local copy the user maps (--layer ARN=PATH) replaces it after reading (ArtifactMap.applyTo)
             return Artifact.of(ArtifactRole.LAYER, arn, LayerArn.parse(arn).map(LayerArn::shortName).orElse(arn),
-                    source, false);
+                    new ArtifactSource.Remote(arn), false);
         }
         String ref = node.path("Ref").asText("");
         if (ref.equals(ServerlessNames.layerLogicalId(PythonRequirements.LAYER_NAME))

@@ -2,7 +2,6 @@ package dev.layerfit.project.serverless;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.layerfit.deployment.Artifact;
-import dev.layerfit.deployment.ArtifactMap;
 import dev.layerfit.deployment.ArtifactSource;
 import dev.layerfit.deployment.Deployment;
 import dev.layerfit.deployment.LambdaFunction;
@@ -37,12 +36,10 @@ final class PackagedService {
 
     private final Path packageDir;
     private final JsonNode resources;
-    private final ArtifactMap artifactMap;
 
-    private PackagedService(Path packageDir, JsonNode resources, ArtifactMap artifactMap) {
+    private PackagedService(Path packageDir, JsonNode resources) {
         this.packageDir = packageDir;
         this.resources = resources;
-        this.artifactMap = artifactMap;
     }
 
     /**
@@ -70,8 +67,7 @@ final class PackagedService {
             String name = it.next();
             namesByLogicalId.put(ServerlessNames.functionLogicalId(name), name);
         }
-        PackagedService reader = new PackagedService(packageDir, template.path("Resources"),
-                options == null ? null : options.artifacts());
+        PackagedService reader = new PackagedService(packageDir, template.path("Resources"));
         List<LambdaFunction> functions = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = template.path("Resources").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
@@ -122,11 +118,9 @@ final class PackagedService {
     private Artifact layer(JsonNode node, String function, int position) {
         if (node.isTextual() && LayerArn.looksLikeLayerArn(node.asText())) {
             String arn = node.asText();
-            ArtifactSource source = artifactMap == null ? new ArtifactSource.Remote(arn)
-                    : artifactMap.layer(arn).<ArtifactSource>map(ArtifactSource.Local::new)
-                            .orElse(new ArtifactSource.Remote(arn));
+            // a local copy the user maps (--layer ARN=PATH) replaces it after reading (ArtifactMap.applyTo)
             return Artifact.of(ArtifactRole.LAYER, arn, LayerArn.parse(arn).map(LayerArn::shortName).orElse(arn),
-                    source, false);
+                    new ArtifactSource.Remote(arn), false);
         }
         String ref = node.path("Ref").asText("");
         JsonNode target = resources.path(ref);
