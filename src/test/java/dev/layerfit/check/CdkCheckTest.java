@@ -16,12 +16,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code layerfit check} on the real {@code cdk synth} output of src/test/fixtures/cdk/app: every function of both
+ * {@code layerfit check} on the real {@code cdk synth} output of examples/cdk-app: every function of both
  * stacks and the nested stack measured from its staged assets, the bytes equal to the app's own source files.
  */
 class CdkCheckTest {
 
-    static final Path APP = Path.of("src/test/fixtures/cdk/app");
+    static final Path APP = Path.of("examples/cdk-app");
     static final Path ASSEMBLY = APP.resolve("cdk.out");
     static final String POWERTOOLS = "arn:aws:lambda:eu-west-1:017000801446:layer:AWSLambdaPowertoolsPythonV2:79";
 

@@ -17,12 +17,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code layerfit check} on the real {@code serverless package} output of src/test/fixtures/serverless/service, and
+ * {@code layerfit check} on the real {@code serverless package} output of examples/serverless-service, and
  * on the same service with its package removed (read from serverless.yml): the same bytes both ways.
  */
 class ServerlessCheckTest {
 
-    static final Path SERVICE = Path.of("src/test/fixtures/serverless/service");
+    static final Path SERVICE = Path.of("examples/serverless-service");
     static final String POWERTOOLS = "arn:aws:lambda:eu-west-1:017000801446:layer:AWSLambdaPowertoolsPythonV2:79";
     /** The deps layer zip (177 bytes unzipped) stands in for the Powertools layer, so every function is measured. */
     static final String MAPPING = POWERTOOLS + "=" + SERVICE.resolve(".serverless/deps.zip");

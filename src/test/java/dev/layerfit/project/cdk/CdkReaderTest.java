@@ -26,10 +26,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The CDK reader on the real {@code cdk synth} output of src/test/fixtures/cdk/app (see regenerate.sh there). */
+/** The CDK reader on the real {@code cdk synth} output of examples/cdk-app (see regenerate.sh there). */
 class CdkReaderTest {
 
-    static final Path APP = Path.of("src/test/fixtures/cdk/app");
+    static final Path APP = Path.of("examples/cdk-app");
     static final Path ASSEMBLY = APP.resolve("cdk.out");
     static final String DEPS_ASSET = "asset.983eb4301574a4752d50625138b7174f9282877b82959c9797ce18a551cd4375";
     static final String API_ASSET = "asset.0a00e7c2f77326a8586e6e1eae5ffa4825f21b27306da9b28e1ee1f473475fb5";

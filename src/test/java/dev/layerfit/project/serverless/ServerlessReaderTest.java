@@ -29,10 +29,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The Serverless reader on the real {@code serverless package} output of src/test/fixtures/serverless/service. */
+/** The Serverless reader on the real {@code serverless package} output of examples/serverless-service. */
 class ServerlessReaderTest {
 
-    static final Path SERVICE = Path.of("src/test/fixtures/serverless/service");
+    static final Path SERVICE = Path.of("examples/serverless-service");
     static final Path PACKAGE = SERVICE.resolve(".serverless");
     static final String POWERTOOLS = "arn:aws:lambda:eu-west-1:017000801446:layer:AWSLambdaPowertoolsPythonV2:79";
 
