@@ -67,6 +67,10 @@ final class ConfiguredService {
     }
 
     private Deployment deployment() {
+        if (root.path("functions").isTextual() && root.path("functions").asText().contains("${")) {
+            throw new BadInputException(config.file() + ": functions come from " + root.path("functions").asText()
+                    + ", which layerfit cannot resolve; run serverless package and check the service again");
+        }
         if (!root.path("functions").isObject()) {
             throw new BadInputException(config.file() + " defines no functions (a \"functions:\" map)");
         }

@@ -38,6 +38,7 @@ final class ServerlessVariables {
     private static final int MAX_DEPTH = 20;
 
     private final JsonNode root;
+    private final String stageFlag;
     private final String stage;
     private final String region;
     private final String account;
@@ -47,6 +48,7 @@ final class ServerlessVariables {
     ServerlessVariables(JsonNode root, String stageFlag, String region, String account, Map<String, String> params,
             Function<String, String> env) {
         this.root = root;
+        this.stageFlag = stageFlag;
         this.params = params;
         this.env = env;
         this.region = region;
@@ -55,7 +57,7 @@ final class ServerlessVariables {
         String s = stageFlag;
         if (s == null) {
             try {
-                JsonNode configured = resolve(root.path("provider").path("stage"), null, 0);
+                JsonNode configured = resolve(root.path("provider").path("stage"), 0);
                 s = configured.isTextual() ? configured.asText() : null;
             } catch (UnresolvedException e) {
                 s = null;
@@ -70,7 +72,7 @@ final class ServerlessVariables {
 
     /** The value with every variable in it resolved (objects and arrays element by element). */
     JsonNode resolve(JsonNode value) throws UnresolvedException {
-        return resolve(value, stage, 0);
+        return resolve(value, 0);
     }
 
     /** A text value resolved, or null when absent. */
@@ -79,17 +81,17 @@ final class ServerlessVariables {
         return r == null || r.isMissingNode() || r.isNull() ? null : r.asText();
     }
 
-    private JsonNode resolve(JsonNode value, String stageValue, int depth) throws UnresolvedException {
+    private JsonNode resolve(JsonNode value, int depth) throws UnresolvedException {
         if (depth > MAX_DEPTH) {
             throw new UnresolvedException(value.asText(), "variables refer to each other in a loop");
         }
         if (value.isTextual()) {
-            return resolveText(value.asText(), stageValue, depth);
+            return resolveText(value.asText(), depth);
         }
         if (value.isArray()) {
             var out = JsonNodeFactory.instance.arrayNode();
             for (JsonNode v : value) {
-                out.add(resolve(v, stageValue, depth));
+                out.add(resolve(v, depth));
             }
             return out;
         }
@@ -97,23 +99,23 @@ final class ServerlessVariables {
             var out = JsonNodeFactory.instance.objectNode();
             for (var it = value.fields(); it.hasNext(); ) {
                 var e = it.next();
-                out.set(e.getKey(), resolve(e.getValue(), stageValue, depth));
+                out.set(e.getKey(), resolve(e.getValue(), depth));
             }
             return out;
         }
         return value;
     }
 
-    private JsonNode resolveText(String text, String stageValue, int depth) throws UnresolvedException {
+    private JsonNode resolveText(String text, int depth) throws UnresolvedException {
         String current = text;
         for (int round = 0; round < 100; round++) {
             Matcher m = INNERMOST.matcher(current);
             if (!m.find()) {
                 return JsonNodeFactory.instance.textNode(current);
             }
-            JsonNode v = source(m.group(1).trim(), stageValue, depth);
+            JsonNode v = source(m.group(1).trim(), depth);
             if (m.start() == 0 && m.end() == current.length()) {
-                return v.isTextual() ? resolveText(v.asText(), stageValue, depth + 1) : resolve(v, stageValue, depth + 1);
+                return v.isTextual() ? resolveText(v.asText(), depth + 1) : resolve(v, depth + 1);
             }
             if (v.isContainerNode()) {
                 throw new UnresolvedException(m.group(), "it is a list or map used inside a string");
@@ -123,7 +125,7 @@ final class ServerlessVariables {
         throw new UnresolvedException(text, "it has too many variables");
     }
 
-    private JsonNode source(String expr, String stageValue, int depth) throws UnresolvedException {
+    private JsonNode source(String expr, int depth) throws UnresolvedException {
         List<String> parts = splitTopLevel(expr);
         UnresolvedException first = null;
         for (String part : parts) {
@@ -136,7 +138,7 @@ final class ServerlessVariables {
                 return literal;
             }
             try {
-                JsonNode v = lookup(p, stageValue, depth);
+                JsonNode v = lookup(p, depth);
                 if (v != null && !v.isMissingNode() && !v.isNull()) {
                     return v;
                 }
@@ -162,7 +164,7 @@ final class ServerlessVariables {
         return null;
     }
 
-    private JsonNode lookup(String p, String stageValue, int depth) throws UnresolvedException {
+    private JsonNode lookup(String p, int depth) throws UnresolvedException {
         int colon = p.indexOf(':');
         String src = colon < 0 ? p : p.substring(0, colon);
         String address = colon < 0 ? "" : p.substring(colon + 1).trim();
@@ -174,11 +176,12 @@ final class ServerlessVariables {
                         n = n.path(key);
                     }
                 }
-                return n.isMissingNode() ? null : resolve(n, stageValue, depth + 1);
+                return n.isMissingNode() ? null : resolve(n, depth + 1);
             }
             case "opt" -> {
+                // opt: is what was given on the command line, nothing else (its fallback applies otherwise)
                 if (address.equals("stage")) {
-                    return stageValue == null ? null : text(stageValue);
+                    return stageFlag == null ? null : text(stageFlag);
                 }
                 if (address.equals("region")) {
                     return region == null ? null : text(region);
