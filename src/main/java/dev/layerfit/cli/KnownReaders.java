@@ -1,9 +1,11 @@
 package dev.layerfit.cli;
 
 import dev.layerfit.deployment.DeploymentReaders;
+import dev.layerfit.project.cdk.CdkReader;
 import dev.layerfit.project.chalice.ChaliceReader;
 import dev.layerfit.project.cloudformation.CloudFormationReader;
 import dev.layerfit.project.sam.SamReader;
+import dev.layerfit.project.serverless.ServerlessReader;
 import dev.layerfit.project.terraform.TerraformReader;
 import java.util.List;
 
@@ -18,6 +20,8 @@ final class KnownReaders {
                 new ChaliceReader(),
                 new SamReader(),
                 new CloudFormationReader(),
-                new TerraformReader()));
+                new TerraformReader(),
+                new ServerlessReader(),
+                new CdkReader()));
     }
 }
