@@ -33,6 +33,11 @@ public final class CloudFormationReader implements DeploymentReader {
     }
 
     @Override
+    public boolean generic() {
+        return true; // the CDK, SAM and the Serverless Framework all emit CloudFormation templates
+    }
+
+    @Override
     public List<String> markers(Path dir) {
         return templates(dir).stream().map(p -> p.getFileName().toString()).toList();
     }
