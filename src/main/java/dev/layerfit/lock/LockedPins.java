@@ -41,7 +41,7 @@ final class LockedPins {
         }
         if (!blockers.isEmpty()) {
             throw new LockNotInstallableException(lock.label() + " cannot be installed on " + targetName + ": "
-                    + String.join("; ", blockers) + "; re-lock for this runtime and architecture, or pick one these wheels fit");
+                    + String.join("; ", blockers) + "; re-lock for this runtime and architecture, or pick a target these wheels fit");
         }
         out.sort(Comparator.comparing(p -> p.pin().name()));
         return out;
@@ -50,7 +50,8 @@ final class LockedPins {
     private static String describe(LockedEntry e) {
         String what = e.name() + " " + e.version();
         if (e.hashesOnly()) {
-            return what + " has no wheel for it in the index with one of the lock's hashes";
+            return "no wheel of " + e.name() + "==" + e.version() + " in the index has one of the lock's hashes (" + e.location()
+                    + "; re-create the lock with layerfit resolve)";
         }
         if (e.wheels().isEmpty()) {
             return what + (e.sdist() ? " is locked as a source distribution only" : " is locked with no files");

@@ -159,8 +159,8 @@ public final class RequirementsReader {
             String text = Files.readString(path);
             return new Loaded(InputFormat.detect(path.getFileName().toString(), text), text);
         } catch (NoSuchFileException e) {
-            throw new BadInputException(path + " does not exist; give a requirements file, a pyproject.toml or a lock (or a "
-                    + "requirement such as \"requests>=2.31\")", e);
+            throw new BadInputException(path + ": no such requirements file; check the path, or give a pyproject.toml, a lock or "
+                    + "a requirement such as \"requests>=2.31\"", e);
         } catch (MalformedInputException e) {
             throw new BadInputException(path + " is not UTF-8 text; give a requirements file, a pyproject.toml or a lock", e);
         } catch (IOException e) {
