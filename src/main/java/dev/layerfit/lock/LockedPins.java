@@ -72,12 +72,16 @@ final class LockedPins {
         LockedWheel best = null;
         int bestPriority = Integer.MAX_VALUE;
         TreeSet<String> hashes = new TreeSet<>();
+        List<LockedWheel> fitting = new ArrayList<>();
         for (LockedWheel w : e.wheels()) {
             OptionalInt p = priority(w.filename(), target);
             if (p.isEmpty()) {
                 continue;
             }
             hashes.add(w.sha256());
+            if (w.url() != null) {
+                fitting.add(w);
+            }
             if (p.getAsInt() < bestPriority) {
                 best = w;
                 bestPriority = p.getAsInt();
@@ -96,7 +100,11 @@ final class LockedPins {
             url = found.url().toString();
         }
         PinnedPackage pin = new PinnedPackage(e.name(), e.version(), best.filename(), url, best.sha256());
-        return Optional.of(new LockedPackage(pin, List.copyOf(hashes)));
+        if (best.url() == null) {
+            fitting.add(new LockedWheel(best.filename(), url, best.sha256(), best.size()));
+        }
+        fitting.sort(java.util.Comparator.comparing(LockedWheel::filename));
+        return Optional.of(new LockedPackage(pin, List.copyOf(hashes), fitting));
     }
 
     /** The index's wheel of the pinned version with one of the lock's hashes and the best tag priority. */

@@ -12,6 +12,7 @@ import dev.layerfit.python.index.RetryPolicy;
 import dev.layerfit.python.index.UserHome;
 import dev.layerfit.python.index.UvConfiguration;
 import dev.layerfit.python.requirements.LockTarget;
+import dev.layerfit.python.requirements.LockedWheel;
 import dev.layerfit.python.requirements.ReadRequirements;
 import dev.layerfit.python.requirements.RequirementsReader;
 import dev.layerfit.python.pep508.Requirement;
@@ -122,7 +123,8 @@ public final class Locker {
             List<LockedPackage> locked = new ArrayList<>();
             for (PinnedPackage chosen : resolution.packages()) {
                 PinnedPackage pin = withSha256(chosen, client);
-                locked.add(new LockedPackage(pin, hashes(pin, source, resolveTarget, client, requirements)));
+                List<String> hashes = hashes(pin, source, resolveTarget, client, requirements);
+                locked.add(new LockedPackage(pin, hashes, wheels(pin, hashes, source)));
             }
             return new Lock(target, resolveTarget, locked, client.stats(), client.warnings());
         }
@@ -185,6 +187,19 @@ public final class Locker {
             throw new HashMismatchException(pin.filename(), String.join(" or ", given), pin.sha256());
         }
         return List.copyOf(all);
+    }
+
+    /** The wheels of the pinned version whose sha256 the lock accepts, with their URLs (the chosen one first known). */
+    private static List<LockedWheel> wheels(PinnedPackage pin, List<String> hashes, IndexPackageSource source) {
+        java.util.TreeMap<String, LockedWheel> byName = new java.util.TreeMap<>();
+        byName.put(pin.filename(), new LockedWheel(pin.filename(), pin.url(), pin.sha256(), null));
+        for (DistributionFile f : source.files(pin.name(), pin.version())) {
+            String sha = f.sha256() == null ? null : f.sha256().toLowerCase(Locale.ROOT);
+            if (sha != null && hashes.contains(sha) && f.wheel().isPresent()) {
+                byName.putIfAbsent(f.filename(), new LockedWheel(f.filename(), f.url(), sha, null));
+            }
+        }
+        return List.copyOf(byName.values());
     }
 
     /** The pin with its wheel's sha256, computed from the (downloaded) file when the index gave none. */

@@ -1,6 +1,7 @@
 package dev.layerfit.lock;
 
 import dev.layerfit.python.pep508.MarkerEnvironment;
+import dev.layerfit.python.requirements.LockedWheel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -14,8 +15,8 @@ import java.util.regex.Pattern;
  * Writes a lock as a PEP 751 {@code pylock.toml} (the packaging.python.org "pylock.toml Specification"):
  * {@code lock-version = "1.0"}, {@code environments} with the one marker expression the target satisfies,
  * {@code requires-python} for its Python, {@code created-by = "layerfit"}, then one {@code [[packages]]} per package,
- * sorted by name, with its version and its wheel for the target ({@code name}, {@code url}, {@code size} when the file
- * is local, {@code hashes.sha256}). Keys are written in the specification's order and nothing varies between runs, so
+ * sorted by name, with its version and every wheel of it the target can install ({@code name}, {@code url},
+ * {@code size} when the lock or a local file gives it, {@code hashes.sha256}). Keys are written in the specification's order and nothing varies between runs, so
  * the same inputs give the same bytes.
  */
 public final class PylockWriter {
@@ -52,12 +53,16 @@ public final class PylockWriter {
             sb.append("\n[[packages]]\n");
             sb.append("name = ").append(quote(p.pin().name())).append('\n');
             sb.append("version = ").append(quote(p.pin().version().toString())).append('\n');
-            sb.append("wheels = [\n  { name = ").append(quote(p.pin().filename())).append(", url = ").append(quote(p.pin().url()));
-            Long size = localSize(p.pin().url());
-            if (size != null) {
-                sb.append(", size = ").append(size);
+            sb.append("wheels = [\n");
+            for (LockedWheel w : p.wheels()) {
+                sb.append("  { name = ").append(quote(w.filename())).append(", url = ").append(quote(w.url()));
+                Long size = w.size() != null ? w.size() : localSize(w.url());
+                if (size != null) {
+                    sb.append(", size = ").append(size);
+                }
+                sb.append(", hashes = { sha256 = ").append(quote(w.sha256())).append(" } },\n");
             }
-            sb.append(", hashes = { sha256 = ").append(quote(p.pin().sha256())).append(" } },\n]\n");
+            sb.append("]\n");
         }
         return sb.toString();
     }
