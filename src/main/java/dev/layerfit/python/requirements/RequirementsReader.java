@@ -60,6 +60,31 @@ public final class RequirementsReader {
         return out;
     }
 
+    /**
+     * The requirements a pip requirements file or a {@code pyproject.toml} declares, with the file's options (for
+     * {@code merge}, which needs no target). A lock is refused: its pins hold for one target only.
+     *
+     * @return the requirements file as pip reads it, or null for a {@code pyproject.toml}; {@code into} gets the entries
+     */
+    public static RequirementsFile declared(Path file, List<String> extras, List<String> groups, List<RequirementsFileEntry> into) {
+        RequirementsReader reader = new RequirementsReader(System.getenv());
+        RequirementsSource source = new RequirementsSource.File(file);
+        Loaded loaded = reader.load(source);
+        switch (loaded.format()) {
+            case REQUIREMENTS_TXT -> {
+                RequirementsFile rf = reader.requirementsFile(source, loaded.text());
+                into.addAll(rf.requirements());
+                return rf;
+            }
+            case PYPROJECT -> {
+                into.addAll(PyprojectReader.read(loaded.text(), file, extras, groups));
+                return null;
+            }
+            default -> throw new BadInputException(file + " is a " + loaded.format().displayName() + ", whose pins hold for the "
+                    + "targets it was locked for; merge the requirements or pyproject.toml it was made from instead");
+        }
+    }
+
     /** The format of each source, for commands that treat them differently (e.g. {@code dockerfile}). */
     public static InputFormat formatOf(RequirementsSource source) {
         if (source instanceof RequirementsSource.Specifier) {

@@ -208,4 +208,29 @@ class RequirementsInputsTest {
         assertThatThrownBy(() -> read(new RequirementsInput(List.of(new RequirementsSource.File(FIXTURES.resolve("pyproject.toml"))),
                 List.of(), List.of(), List.of(), true), PY311)).isInstanceOf(BadInputException.class).hasMessageContaining("--with-project");
     }
+    @Test
+    void dockerfileWritesALocksPinsForTheTargetIntoTheImage() throws IOException {
+        Path project = java.nio.file.Files.createDirectories(tmp.resolve("app"));
+        Files.writeString(project.resolve("Pipfile.lock"), Files.readString(FIXTURES.resolve("Pipfile.lock")));
+        CliRun r = CliRun.of("dockerfile", "--project", project.toString(), "Pipfile.lock", "--runtime", "python3.11");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("COPY <<\"REQUIREMENTS\" ${LAMBDA_TASK_ROOT}/requirements.txt\n",
+                "requests==2.34.2 --hash=sha256:2a0d60c172f83ac6ab31e4554906c0f3b3588d37b5cb939b1c061f4907e278e0\n",
+                "--require-hashes").doesNotContain("exceptiongroup");
+        Files.copy(FIXTURES.resolve("pyproject.toml"), project.resolve("pyproject.toml"));
+        CliRun py = CliRun.of("dockerfile", "--project", project.toString(), "pyproject.toml", "--extra", "dates", "--runtime", "python3.11");
+        assertThat(py.out()).contains("requests==2.34.2\nexceptiongroup; python_version < \"3.11\"\npython-dateutil==2.9.0.post0\nREQUIREMENTS\n")
+                .doesNotContain("--require-hashes");
+    }
+
+    @Test
+    void mergeTakesPyprojectFilesAndRefusesLocks() throws IOException {
+        Path reqs = Files.writeString(tmp.resolve("more.txt"), "requests>=2.30\nboto3\n");
+        CliRun r = CliRun.of("merge", FIXTURES.resolve("pyproject.toml").toString(), reqs.toString(), "--extra", "dates");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("requests==2.34.2,>=2.30", "python-dateutil==2.9.0.post0", "boto3");
+        CliRun lock = CliRun.of("merge", copy("uv.lock", "uv.lock").toString(), reqs.toString());
+        assertThat(lock.exitCode()).isEqualTo(2);
+        assertThat(lock.err()).contains("is a uv.lock, whose pins hold for the targets it was locked for");
+    }
 }
