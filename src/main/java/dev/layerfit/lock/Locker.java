@@ -194,8 +194,12 @@ public final class Locker {
         java.util.TreeMap<String, LockedWheel> byName = new java.util.TreeMap<>();
         byName.put(pin.filename(), new LockedWheel(pin.filename(), pin.url(), pin.sha256(), null));
         for (DistributionFile f : source.files(pin.name(), pin.version())) {
-            String sha = f.sha256() == null ? null : f.sha256().toLowerCase(Locale.ROOT);
-            if (sha != null && hashes.contains(sha) && f.wheel().isPresent()) {
+            if (f.wheel().isEmpty() || byName.containsKey(f.filename())) {
+                continue;
+            }
+            String sha = f.sha256() != null ? f.sha256().toLowerCase(Locale.ROOT)
+                    : f.url().startsWith("file:") ? sha256Of(Path.of(URI.create(f.url()))) : null;
+            if (sha != null && hashes.contains(sha)) {
                 byName.putIfAbsent(f.filename(), new LockedWheel(f.filename(), f.url(), sha, null));
             }
         }
