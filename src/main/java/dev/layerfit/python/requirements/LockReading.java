@@ -48,6 +48,22 @@ final class LockReading {
         return URLDecoder.decode(last, StandardCharsets.UTF_8);
     }
 
+    /** Where a lock's wheel table says its file is: {@code url}, or {@code path} relative to the lock; null for neither. */
+    static String wheelUrl(dev.layerfit.io.TomlTable wheel, String lockLabel) {
+        String url = wheel.string("url").orElse(null);
+        String path = wheel.string("path").orElse(null);
+        return url == null && path != null ? fileUrl(lockLabel, path) : url;
+    }
+
+    /** A wheel's file name: the {@code nameKey} value, else the URL's last segment; a bad-input error for neither. */
+    static String wheelName(dev.layerfit.io.TomlTable wheel, String nameKey, String url, String where) {
+        String filename = wheel.string(nameKey).orElse(url == null ? null : filenameOf(url));
+        if (filename == null) {
+            throw new BadInputException(where + " lists a wheel with neither " + nameKey + ", url nor path; re-create the lock");
+        }
+        return filename;
+    }
+
     /** A file URL for a path written in a lock, relative to the lock's folder. */
     static String fileUrl(String lockLabel, String path) {
         Path base = lockLabel.equals("-") ? Path.of("") : Path.of(lockLabel).toAbsolutePath().getParent();

@@ -62,15 +62,8 @@ final class PylockReader {
             List<LockedWheel> wheels = new ArrayList<>();
             TreeSet<String> hashes = new TreeSet<>();
             for (TomlTable w : p.tables("wheels")) {
-                String url = w.string("url").orElse(null);
-                String path = w.string("path").orElse(null);
-                if (url == null && path != null) {
-                    url = LockReading.fileUrl(label, path);
-                }
-                String filename = w.string("name").orElse(url == null ? null : LockReading.filenameOf(url));
-                if (filename == null) {
-                    throw new BadInputException(where + " lists a wheel with neither name, url nor path; re-create the lock");
-                }
+                String url = LockReading.wheelUrl(w, label);
+                String filename = LockReading.wheelName(w, "name", url, where);
                 if (url == null) {
                     throw new BadInputException(where + ": the wheel " + filename + " has neither url nor path (PEP 751 needs "
                             + "one); re-create the lock");

@@ -176,15 +176,8 @@ final class UvLockReader {
         List<LockedWheel> wheels = new ArrayList<>();
         TreeSet<String> hashes = new TreeSet<>();
         for (TomlTable w : p.tables("wheels")) {
-            String url = w.string("url").orElse(null);
-            String path = w.string("path").orElse(null);
-            if (url == null && path != null) {
-                url = LockReading.fileUrl(label, path);
-            }
-            String filename = w.string("filename").orElse(url == null ? null : LockReading.filenameOf(url));
-            if (filename == null) {
-                throw new BadInputException(where + " lists a wheel with neither url, path nor filename; re-create the lock");
-            }
+            String url = LockReading.wheelUrl(w, label);
+            String filename = LockReading.wheelName(w, "filename", url, where);
             String sha = LockReading.sha256(w.string("hash").orElse(null), where);
             if (sha == null) {
                 throw LockReading.missingHash(where, filename);
