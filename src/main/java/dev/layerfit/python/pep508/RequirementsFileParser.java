@@ -39,15 +39,26 @@ final class RequirementsFileParser {
         read(file, false, null);
     }
 
+    /** Reads {@code text} as the file {@code label} (standard input: includes are relative to the current folder). */
+    void readTopLevelText(Path label, String text) throws IOException {
+        read(label, false, null, text);
+    }
+
     private void read(Path file, boolean asConstraint, String includedFrom) throws IOException {
+        read(file, asConstraint, includedFrom, null);
+    }
+
+    private void read(Path file, boolean asConstraint, String includedFrom, String given) throws IOException {
         Path key = file.toAbsolutePath().normalize();
         if (including.contains(key)) {
             throw new RequirementsFileException(includedFrom + ": including " + file + " again makes a cycle ("
                     + cycleText(key) + "); remove one of the -r/-c lines");
         }
-        String text;
+        String text = given;
         try {
-            text = Files.readString(file);
+            if (text == null) {
+                text = Files.readString(file);
+            }
         } catch (NoSuchFileException e) {
             throw new RequirementsFileException(includedFrom + ": the included file " + file
                     + " does not exist; fix the -r/-c path (it is relative to the including file)", e);
