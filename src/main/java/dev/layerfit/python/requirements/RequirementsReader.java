@@ -97,10 +97,8 @@ public final class RequirementsReader {
     }
 
     private ReadRequirements readAll(RequirementsInput input, LockTarget target) {
-        if (input.sources().isEmpty()) {
-            throw new BadInputException("no requirements given: name a requirements file, a pyproject.toml or a lock, use -r FILE, "
-                    + "or give requirement specifiers such as \"requests>=2.31\"");
-        }
+        // no sources is no requirements: a build of only a project's own files or vendor/ (the CLI refuses an empty
+        // command line itself, in RequirementsArguments)
         if (input.withProject()) {
             // seam for issue 11 item 5: the sdist/PEP 517 builder adds the project's pure wheel as a locked file here
             throw new BadInputException("--with-project needs the project built as a pure wheel (PEP 517), which this layerfit "
