@@ -100,7 +100,7 @@ public final class Locker {
         }
         options = options.withCommandLine(request.indexUrl(), request.extraIndexUrls(), request.findLinks(), request.noIndex());
         PythonTarget target = request.target();
-        ResolveTarget resolveTarget = ResolveTarget.of(target.runtime().pythonVersion(), target.arch().wheelMachine(),
+        ResolveTarget resolveTarget = ResolveTarget.of(target.runtime().pythonFullVersion(), target.arch().wheelMachine(),
                 target.glibcMajor(), target.glibcMinor());
         IndexClient client = IndexClient.create(options, netrc, RetryPolicy.standard(), cacheDir);
         try (IndexPackageSource source = new IndexPackageSource(client, resolveTarget, pre, threads)) {
