@@ -1,6 +1,8 @@
 package dev.layerfit.lock;
 
 import dev.layerfit.cache.CacheRoot;
+import dev.layerfit.lambda.Architecture;
+import dev.layerfit.lambda.PythonRuntime;
 import dev.layerfit.lambda.PythonTarget;
 import dev.layerfit.python.index.HashMismatchException;
 import dev.layerfit.python.index.IndexClient;
@@ -12,6 +14,7 @@ import dev.layerfit.python.index.RetryPolicy;
 import dev.layerfit.python.pep508.Requirement;
 import dev.layerfit.python.pep508.RequirementsFile;
 import dev.layerfit.python.pep508.RequirementsFileEntry;
+import dev.layerfit.python.resolve.AlternativeTarget;
 import dev.layerfit.python.resolve.DistributionFile;
 import dev.layerfit.python.resolve.PinnedPackage;
 import dev.layerfit.python.resolve.Resolution;
@@ -107,7 +110,7 @@ public final class Locker {
             List<Requirement> required = requirements.stream().map(RequirementsFileEntry::requirement).toList();
             source.requireKnown(required.stream().map(Requirement::normalizedName).toList());
             source.prefetch(required);
-            Resolution resolution = new Resolver(source, resolveTarget, pre)
+            Resolution resolution = new Resolver(source, resolveTarget, pre, alternatives(target))
                     .resolve(required, constraints);
             List<LockedPackage> locked = new ArrayList<>();
             for (PinnedPackage chosen : resolution.packages()) {
@@ -116,6 +119,20 @@ public final class Locker {
             }
             return new Lock(target, resolveTarget, locked, client.stats(), client.warnings());
         }
+    }
+
+    /** Every managed runtime on every architecture but the target itself: where else a wheel might fit. */
+    static List<AlternativeTarget> alternatives(PythonTarget target) {
+        List<AlternativeTarget> out = new ArrayList<>();
+        for (PythonRuntime runtime : PythonRuntime.MANAGED) {
+            for (Architecture arch : Architecture.values()) {
+                if (!runtime.equals(target.runtime()) || arch != target.arch()) {
+                    out.add(new AlternativeTarget(runtime.name(), arch.lambdaName(), ResolveTarget.of(runtime.pythonFullVersion(),
+                            arch.wheelMachine(), runtime.glibcMajor(), runtime.glibcMinor())));
+                }
+            }
+        }
+        return out;
     }
 
     private static RequirementsFile read(Path file, String what) {

@@ -39,9 +39,11 @@ final class PubGrubSolver {
     private final Map<String, Dependencies> metadata = new HashMap<>();
     private final PartialSolution solution = new PartialSolution(this::size);
     private final DerivationWriter writer;
+    private final List<AlternativeTarget> alternatives;
 
     PubGrubSolver(PackageSource source, ResolveTarget target, boolean allowPrereleases,
-                  List<Requirement> requirements, List<Requirement> constraints) {
+                  List<Requirement> requirements, List<Requirement> constraints, List<AlternativeTarget> alternatives) {
+        this.alternatives = alternatives;
         this.source = source;
         this.target = target;
         this.allowPrereleases = allowPrereleases;
@@ -122,7 +124,7 @@ final class PubGrubSolver {
         }
         groups.forEach((reason, bits) -> addIncompatibility(new Incompatibility(
                 List.of(Term.positive(pkg, VersionSet.of(bits, pv.size()), null)),
-                UnusableFacts.describe(reason, pv, bits, target))));
+                UnusableFacts.describe(reason, pv, bits, target, alternatives))));
     }
 
     private void propagate(String start) {
