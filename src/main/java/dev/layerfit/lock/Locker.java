@@ -4,6 +4,7 @@ import dev.layerfit.cache.CacheRoot;
 import dev.layerfit.lambda.Architecture;
 import dev.layerfit.lambda.PythonRuntime;
 import dev.layerfit.lambda.PythonTarget;
+import dev.layerfit.python.build.SdistBuilder;
 import dev.layerfit.python.index.HashMismatchException;
 import dev.layerfit.python.index.IndexClient;
 import dev.layerfit.python.index.IndexFile;
@@ -106,7 +107,8 @@ public final class Locker {
         ResolveTarget resolveTarget = ResolveTarget.of(target.runtime().pythonFullVersion(), target.arch().wheelMachine(),
                 target.glibcMajor(), target.glibcMinor());
         IndexClient client = IndexClient.create(options, netrc, RetryPolicy.standard(), cacheDir);
-        try (IndexPackageSource source = new IndexPackageSource(client, resolveTarget, pre, threads)) {
+        SdistBuilder builder = IndexBuildRequirements.builder(client, cacheDir).orElse(null);
+        try (IndexPackageSource source = new IndexPackageSource(client, resolveTarget, pre, threads).buildingSdistsWith(builder)) {
             List<Requirement> required = requirements.stream().map(RequirementsFileEntry::requirement).toList();
             source.requireKnown(required.stream().map(Requirement::normalizedName).toList());
             source.prefetch(required);
@@ -117,7 +119,11 @@ public final class Locker {
                 PinnedPackage pin = withSha256(chosen, client);
                 locked.add(new LockedPackage(pin, hashes(pin, source, resolveTarget, client, requirements)));
             }
-            return new Lock(target, resolveTarget, locked, client.stats(), client.warnings());
+            List<String> warnings = new ArrayList<>(client.warnings());
+            if (builder != null) {
+                warnings.addAll(builder.notes());
+            }
+            return new Lock(target, resolveTarget, locked, client.stats(), warnings);
         }
     }
 
@@ -197,7 +203,7 @@ public final class Locker {
         return new PinnedPackage(pin.name(), pin.version(), pin.filename(), pin.url(), sha256Of(local));
     }
 
-    private static String sha256Of(Path local) {
+    static String sha256Of(Path local) {
         try (InputStream in = Files.newInputStream(local)) {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             byte[] buf = new byte[1 << 16];

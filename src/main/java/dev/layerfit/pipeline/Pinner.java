@@ -4,6 +4,7 @@ import dev.layerfit.lambda.PythonTarget;
 import dev.layerfit.lock.Lock;
 import dev.layerfit.lock.LockRequest;
 import dev.layerfit.lock.LockedPackage;
+import dev.layerfit.lock.DistributionFilenames;
 import dev.layerfit.lock.Locker;
 import dev.layerfit.python.index.IndexClient;
 import dev.layerfit.python.index.IndexFile;
@@ -101,8 +102,13 @@ public final class Pinner {
         TreeSet<String> hashes = new TreeSet<>();
         e.sha256Hashes().forEach(h -> hashes.add(h.toLowerCase(Locale.ROOT)));
         IndexFile best = null;
+        IndexFile sdist = null;
         int bestPriority = Integer.MAX_VALUE;
         for (IndexFile f : client.files(r.name())) {
+            if (!f.isWheel() && f.sha256() != null && hashes.contains(f.sha256().toLowerCase(Locale.ROOT))
+                    && DistributionFilenames.version(f.filename()).filter(version::equals).isPresent()) {
+                sdist = f;
+            }
             Optional<WheelFilename> wheel = f.wheelFilename();
             if (f.sha256() == null || wheel.isEmpty() || !wheel.get().version().equals(version)
                     || !hashes.contains(f.sha256().toLowerCase(Locale.ROOT))) {
@@ -113,6 +119,9 @@ public final class Pinner {
                 best = f;
                 bestPriority = priority.getAsInt();
             }
+        }
+        if (best == null && sdist != null) {
+            best = sdist; // built into a pure wheel when the layer is built
         }
         if (best == null) {
             throw new LockedWheelNotFoundException(e.location() + ": no wheel of " + r.name() + "==" + version

@@ -11,8 +11,9 @@ import java.util.Map;
  * Resolves Python requirements for one target with PubGrub, choosing what pip would choose: the newest
  * version that has a wheel for the target, honours {@code Requires-Python} (file and metadata), skips yanked
  * files unless pinned with {@code ==}/{@code ===} in the requirements or constraints, and takes a pre-release
- * only when allowed ({@code --pre}, a specifier naming a pre-release, or no final release left). Sdists are
- * never built. When no solution exists it throws {@link ResolutionImpossibleException} whose message names every
+ * only when allowed ({@code --pre}, a specifier naming a pre-release, or no final release left). A version with
+ * only an sdist is chosen only when the source {@linkplain PackageSource#buildsSdists builds sdists} and no version
+ * with a wheel fits. When no solution exists it throws {@link ResolutionImpossibleException} whose message names every
  * top-level requirement that cannot be satisfied on its own, each with its derivation, and what remains in conflict
  * between the others; versions without a wheel for the target name the {@link AlternativeTarget}s their wheels fit.
  *

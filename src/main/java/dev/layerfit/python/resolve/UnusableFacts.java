@@ -109,9 +109,10 @@ final class UnusableFacts {
         String wheels = platformFits ? "only " + shortList(pythons) + " wheels" : platforms.isEmpty() ? "no wheels"
                 : "only " + shortList(platforms) + " wheels";
         if (platforms.isEmpty() && !platformFits) {
-            return sdist ? "only an sdist, and sdists are never built" : "no files";
+            return sdist ? "only an sdist, and no local python3 (3.11 or newer) to build it; layerfit dockerfile builds it in "
+                    + "the runtime's image" : "no files";
         }
-        return sdist ? wheels + " and an sdist, which is never built" : wheels;
+        return sdist ? wheels + " and an sdist, which needs a local python3 (3.11 or newer) to build" : wheels;
     }
 
     private static String shortList(TreeSet<String> items) {
