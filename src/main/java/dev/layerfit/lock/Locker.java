@@ -203,7 +203,8 @@ public final class Locker {
         return new PinnedPackage(pin.name(), pin.version(), pin.filename(), pin.url(), sha256Of(local));
     }
 
-    static String sha256Of(Path local) {
+    /** The hex sha256 of a local file. */
+    public static String sha256Of(Path local) {
         try (InputStream in = Files.newInputStream(local)) {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             byte[] buf = new byte[1 << 16];

@@ -105,9 +105,13 @@ public final class Pinner {
         IndexFile sdist = null;
         int bestPriority = Integer.MAX_VALUE;
         for (IndexFile f : client.files(r.name())) {
-            if (!f.isWheel() && f.sha256() != null && hashes.contains(f.sha256().toLowerCase(Locale.ROOT))
-                    && DistributionFilenames.version(f.filename()).filter(version::equals).isPresent()) {
-                sdist = f;
+            if (!f.isWheel() && DistributionFilenames.version(f.filename()).filter(version::equals).isPresent()) {
+                String sha = f.sha256() != null ? f.sha256()
+                        : "file".equals(f.url().getScheme()) ? Locker.sha256Of(Path.of(f.url())) : null;
+                if (sha != null && hashes.contains(sha.toLowerCase(Locale.ROOT))) {
+                    sdist = new IndexFile(f.filename(), f.url(), sha.toLowerCase(Locale.ROOT), f.requiresPython(), f.yanked(),
+                            f.yankedReason(), false, null, f.source());
+                }
             }
             Optional<WheelFilename> wheel = f.wheelFilename();
             if (f.sha256() == null || wheel.isEmpty() || !wheel.get().version().equals(version)

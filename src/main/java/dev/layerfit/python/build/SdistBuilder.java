@@ -47,9 +47,12 @@ public final class SdistBuilder {
         this.timeout = timeout;
     }
 
-    /** The limit from {@code LAYERFIT_SDIST_BUILD_TIMEOUT} (seconds), else {@link #DEFAULT_TIMEOUT}. */
+    /**
+     * The limit from the system property {@code layerfit.sdistBuildTimeout} or {@code LAYERFIT_SDIST_BUILD_TIMEOUT}
+     * (seconds), else {@link #DEFAULT_TIMEOUT}.
+     */
     public static Duration configuredTimeout() {
-        String s = System.getenv("LAYERFIT_SDIST_BUILD_TIMEOUT");
+        String s = System.getProperty("layerfit.sdistBuildTimeout", System.getenv("LAYERFIT_SDIST_BUILD_TIMEOUT"));
         try {
             return s == null || s.isBlank() ? DEFAULT_TIMEOUT : Duration.ofSeconds(Long.parseLong(s.trim()));
         } catch (NumberFormatException e) {
