@@ -87,7 +87,7 @@ public final class IndexPackageSource implements PackageSource, AutoCloseable {
     }
 
     @Override
-    public boolean buildsSdists() {
+    public boolean buildsSdists(String normalizedName) {
         return builder != null;
     }
 

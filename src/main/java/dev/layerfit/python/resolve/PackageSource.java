@@ -20,11 +20,11 @@ public interface PackageSource {
     Dependencies metadata(String normalizedName, Version version);
 
     /**
-     * Whether a version with no usable wheel but an sdist may be chosen: the source then gives its metadata (built
+     * Whether a version of the project with no usable wheel but an sdist may be chosen: the source then gives its metadata (built
      * or static) from {@link #metadata}. The resolver prefers versions with wheels, as pip's {@code --prefer-binary}
      * does, and takes an sdist only when no version with a wheel is left.
      */
-    default boolean buildsSdists() {
+    default boolean buildsSdists(String normalizedName) {
         return false;
     }
 }

@@ -88,7 +88,7 @@ final class PubGrubSolver {
     PackageVersions versions(String pkg) {
         String base = baseName(pkg);
         return packages.computeIfAbsent(base, b -> new PackageVersions(b, source.versions(b), target,
-                yankPins.getOrDefault(b, List.of()), source.buildsSdists()));
+                yankPins.getOrDefault(b, List.of()), source.buildsSdists(b)));
     }
 
     private int size(String pkg) {
