@@ -112,7 +112,7 @@ public final class Locker {
             List<Requirement> required = requirements.stream().map(RequirementsFileEntry::requirement).toList();
             source.requireKnown(required.stream().map(Requirement::normalizedName).toList());
             source.prefetch(required);
-            Resolution resolution = new Resolver(source, resolveTarget, pre, alternatives(target))
+            Resolution resolution = new Resolver(source, resolveTarget, pre, () -> alternatives(target))
                     .resolve(required, constraints);
             List<LockedPackage> locked = new ArrayList<>();
             for (PinnedPackage chosen : resolution.packages()) {

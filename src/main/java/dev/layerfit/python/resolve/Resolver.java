@@ -27,7 +27,7 @@ public final class Resolver {
     private final PackageSource source;
     private final ResolveTarget target;
     private final boolean allowPrereleases;
-    private final List<AlternativeTarget> alternatives;
+    private final java.util.function.Supplier<List<AlternativeTarget>> alternatives;
 
     /** A resolver that takes pre-releases only when a specifier asks for one or nothing else is left. */
     public Resolver(PackageSource source, ResolveTarget target) {
@@ -41,10 +41,16 @@ public final class Resolver {
 
     /** {@code alternatives}: the other targets named when a version's wheels fit only those. */
     public Resolver(PackageSource source, ResolveTarget target, boolean allowPrereleases, List<AlternativeTarget> alternatives) {
+        this(source, target, allowPrereleases, () -> alternatives);
+    }
+
+    /** The same, the alternatives made only when a resolution fails (their tag sets are not free to build). */
+    public Resolver(PackageSource source, ResolveTarget target, boolean allowPrereleases,
+                    java.util.function.Supplier<List<AlternativeTarget>> alternatives) {
         this.source = source;
         this.target = target;
         this.allowPrereleases = allowPrereleases;
-        this.alternatives = List.copyOf(alternatives);
+        this.alternatives = alternatives;
     }
 
     /**
@@ -55,12 +61,13 @@ public final class Resolver {
      * @throws UnsupportedRequirementException for direct URL requirements or markers that cannot be evaluated
      */
     public Resolution resolve(List<Requirement> requirements, List<Requirement> constraints) {
-        PubGrubSolver solver = new PubGrubSolver(source, target, allowPrereleases, requirements, constraints, alternatives);
+        PubGrubSolver solver = new PubGrubSolver(source, target, allowPrereleases, requirements, constraints, List.of());
         Map<String, Integer> chosen;
         try {
             chosen = solver.solve();
         } catch (ResolutionImpossibleException e) {
-            throw requirements.size() < 2 ? e : everyBlocker(requirements, constraints, e);
+            // the failure path: solve again, naming the other targets where wheels would fit, and each blocker
+            throw everyBlocker(requirements, constraints, List.copyOf(alternatives.get()));
         }
         List<PinnedPackage> pins = new ArrayList<>();
         chosen.forEach((name, index) -> {
@@ -77,7 +84,17 @@ public final class Resolver {
      * whatever the others say, then the rest together: a failure there is a conflict between them.
      */
     private ResolutionImpossibleException everyBlocker(List<Requirement> requirements, List<Requirement> constraints,
-                                                       ResolutionImpossibleException whole) {
+                                                       List<AlternativeTarget> alternatives) {
+        ResolutionImpossibleException whole;
+        try {
+            new PubGrubSolver(source, target, allowPrereleases, requirements, constraints, alternatives).solve();
+            throw new IllegalStateException("a failed resolution succeeded when repeated");
+        } catch (ResolutionImpossibleException e) {
+            whole = e;
+        }
+        if (requirements.size() < 2) {
+            return whole;
+        }
         Map<Requirement, String> alone = new LinkedHashMap<>();
         List<Requirement> rest = new ArrayList<>();
         for (Requirement r : requirements) {
