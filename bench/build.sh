@@ -5,13 +5,13 @@
 # and layerfit build --slim none again on a warm cache (the build cache hit). Medians of N whole-process runs, with
 # the unzipped (sum of file sizes, as Lambda counts) and zipped sizes of each result.
 #
-# Usage: bench/build.sh [RUNS]      (default 3)
+# Usage: [REQ=FILE] bench/build.sh [RUNS]      (default 3; REQ defaults to the example's merged requirements)
 # Needs: pip, zip, python3, the local index (/opt/pypi, /opt/pypi-more). pip's configuration is ignored by both
 # tools (PIP_CONFIG_FILE=/dev/null).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-3}"
-req=examples/seed-app/requirements.txt
+req="${REQ:-examples/seed-app/requirements.txt}"   # REQ=bench/sets/web.txt for another set
 index=file:///opt/pypi/simple
 extra=file:///opt/pypi-more/simple
 ./layerfit --version >/dev/null

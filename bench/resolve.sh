@@ -9,7 +9,7 @@
 # Also over a modelled network: the same server adding LATENCY_MS (default 20) to every answer and pacing bodies on
 # one shared link of MBPS (default 200) Mbit/s, roughly a CI runner talking to a package CDN.
 #
-# Usage: bench/resolve.sh [RUNS]      (default 5)
+# Usage: [REQ=FILE] bench/resolve.sh [RUNS]      (default 5; REQ defaults to the example's merged requirements)
 # Needs: pip, python3, the local index (/opt/pypi, /opt/pypi-more). pip's configuration files are ignored by both
 # tools (PIP_CONFIG_FILE=/dev/null) so that each searches only the index given here.
 set -euo pipefail
@@ -17,7 +17,7 @@ cd "$(dirname "$0")/.."
 runs="${1:-5}"
 latency="${LATENCY_MS:-20}"   # the modelled network: per-answer delay and one shared link
 mbps="${MBPS:-200}"
-req=examples/seed-app/requirements.txt
+req="${REQ:-examples/seed-app/requirements.txt}"   # REQ=bench/sets/web.txt for another set
 ./layerfit --version >/dev/null
 [ -f target/test-classes/dev/layerfit/bench/StaticIndexServer.class ] || ./mvnw -q -B test-compile >&2
 work="$(mktemp -d)"

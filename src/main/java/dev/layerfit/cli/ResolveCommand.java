@@ -121,6 +121,7 @@ public final class ResolveCommand implements Callable<Integer> {
         PythonTarget t = lock.target();
         target.put("runtime", t.runtime().name());
         target.put("python", t.runtime().pythonVersion());
+        target.put("pythonFullVersion", t.runtime().pythonFullVersion());
         target.put("glibc", t.runtime().glibcVersion());
         target.put("arch", t.arch().lambdaName());
         target.put("tags", lock.resolveTarget().tags().tags().size());

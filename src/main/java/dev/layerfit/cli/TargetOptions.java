@@ -9,7 +9,8 @@ public final class TargetOptions {
     @Option(names = "--runtime", paramLabel = "NAME", description = "A Lambda runtime, e.g. python3.12.")
     String runtime;
 
-    @Option(names = "--python-version", paramLabel = "X.Y", description = "A custom target's Python version (with --glibc).")
+    @Option(names = "--python-version", paramLabel = "X.Y[.Z]",
+            description = "A custom target's Python version, e.g. 3.11.7 (with --glibc); X.Y means X.Y.0, as for pip.")
     String pythonVersion;
 
     @Option(names = "--glibc", paramLabel = "A.B", description = "A custom target's glibc version (with --python-version).")

@@ -1,5 +1,8 @@
 package dev.layerfit.lock;
 
+import dev.layerfit.archive.ArchiveEntry;
+import dev.layerfit.archive.ZipIndex;
+import dev.layerfit.python.build.SdistBuilder;
 import dev.layerfit.python.index.CoreMetadata;
 import dev.layerfit.python.index.IndexClient;
 import dev.layerfit.python.index.IndexFile;
@@ -13,6 +16,7 @@ import dev.layerfit.python.resolve.Dependencies;
 import dev.layerfit.python.resolve.DistributionFile;
 import dev.layerfit.python.resolve.PackageSource;
 import dev.layerfit.python.resolve.ResolveTarget;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -52,6 +56,7 @@ public final class IndexPackageSource implements PackageSource, AutoCloseable {
     private final Map<String, IndexFile> indexFiles = new ConcurrentHashMap<>();
     private final Map<String, List<SpecifierSet>> specifiersSeen = new ConcurrentHashMap<>();
     private final java.util.Set<String> mustBeKnown = ConcurrentHashMap.newKeySet();
+    private volatile SdistBuilder builder;
 
     /**
      * @param threads background fetchers (I/O bound; 8 to 16 is plenty), or 0 to fetch only on demand
@@ -70,6 +75,48 @@ public final class IndexPackageSource implements PackageSource, AutoCloseable {
             t.setDaemon(true);
             return t;
         };
+    }
+
+    /**
+     * Lets the resolver choose versions that have only an sdist (when no version with a wheel fits): their metadata
+     * comes from the wheel {@code builder} builds. Without it, sdists are never chosen.
+     */
+    public IndexPackageSource buildingSdistsWith(SdistBuilder builder) {
+        this.builder = builder;
+        return this;
+    }
+
+    @Override
+    public boolean buildsSdists(String normalizedName) {
+        return builder != null;
+    }
+
+    /**
+     * The wheel built from the sdist a pin names (the lock then pins the sdist: its file, URL and sha256).
+     *
+     * @throws dev.layerfit.python.build.SdistBuildException when it cannot be built into a pure wheel
+     */
+    static Path builtWheel(SdistBuilder builder, IndexClient client, IndexFile sdist, String project) {
+        Path local = client.download(sdist);
+        String sha256 = sdist.sha256() != null ? sdist.sha256() : Locker.sha256Of(local);
+        return builder.build(local, sha256, project);
+    }
+
+    /** The core metadata of a local wheel file (a built one). */
+    static CoreMetadata wheelMetadata(Path wheel) {
+        try (ZipIndex zip = ZipIndex.open(wheel)) {
+            for (ArchiveEntry e : zip.entries()) {
+                String n = e.name();
+                if (n.matches("[^/]+\\.dist-info/METADATA")) {
+                    return CoreMetadata.parse(new String(zip.read(n), java.nio.charset.StandardCharsets.UTF_8),
+                            wheel.getFileName() + " METADATA");
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("could not read the built wheel " + wheel, e);
+        }
+        throw new dev.layerfit.python.build.SdistBuildException("the wheel built as " + wheel.getFileName()
+                + " has no .dist-info/METADATA");
     }
 
     /**
@@ -160,6 +207,14 @@ public final class IndexPackageSource implements PackageSource, AutoCloseable {
     private Dependencies fetchMetadata(String name, Version version) {
         List<DistributionFile> files = files(name, version);
         IndexFile best = bestWheel(files).map(f -> indexFiles.get(f.url())).orElse(null);
+        SdistBuilder b = builder;
+        if (best == null && b != null) {
+            Optional<DistributionFile> sdist = files.stream().filter(f -> !f.filename().endsWith(".whl")).findFirst();
+            if (sdist.isPresent()) {
+                CoreMetadata m = wheelMetadata(builtWheel(b, client, indexFiles.get(sdist.get().url()), name));
+                return new Dependencies(m.requiresDist(), m.requiresPython());
+            }
+        }
         if (best == null) {
             // no wheel: let the client say so (it names the sdist); the resolver never asks for such versions
             best = files.isEmpty() ? null : indexFiles.get(files.get(0).url());

@@ -1,7 +1,10 @@
 package dev.layerfit.lock;
 
 import dev.layerfit.cache.CacheRoot;
+import dev.layerfit.lambda.Architecture;
+import dev.layerfit.lambda.PythonRuntime;
 import dev.layerfit.lambda.PythonTarget;
+import dev.layerfit.python.build.SdistBuilder;
 import dev.layerfit.python.index.HashMismatchException;
 import dev.layerfit.python.index.IndexClient;
 import dev.layerfit.python.index.IndexFile;
@@ -18,6 +21,7 @@ import dev.layerfit.python.requirements.RequirementsReader;
 import dev.layerfit.python.pep508.Requirement;
 import dev.layerfit.python.pep508.RequirementsFile;
 import dev.layerfit.python.pep508.RequirementsFileEntry;
+import dev.layerfit.python.resolve.AlternativeTarget;
 import dev.layerfit.python.resolve.DistributionFile;
 import dev.layerfit.python.resolve.PinnedPackage;
 import dev.layerfit.python.resolve.Resolution;
@@ -94,7 +98,7 @@ public final class Locker {
      */
     public Lock lock(LockRequest request) {
         PythonTarget target = request.target();
-        ResolveTarget resolveTarget = ResolveTarget.of(target.runtime().pythonVersion(), target.arch().wheelMachine(),
+        ResolveTarget resolveTarget = ResolveTarget.of(target.runtime().pythonFullVersion(), target.arch().wheelMachine(),
                 target.glibcMajor(), target.glibcMinor());
         ReadRequirements read = RequirementsReader.read(request.input(), lockTarget(target, resolveTarget));
         IndexOptions options = configured;
@@ -114,11 +118,12 @@ public final class Locker {
             read(c, "constraint file named in pip's configuration").requirements().forEach(e -> constraints.add(e.requirement()));
         }
         read.constraints().forEach(e -> constraints.add(e.requirement()));
-        try (IndexPackageSource source = new IndexPackageSource(client, resolveTarget, pre, threads)) {
+        SdistBuilder builder = IndexBuildRequirements.builder(client, cacheDir).orElse(null);
+        try (IndexPackageSource source = new IndexPackageSource(client, resolveTarget, pre, threads).buildingSdistsWith(builder)) {
             List<Requirement> required = requirements.stream().map(RequirementsFileEntry::requirement).toList();
             source.requireKnown(required.stream().map(Requirement::normalizedName).toList());
             source.prefetch(required);
-            Resolution resolution = new Resolver(source, resolveTarget, pre)
+            Resolution resolution = new Resolver(source, resolveTarget, pre, () -> alternatives(target))
                     .resolve(required, constraints);
             List<LockedPackage> locked = new ArrayList<>();
             for (PinnedPackage chosen : resolution.packages()) {
@@ -126,7 +131,11 @@ public final class Locker {
                 List<String> hashes = hashes(pin, source, resolveTarget, client, requirements);
                 locked.add(new LockedPackage(pin, hashes, wheels(pin, hashes, source)));
             }
-            return new Lock(target, resolveTarget, locked, client.stats(), client.warnings());
+            List<String> warnings = new ArrayList<>(client.warnings());
+            if (builder != null) {
+                warnings.addAll(builder.notes());
+            }
+            return new Lock(target, resolveTarget, locked, client.stats(), warnings);
         }
     }
 
@@ -141,6 +150,20 @@ public final class Locker {
      */
     public static IndexOptions configuredOptions(PipConfiguration pip, Path projectDir) throws IOException {
         return UvConfiguration.load(projectDir).applyTo(pip.indexOptions());
+    }
+
+    /** Every managed runtime on every architecture but the target itself: where else a wheel might fit. */
+    static List<AlternativeTarget> alternatives(PythonTarget target) {
+        List<AlternativeTarget> out = new ArrayList<>();
+        for (PythonRuntime runtime : PythonRuntime.MANAGED) {
+            for (Architecture arch : Architecture.values()) {
+                if (!runtime.equals(target.runtime()) || arch != target.arch()) {
+                    out.add(new AlternativeTarget(runtime.name(), arch.lambdaName(), ResolveTarget.of(runtime.pythonFullVersion(),
+                            arch.wheelMachine(), runtime.glibcMajor(), runtime.glibcMinor())));
+                }
+            }
+        }
+        return out;
     }
 
     private static RequirementsFile read(Path file, String what) {
@@ -222,7 +245,8 @@ public final class Locker {
         return new PinnedPackage(pin.name(), pin.version(), pin.filename(), pin.url(), sha256Of(local));
     }
 
-    private static String sha256Of(Path local) {
+    /** The hex sha256 of a local file. */
+    public static String sha256Of(Path local) {
         try (InputStream in = Files.newInputStream(local)) {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             byte[] buf = new byte[1 << 16];

@@ -5,6 +5,7 @@ import dev.layerfit.archive.WrittenZip;
 import dev.layerfit.cache.CacheRoot;
 import dev.layerfit.layer.SlimReport;
 import dev.layerfit.layer.Slimmer;
+import dev.layerfit.lock.IndexBuildRequirements;
 import dev.layerfit.lock.LockedPackage;
 import dev.layerfit.python.index.IndexClient;
 import dev.layerfit.python.install.InstallResult;
@@ -155,11 +156,14 @@ public final class LayerBuilder {
             th.setDaemon(true);
             return th;
         });
+        java.util.Optional<dev.layerfit.python.build.SdistBuilder> builder = pins.packages().stream()
+                .anyMatch(p -> !p.pin().filename().endsWith(".whl"))
+                ? IndexBuildRequirements.builder(client, dev.layerfit.cache.CacheRoot.get()) : java.util.Optional.empty();
         try (Progress.Task task = progress.start("downloading " + pins.packages().size() + " wheels", pins.packages().size())) {
             List<Future<Path>> futures = new ArrayList<>();
             for (LockedPackage p : pins.packages()) {
                 futures.add(pool.submit(() -> {
-                    Path wheel = client.fetchWheel(PinnedSet.indexFile(p));
+                    Path wheel = IndexBuildRequirements.wheelFor(PinnedSet.indexFile(p), client, builder, p.pin().name());
                     task.advance(1);
                     return wheel;
                 }));

@@ -45,7 +45,7 @@ public final class Pinner {
 
     /** The interpreter and tags for a target. */
     public static ResolveTarget resolveTarget(PythonTarget target) {
-        return ResolveTarget.of(target.runtime().pythonVersion(), target.arch().wheelMachine(), target.glibcMajor(),
+        return ResolveTarget.of(target.runtime().pythonFullVersion(), target.arch().wheelMachine(), target.glibcMajor(),
                 target.glibcMinor());
     }
 

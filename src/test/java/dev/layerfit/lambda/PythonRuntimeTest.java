@@ -28,6 +28,25 @@ class PythonRuntimeTest {
         assertThat(r.layerSearchPaths()).containsExactly("python", "python/lib/python3." + minor + "/site-packages");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"python3.10, 3.10.19", "python3.11, 3.11.14", "python3.12, 3.12.12", "python3.13, 3.13.9",
+        "python3.14, 3.14.0"})
+    void managedRuntimesCarryTheirFullPythonVersion(String name, String full) {
+        assertThat(PythonRuntime.forName(name).pythonFullVersion()).isEqualTo(full);
+    }
+
+    @Test
+    void customTargetTakesAPatchRelease() {
+        PythonRuntime r = PythonRuntime.custom("3.11.7", "2.34");
+        assertThat(r.pythonVersion()).isEqualTo("3.11");
+        assertThat(r.pythonFullVersion()).isEqualTo("3.11.7");
+        assertThat(r.describe()).isEqualTo("custom (Python 3.11.7, glibc 2.34)");
+        assertThat(PythonRuntime.custom("3.11", "2.34").pythonFullVersion()).as("X.Y is X.Y.0, as for pip").isEqualTo("3.11.0");
+        assertThatThrownBy(() -> PythonRuntime.custom("3.11.7.1", "2.34")).isInstanceOf(BadInputException.class)
+                .hasMessage("cannot read Python version '3.11.7.1'; give it as MAJOR.MINOR or MAJOR.MINOR.MICRO, e.g. 3.12.7");
+        assertThatThrownBy(() -> PythonRuntime.custom("3.11", "2.34.1")).hasMessageContaining("give it as MAJOR.MINOR, e.g. 2.34");
+    }
+
     @Test
     void unknownNameListsTheValidOnes() {
         assertThatThrownBy(() -> PythonRuntime.forName("python3.9"))

@@ -48,6 +48,9 @@ final class PackseIndexWriter {
                 if (r.sdist()) {
                     String name = dist + "-" + v.getKey() + ".tar.gz";
                     Files.write(dir.resolve(name), emptyTarGz());
+                    // the sdist's static core metadata (PEP 643: Metadata-Version 2.2, nothing dynamic), read as a
+                    // built sdist's metadata would be, without a build: packse sdists hold no sources
+                    Files.writeString(dir.resolve(name + ".metadata"), metadata(pkg.getKey(), v.getKey(), r, "2.2"));
                     files.add(name);
                 }
                 for (String name : files) {
@@ -69,7 +72,28 @@ final class PackseIndexWriter {
 
     private static byte[] wheel(String name, String dist, String version, String tag, PackseScenario.Release r)
             throws IOException {
-        StringBuilder metadata = new StringBuilder("Metadata-Version: 2.1\nName: " + name + "\nVersion: " + version + "\n");
+        String metadata = metadata(name, version, r, "2.1");
+        String info = dist + "-" + version + ".dist-info/";
+        String wheelFile = "Wheel-Version: 1.0\nGenerator: layerfit-packse\nRoot-Is-Purelib: true\nTag: " + tag + "\n";
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        StringBuilder record = new StringBuilder();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (String[] entry : List.of(new String[] {info + "METADATA", metadata},
+                    new String[] {info + "WHEEL", wheelFile})) {
+                byte[] data = entry[1].getBytes(StandardCharsets.UTF_8);
+                put(zip, entry[0], data);
+                record.append(entry[0]).append(",sha256=").append(Base64.getUrlEncoder().withoutPadding()
+                        .encodeToString(digest(data))).append(',').append(data.length).append('\n');
+            }
+            record.append(info).append("RECORD,,\n");
+            put(zip, info + "RECORD", record.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        return bytes.toByteArray();
+    }
+
+    private static String metadata(String name, String version, PackseScenario.Release r, String metadataVersion) {
+        StringBuilder metadata = new StringBuilder("Metadata-Version: " + metadataVersion + "\nName: " + name + "\nVersion: "
+                + version + "\n");
         if (r.requiresPython() != null) {
             metadata.append("Requires-Python: ").append(r.requiresPython()).append('\n');
         }
@@ -88,22 +112,7 @@ final class PackseIndexWriter {
                 metadata.append("Requires-Dist: ").append(bare).append("; ").append(marker).append('\n');
             }
         }
-        String info = dist + "-" + version + ".dist-info/";
-        String wheelFile = "Wheel-Version: 1.0\nGenerator: layerfit-packse\nRoot-Is-Purelib: true\nTag: " + tag + "\n";
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        StringBuilder record = new StringBuilder();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            for (String[] entry : List.of(new String[] {info + "METADATA", metadata.toString()},
-                    new String[] {info + "WHEEL", wheelFile})) {
-                byte[] data = entry[1].getBytes(StandardCharsets.UTF_8);
-                put(zip, entry[0], data);
-                record.append(entry[0]).append(",sha256=").append(Base64.getUrlEncoder().withoutPadding()
-                        .encodeToString(digest(data))).append(',').append(data.length).append('\n');
-            }
-            record.append(info).append("RECORD,,\n");
-            put(zip, info + "RECORD", record.toString().getBytes(StandardCharsets.UTF_8));
-        }
-        return bytes.toByteArray();
+        return metadata.toString();
     }
 
     private static void put(ZipOutputStream zip, String name, byte[] data) throws IOException {

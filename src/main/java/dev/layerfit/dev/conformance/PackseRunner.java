@@ -35,13 +35,8 @@ final class PackseRunner {
         }
     }
 
-    private static final String SDIST_NEEDED = "expects the sdist to be built; layerfit installs wheels only and "
-            + "reports no usable wheel here";
-    /** Scenarios whose expected outcome is uv's choice where pip (which layerfit follows) differs, or needs a build. */
+    /** Scenarios whose expected outcome is uv's choice where pip (which layerfit follows) differs. */
     static final Map<String, String> KNOWN_DIFFERENCES = Map.of(
-            "no-wheels-with-matching-platform", SDIST_NEEDED,
-            "incompatible-python-compatible-override-available-no-wheels", SDIST_NEEDED,
-            "incompatible-python-compatible-override-other-wheel", SDIST_NEEDED,
             "python-less-than-current", "uv ignores Requires-Python upper bounds; pip refuses a 'Requires-Python: "
                     + "<=3.8' package on Python 3.9, and so does layerfit",
             "package-only-prereleases-in-range", "uv refuses the pre-release; pip/packaging select a==1.0.0a1 because "
@@ -85,7 +80,11 @@ final class PackseRunner {
         try {
             index = Files.createTempDirectory("layerfit-packse-");
             PackseIndexWriter.write(s, index);
-            Resolver resolver = new Resolver(new SimpleIndexFolderSource(index), target,
+            java.util.Set<String> noBuild = new java.util.HashSet<>();
+            if (s.resolverOptions().get("no_build") instanceof List<?> l) {
+                l.forEach(n -> noBuild.add(n.toString().equals(":all:") ? ":all:" : ProjectName.canonicalize(n.toString())));
+            }
+            Resolver resolver = new Resolver(new SimpleIndexFolderSource(index, noBuild), target,
                     Boolean.TRUE.equals(s.resolverOptions().get("prereleases")));
             List<Requirement> root = s.rootRequires().stream().map(Requirement::parse).toList();
             return new Outcome(compare(s, resolver.resolve(root, List.of())), null);

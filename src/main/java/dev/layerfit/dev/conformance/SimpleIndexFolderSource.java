@@ -35,9 +35,18 @@ final class SimpleIndexFolderSource implements PackageSource {
 
     private final Path root;
     private final Map<String, Path> wheelByVersion = new LinkedHashMap<>();
+    private final Map<String, Path> sdistByVersion = new LinkedHashMap<>();
+
+    private final java.util.Set<String> noBuild;
 
     SimpleIndexFolderSource(Path root) {
+        this(root, java.util.Set.of());
+    }
+
+    /** {@code noBuild}: normalised names whose sdists may not be used (packse's {@code no_build}, pip's --only-binary). */
+    SimpleIndexFolderSource(Path root, java.util.Set<String> noBuild) {
         this.root = root;
+        this.noBuild = noBuild;
     }
 
     @Override
@@ -69,6 +78,7 @@ final class SimpleIndexFolderSource implements PackageSource {
                     continue;
                 }
                 version = Version.parse(s.group(2));
+                sdistByVersion.putIfAbsent(normalizedName + "==" + version, page.getParent().resolve(file + ".metadata"));
             }
             byVersion.computeIfAbsent(version, v -> new ArrayList<>()).add(df);
         }
@@ -77,11 +87,25 @@ final class SimpleIndexFolderSource implements PackageSource {
         return out;
     }
 
+    /** sdists are usable: their static metadata stands for the built wheel's, as a local build would give it. */
+    @Override
+    public boolean buildsSdists(String normalizedName) {
+        return !noBuild.contains(normalizedName) && !noBuild.contains(":all:");
+    }
+
     @Override
     public Dependencies metadata(String normalizedName, Version version) {
         Path wheel = wheelByVersion.get(normalizedName + "==" + version);
         if (wheel == null) {
-            return new Dependencies(List.of(), null);
+            Path sdistMetadata = sdistByVersion.get(normalizedName + "==" + version);
+            if (sdistMetadata == null || !Files.isRegularFile(sdistMetadata)) {
+                return new Dependencies(List.of(), null);
+            }
+            try {
+                return parse(Files.readString(sdistMetadata, StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
         try (ZipIndex zip = ZipIndex.open(wheel)) {
             for (ArchiveEntry e : zip.entries()) {

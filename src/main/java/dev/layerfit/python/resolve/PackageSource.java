@@ -18,4 +18,13 @@ public interface PackageSource {
 
     /** The metadata of one version previously returned by {@link #versions}. */
     Dependencies metadata(String normalizedName, Version version);
+
+    /**
+     * Whether a version of the project with no usable wheel but an sdist may be chosen: the source then gives its metadata (built
+     * or static) from {@link #metadata}. The resolver prefers versions with wheels, as pip's {@code --prefer-binary}
+     * does, and takes an sdist only when no version with a wheel is left.
+     */
+    default boolean buildsSdists(String normalizedName) {
+        return false;
+    }
 }

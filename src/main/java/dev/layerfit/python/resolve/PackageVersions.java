@@ -22,9 +22,15 @@ final class PackageVersions {
     private final List<Candidate> candidates;
     private final DistributionFile[] chosen;
     private final Incompatibility.UnusableReason[] unusable;
+    private final boolean[] fromSdist;
     private final Map<String, BitSet> specifierCache = new HashMap<>();
 
     PackageVersions(String name, List<Candidate> listed, ResolveTarget target, List<SpecifierSet> yankPins) {
+        this(name, listed, target, yankPins, false);
+    }
+
+    /** {@code sdists}: a version with no usable wheel but a usable sdist is usable, its sdist chosen. */
+    PackageVersions(String name, List<Candidate> listed, ResolveTarget target, List<SpecifierSet> yankPins, boolean sdists) {
         this.name = name;
         Map<Version, List<DistributionFile>> merged = new LinkedHashMap<>();
         for (Candidate c : listed) {
@@ -36,8 +42,12 @@ final class PackageVersions {
         this.candidates = List.copyOf(sorted);
         this.chosen = new DistributionFile[sorted.size()];
         this.unusable = new Incompatibility.UnusableReason[sorted.size()];
+        this.fromSdist = new boolean[sorted.size()];
         for (int i = 0; i < sorted.size(); i++) {
             classify(i, target, yankPins);
+            if (sdists && chosen[i] == null) {
+                chooseSdist(i, target, yankPins);
+            }
         }
     }
 
@@ -74,6 +84,27 @@ final class PackageVersions {
                     : !anyPythonMatch ? Incompatibility.UnusableReason.REQUIRES_PYTHON
                     : Incompatibility.UnusableReason.YANKED;
         }
+    }
+
+    /** An sdist whose Requires-Python holds and that is not yanked (unless pinned); its reason cleared. */
+    private void chooseSdist(int i, ResolveTarget target, List<SpecifierSet> yankPins) {
+        Candidate c = candidates.get(i);
+        boolean yankAllowed = yankPins.stream().anyMatch(s -> s.contains(c.version().toString(), Boolean.TRUE));
+        for (DistributionFile f : c.files()) {
+            if ((f.filename().endsWith(".tar.gz") || f.filename().endsWith(".zip"))
+                    && (f.requiresPython() == null || RequiresPython.allows(f.requiresPython(), target))
+                    && (!f.yanked() || yankAllowed)) {
+                chosen[i] = f;
+                unusable[i] = null;
+                fromSdist[i] = true;
+                return;
+            }
+        }
+    }
+
+    /** Whether a usable version's chosen file is an sdist (to be built). */
+    boolean fromSdist(int index) {
+        return fromSdist[index];
     }
 
     String name() {

@@ -39,9 +39,11 @@ final class PubGrubSolver {
     private final Map<String, Dependencies> metadata = new HashMap<>();
     private final PartialSolution solution = new PartialSolution(this::size);
     private final DerivationWriter writer;
+    private final List<AlternativeTarget> alternatives;
 
     PubGrubSolver(PackageSource source, ResolveTarget target, boolean allowPrereleases,
-                  List<Requirement> requirements, List<Requirement> constraints) {
+                  List<Requirement> requirements, List<Requirement> constraints, List<AlternativeTarget> alternatives) {
+        this.alternatives = alternatives;
         this.source = source;
         this.target = target;
         this.allowPrereleases = allowPrereleases;
@@ -86,7 +88,7 @@ final class PubGrubSolver {
     PackageVersions versions(String pkg) {
         String base = baseName(pkg);
         return packages.computeIfAbsent(base, b -> new PackageVersions(b, source.versions(b), target,
-                yankPins.getOrDefault(b, List.of())));
+                yankPins.getOrDefault(b, List.of()), source.buildsSdists(b)));
     }
 
     private int size(String pkg) {
@@ -122,7 +124,7 @@ final class PubGrubSolver {
         }
         groups.forEach((reason, bits) -> addIncompatibility(new Incompatibility(
                 List.of(Term.positive(pkg, VersionSet.of(bits, pv.size()), null)),
-                UnusableFacts.describe(reason, pv, bits, target))));
+                UnusableFacts.describe(reason, pv, bits, target, alternatives))));
     }
 
     private void propagate(String start) {
@@ -211,14 +213,22 @@ final class PubGrubSolver {
         return pick;
     }
 
-    /** Newest version in the set; pre-releases only when allowed or when no final release is in the set. */
+    /**
+     * Newest version in the set; pre-releases only when allowed or when no final release is in the set; a version
+     * with a wheel before one that only has an sdist (pip's {@code --prefer-binary}).
+     */
     private int preferredVersion(String pkg, VersionSet set) {
         PackageVersions pv = versions(pkg);
+        int wheel = preferredVersion(pkg, pv, set, false);
+        return wheel >= 0 ? wheel : preferredVersion(pkg, pv, set, true);
+    }
+
+    private int preferredVersion(String pkg, PackageVersions pv, VersionSet set, boolean sdist) {
         BitSet listed = set.listed();
         boolean pre = allowPrereleases || mentionsPrerelease.contains(baseName(pkg));
         int firstAny = -1;
         for (int i = listed.nextSetBit(0); i >= 0; i = listed.nextSetBit(i + 1)) {
-            if (pv.unusable(i) != null) {
+            if (pv.unusable(i) != null || pv.fromSdist(i) != sdist) {
                 continue;
             }
             if (pre || !pv.version(i).isPrerelease()) {

@@ -2,8 +2,12 @@ package dev.layerfit.python.resolve;
 
 import dev.layerfit.python.tags.Tag;
 import dev.layerfit.python.tags.WheelFilename;
+import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.OptionalInt;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -23,19 +27,20 @@ final class UnusableFacts {
     }
 
     static Incompatibility.Unusable describe(Incompatibility.UnusableReason reason, PackageVersions pv, BitSet bits,
-                                             ResolveTarget target) {
+                                             ResolveTarget target, List<AlternativeTarget> alternatives) {
         int newest = bits.nextSetBit(0);
         Candidate c = pv.candidate(newest);
         String who = pv.name() + " " + c.version();
         switch (reason) {
             case NO_USABLE_WHEEL:
                 return new Incompatibility.Unusable(reason, "has no wheel for " + target + " (" + who + " ships "
-                        + filesSummary(c, target) + ")", pinHint(pv, newest, neededGlibc(c, target)));
+                        + filesSummary(c, target) + ")",
+                        elsewhere(who, c, alternatives, pinHint(pv, newest, neededGlibc(c, target))));
             case REQUIRES_PYTHON:
                 String rp = c.files().stream().filter(f -> f.requiresPython() != null).map(DistributionFile::requiresPython)
                         .findFirst().orElse("?");
                 return new Incompatibility.Unusable(reason, "requires Python " + rp + " (" + who
-                        + "), but the target is python" + target.python(), pinHint(pv, newest, -1));
+                        + "), but the target is python" + target.python(), elsewhere(who, c, alternatives, pinHint(pv, newest, -1)));
             default:
                 return new Incompatibility.Unusable(reason, "is yanked (PEP 592: only an exact == pin in the "
                         + "requirements may select a yanked version)", null);
@@ -45,6 +50,34 @@ final class UnusableFacts {
     static Incompatibility.Unusable requiresPython(String requiresPython, ResolveTarget target) {
         return new Incompatibility.Unusable(Incompatibility.UnusableReason.REQUIRES_PYTHON,
                 "requires Python " + requiresPython + ", but the target is python" + target.python(), null);
+    }
+
+    /**
+     * "pandas 2.3.3 has wheels for python3.11 and python3.13 only: use one of them, or pin pandas<2.3.3 (...)": the
+     * alternative targets some wheel of the version fits (tags and Requires-Python), a runtime named alone when its
+     * wheels fit every architecture, else with the architecture; {@code otherwise} when none fits.
+     */
+    private static String elsewhere(String who, Candidate c, List<AlternativeTarget> alternatives, String otherwise) {
+        Map<String, Set<String>> fits = new LinkedHashMap<>();
+        Set<String> archs = new TreeSet<>();
+        for (AlternativeTarget alt : alternatives) {
+            archs.add(alt.arch());
+            boolean fit = c.files().stream().anyMatch(f -> !f.yanked() && f.wheel().isPresent()
+                    && alt.target().tags().priority(f.wheel().get()).isPresent()
+                    && (f.requiresPython() == null || RequiresPython.allows(f.requiresPython(), alt.target())));
+            if (fit) {
+                fits.computeIfAbsent(alt.runtime(), k -> new TreeSet<>()).add(alt.arch());
+            }
+        }
+        if (fits.isEmpty()) {
+            return otherwise;
+        }
+        List<String> names = new ArrayList<>();
+        fits.forEach((runtime, on) -> names.add(on.equals(archs) ? runtime : runtime + " on " + String.join(" or ", on)));
+        String list = names.size() == 1 ? names.get(0)
+                : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+        String use = names.size() == 1 ? "use " + names.get(0) : "use one of them";
+        return who + " has wheels for " + list + " only: " + use + (otherwise == null ? "" : ", or " + otherwise);
     }
 
     /** "only manylinux_2_28_x86_64 wheels and an sdist (sdists are not built)". */
@@ -76,9 +109,10 @@ final class UnusableFacts {
         String wheels = platformFits ? "only " + shortList(pythons) + " wheels" : platforms.isEmpty() ? "no wheels"
                 : "only " + shortList(platforms) + " wheels";
         if (platforms.isEmpty() && !platformFits) {
-            return sdist ? "only an sdist, and sdists are never built" : "no files";
+            return sdist ? "only an sdist, and no local python3 (3.11 or newer) to build it; layerfit dockerfile builds it in "
+                    + "the runtime's image" : "no files";
         }
-        return sdist ? wheels + " and an sdist, which is never built" : wheels;
+        return sdist ? wheels + " and an sdist, which needs a local python3 (3.11 or newer) to build" : wheels;
     }
 
     private static String shortList(TreeSet<String> items) {

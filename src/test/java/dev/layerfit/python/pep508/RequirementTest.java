@@ -57,5 +57,11 @@ class RequirementTest {
         assertThat(MarkerEnvironment.forTarget("3.12", "x86_64").asMap()).containsAllEntriesOf(Map.of(
                 "python_full_version", "3.12.0", "implementation_version", "3.12.0", "platform_release", "",
                 "platform_version", "", "sys_platform", "linux", "platform_system", "Linux"));
+        assertThat(MarkerEnvironment.forTarget("3.11.14", "x86_64").asMap()).containsAllEntriesOf(Map.of(
+                "python_full_version", "3.11.14", "implementation_version", "3.11.14", "python_version", "3.11"));
+        assertThat(Marker.parse("python_full_version < '3.11.3'").evaluate(MarkerEnvironment.forTarget("3.11.14", "x86_64")))
+                .isFalse();
+        assertThat(Marker.parse("python_full_version < '3.11.3'").evaluate(MarkerEnvironment.forTarget("3.11.2", "x86_64")))
+                .isTrue();
     }
 }

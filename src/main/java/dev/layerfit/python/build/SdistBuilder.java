@@ -1,0 +1,192 @@
+package dev.layerfit.python.build;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.layerfit.python.tags.InvalidWheelFilenameException;
+import dev.layerfit.python.tags.WheelFilename;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Builds a wheel from an sdist as PEP 517 says, with the local Python: unpack the sdist in a temporary folder, read
+ * {@code [build-system]} (PEP 518), install its {@code requires} into an isolated folder with
+ * {@link BuildRequirementsInstaller} (the same index, layerfit's own installer, never the machine's site-packages),
+ * add what {@code get_requires_for_build_wheel} asks for, then call {@code build_wheel}. Only a pure wheel
+ * ({@code py3-none-any} or {@code py2.py3-none-any}) is accepted: a Lambda layer cannot use native code built on this
+ * machine. The wheel is cached by the sdist's sha256 ({@code <cache>/sdist-wheels/<sha256>/}), so each sdist is built
+ * once. A build has a time limit ({@code LAYERFIT_SDIST_BUILD_TIMEOUT}, seconds, default 600); a failure shows the
+ * end of its output.
+ */
+public final class SdistBuilder {
+
+    /** The default limit for one sdist's build, hooks and requirements install excluded. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
+
+    private final String executable;
+    private Optional<LocalPython> python;
+    private final BuildRequirementsInstaller installer;
+    private final Path cacheDir;
+    private final Duration timeout;
+    private final List<String> notes = new CopyOnWriteArrayList<>();
+
+    /** {@code executable}: the local Python ({@link LocalPython#onPath()}); it is run only when a build is needed. */
+    public SdistBuilder(String executable, BuildRequirementsInstaller installer, Path cacheDir, Duration timeout) {
+        this.executable = executable;
+        this.installer = installer;
+        this.cacheDir = cacheDir.resolve("sdist-wheels");
+        this.timeout = timeout;
+    }
+
+    /**
+     * The limit from the system property {@code layerfit.sdistBuildTimeout} or {@code LAYERFIT_SDIST_BUILD_TIMEOUT}
+     * (seconds), else {@link #DEFAULT_TIMEOUT}.
+     */
+    public static Duration configuredTimeout() {
+        String s = System.getProperty("layerfit.sdistBuildTimeout", System.getenv("LAYERFIT_SDIST_BUILD_TIMEOUT"));
+        try {
+            return s == null || s.isBlank() ? DEFAULT_TIMEOUT : Duration.ofSeconds(Long.parseLong(s.trim()));
+        } catch (NumberFormatException e) {
+            return DEFAULT_TIMEOUT;
+        }
+    }
+
+    private LocalPython python(String label, String project) {
+        if (python == null) {
+            python = LocalPython.inspect(executable);
+        }
+        return python.orElseThrow(() -> new SdistBuildException(project + " has no wheel for the target, only the sdist "
+                + label + ", and the local Python (" + executable + ") cannot build it (it needs Python 3.11 or newer); "
+                + "use a version of " + project + " with wheels, or build the layer in the runtime's image (layerfit dockerfile)"));
+    }
+
+    /** What was built in this run ("built a-1.0-py3-none-any.whl from the sdist a-1.0.tar.gz ..."), in order. */
+    public List<String> notes() {
+        return List.copyOf(notes);
+    }
+
+    /**
+     * The pure wheel built from {@code sdist} (a verified local file whose sha256 is {@code sha256}), from the cache
+     * when this sdist was built before.
+     *
+     * @param project the project's name, for messages
+     * @throws SdistBuildException when the build fails, times out, needs a backend the index lacks, or is not pure
+     */
+    public synchronized Path build(Path sdist, String sha256, String project) {
+        String label = sdist.getFileName().toString();
+        Path done = cacheDir.resolve(sha256.toLowerCase(java.util.Locale.ROOT));
+        Optional<Path> cached = wheelIn(done);
+        if (cached.isPresent()) {
+            notes.add("using " + cached.get().getFileName() + ", built earlier from the sdist " + label
+                    + " (cached by its sha256)");
+            return cached.get();
+        }
+        LocalPython python = python(label, project);
+        Path work = null;
+        try {
+            Files.createDirectories(cacheDir);
+            work = Files.createTempDirectory(cacheDir, "build-");
+            Path src = SdistArchive.extract(sdist, work.resolve("src"), label);
+            Path script = LocalPython.Frontend.script(work);
+            Path log = work.resolve("output.txt");
+            JsonNode system = hook(python, script, log, work, label, project, "build-system", src.toString());
+            List<String> requires = new ArrayList<>();
+            system.get("requires").forEach(r -> requires.add(r.asText()));
+            Path site = work.resolve("site");
+            installer.install(requires, python, site, label);
+            JsonNode extra = hook(python, script, log, work, label, project, "requires", src.toString(), site.toString());
+            List<String> more = new ArrayList<>();
+            extra.forEach(r -> more.add(r.asText()));
+            more.removeAll(requires);
+            if (!more.isEmpty()) {
+                List<String> all = new ArrayList<>(requires);
+                all.addAll(more);
+                BuildProcess.deleteTree(site);
+                installer.install(all, python, site, label);
+            }
+            Path wheels = Files.createDirectories(work.resolve("wheel"));
+            String built = hook(python, script, log, work, label, project, "wheel", src.toString(), site.toString(), wheels.toString())
+                    .asText();
+            Path wheel = wheels.resolve(built);
+            if (!Files.isRegularFile(wheel)) {
+                throw new SdistBuildException("building " + label + " reported " + built + " but wrote no such wheel");
+            }
+            requirePure(built, label, project);
+            Path staged = Files.createDirectories(work.resolve("done"));
+            Files.move(wheel, staged.resolve(built));
+            try {
+                Files.move(staged, done, StandardCopyOption.ATOMIC_MOVE);
+            } catch (FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException e) {
+                // another process built it meanwhile: use theirs
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(staged, done);
+            }
+            notes.add("built " + built + " from the sdist " + label + " (no wheel of " + project
+                    + " fits the target) with " + system.get("backend").asText() + " on Python " + python.fullVersion());
+            return wheelIn(done).orElseThrow();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not build " + label, e);
+        } finally {
+            BuildProcess.deleteTree(work);
+        }
+    }
+
+    private JsonNode hook(LocalPython python, Path script, Path log, Path work, String label, String project, String command, String... args)
+            throws IOException {
+        Path answer = work.resolve(command + ".json");
+        List<String> cmd = new ArrayList<>(List.of(python.executable(), "-I", script.toString(), command));
+        cmd.addAll(List.of(args));
+        cmd.add(answer.toString());
+        Path src = Path.of(args[0]);
+        BuildProcess.Result r = BuildProcess.run(cmd, src, log, timeout);
+        if (r.timedOut()) {
+            throw new SdistBuildException("building " + project + " from " + label + " took longer than " + timeout.toSeconds()
+                    + " s and was stopped (LAYERFIT_SDIST_BUILD_TIMEOUT sets the limit); its output ends:\n" + BuildProcess.tail(log));
+        }
+        if (r.exitCode() != 0 || !Files.isRegularFile(answer)) {
+            throw new SdistBuildException("building " + project + " from " + label + " failed (" + command + " step, exit "
+                    + r.exitCode() + "); use a version of " + project + " with wheels, or build it in the runtime's image "
+                    + "(layerfit dockerfile); the build's output ends:\n" + BuildProcess.tail(log));
+        }
+        return new ObjectMapper().readTree(answer.toFile());
+    }
+
+    /** Refuses a wheel with native code or for one interpreter: only {@code py3-none-any} style tags run everywhere. */
+    private static void requirePure(String built, String label, String project) {
+        boolean pure;
+        try {
+            WheelFilename w = WheelFilename.parse(built);
+            pure = w.tags().stream().allMatch(t -> t.abi().equals("none") && t.platform().equals("any")
+                    && t.interpreter().startsWith("py"))
+                    && w.tags().stream().anyMatch(t -> t.interpreter().startsWith("py3"));
+        } catch (InvalidWheelFilenameException e) {
+            pure = false;
+        }
+        if (!pure) {
+            throw new SdistBuildException(project + " has no wheel for the target and its sdist " + label + " builds "
+                    + built + ", which is not a pure py3-none-any wheel (native code built here would not run on Lambda); "
+                    + "use a version of " + project + " with wheels for the target, or build the layer in the runtime's "
+                    + "image (layerfit dockerfile)");
+        }
+    }
+
+    private static Optional<Path> wheelIn(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return Optional.empty();
+        }
+        try (var files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".whl")).findFirst();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+}
