@@ -110,8 +110,17 @@ final class LockedPins {
     /** The index's wheel of the pinned version with one of the lock's hashes and the best tag priority. */
     private static Optional<LockedPackage> byHash(LockedEntry e, ResolveTarget target, IndexClient client) {
         IndexFile best = null;
+        IndexFile sdist = null;
         int bestPriority = Integer.MAX_VALUE;
         for (IndexFile f : client.files(e.name())) {
+            if (!f.isWheel() && DistributionFilenames.version(f.filename()).filter(e.version()::equals).isPresent()) {
+                String sha = f.sha256() != null ? f.sha256()
+                        : "file".equals(f.url().getScheme()) ? Locker.sha256Of(java.nio.file.Path.of(f.url())) : null;
+                if (sha != null && e.hashes().contains(sha.toLowerCase(Locale.ROOT))) {
+                    sdist = new IndexFile(f.filename(), f.url(), sha.toLowerCase(Locale.ROOT), f.requiresPython(), f.yanked(),
+                            f.yankedReason(), false, null, f.source());
+                }
+            }
             Optional<WheelFilename> wheel = f.wheelFilename();
             if (f.sha256() == null || wheel.isEmpty() || !wheel.get().version().equals(e.version())
                     || !e.hashes().contains(f.sha256().toLowerCase(Locale.ROOT))) {
@@ -122,6 +131,9 @@ final class LockedPins {
                 best = f;
                 bestPriority = priority.getAsInt();
             }
+        }
+        if (best == null && sdist != null) {
+            best = sdist; // a pure-Python sdist, built into a wheel when the layer is built
         }
         if (best == null) {
             return Optional.empty();
