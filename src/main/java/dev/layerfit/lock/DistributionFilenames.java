@@ -10,13 +10,13 @@ import java.util.Optional;
  * ({@code name-version.tar.gz} or {@code .zip}, the version after the last dash, as pip's {@code LinkEvaluator}
  * reads it for a known project).
  */
-final class DistributionFilenames {
+public final class DistributionFilenames {
 
     private DistributionFilenames() {
     }
 
     /** The version in {@code filename}, or empty when the name is not a wheel or sdist name with a valid version. */
-    static Optional<Version> version(String filename) {
+    public static Optional<Version> version(String filename) {
         if (filename.endsWith(".whl")) {
             try {
                 return Optional.of(WheelFilename.parse(filename).version());
