@@ -37,8 +37,14 @@ public record ChalicePython(PythonRuntime runtime, String why) {
      * {@value #FALLBACK}, said in {@code why}.
      */
     public static ChalicePython choose(String runtimeFlag, DeployingMachine machine) {
-        if (runtimeFlag != null) {
-            return new ChalicePython(PythonRuntime.forName(runtimeFlag), "--runtime " + runtimeFlag);
+        return choose(runtimeFlag == null ? null : PythonRuntime.forName(runtimeFlag), machine);
+    }
+
+    /** The same with the runtime already parsed ({@code --runtime}, or a custom {@code --python-version/--glibc}). */
+    public static ChalicePython choose(PythonRuntime given, DeployingMachine machine) {
+        if (given != null) {
+            return new ChalicePython(given, given.isCustom() ? "--python-version " + given.pythonVersion() + " --glibc "
+                    + given.glibcVersion() : "--runtime " + given.name());
         }
         if (machine != null) {
             String name = lambdaPythonVersion(machine.pythonVersion());
