@@ -70,7 +70,7 @@ public final class ChaliceAppScanner {
     public static Result scan(Path projectDir) {
         Scan scan = new Scan();
         Path app = projectDir.resolve("app.py");
-        String problem = scanFile(projectDir, app, app, scan);
+        String problem = scanFile(projectDir, app, Path.of("app.py"), scan);
         if (problem != null) {
             return new Result(List.of(), false, problem);
         }

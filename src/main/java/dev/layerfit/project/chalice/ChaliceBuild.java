@@ -75,8 +75,8 @@ final class ChaliceBuild {
                 : plan(artifact, flag);
         ChaliceRuntimeFiles files = kind == ChalicePackager.Kind.MANAGED_LAYER ? null : runtimeFiles();
         ChalicePackager packager = new ChalicePackager(new BuildCache(CacheRoot.resolve("builds")), toolVersion);
-        var client = kind == ChalicePackager.Kind.APP_ONLY ? null : index.client(List.of(requirements()));
-        Optional<ChalicePackager.Built> built = packager.build(kind, projectDir, p, runtime, files, w -> client.fetchWheel(w));
+        Optional<ChalicePackager.Built> built = packager.build(kind, projectDir, p, runtime, files,
+                w -> index.client(java.nio.file.Files.isRegularFile(requirements()) ? List.of(requirements()) : List.of()).fetchWheel(w));
         if (kind != ChalicePackager.Kind.APP_ONLY) {
             notes.addAll(p.notes());
             for (ChaliceDependencyBuilder.Omission o : p.omissions()) {
@@ -96,8 +96,10 @@ final class ChaliceBuild {
             notes.add("the " + artifact + " stores " + d + " twice (vendor/ and a requirement both have it; Chalice writes"
                     + " vendor/ after the packages and both entries count)");
         }
-        notes.add("the " + artifact + " was built as Chalice builds it for " + runtime.name()
-                + (b.cached() ? " (from the build cache)" : "") + ": " + b.zip());
+        if (kind != ChalicePackager.Kind.APP_ONLY) { // the app-only zip is the project's own files: nothing to say
+            notes.add("the " + artifact + " was built as Chalice builds it for " + runtime.name()
+                    + (b.cached() ? " (from the build cache)" : "") + ": " + b.zip());
+        }
         return Optional.of(LocalArtifacts.open(b.zip()));
     }
 }

@@ -111,8 +111,7 @@ public final class ChaliceReader implements DeploymentReader {
             fnNotes.add("deployed as " + fn.lambdaName(config.appName(), stage) + (fn.definedAt() == null ? ""
                     : " (" + fn.kind() + " at " + fn.definedAt().describe() + ")"));
             functions.add(new LambdaFunction(name, python.runtime().isCustom() ? null : python.runtime().name(), arch,
-                    PackageType.ZIP, layers, code, fn.definedAt() != null ? fn.definedAt() : SourceLocation.of(config.file(), 0),
-                    fnNotes));
+                    PackageType.ZIP, layers, code, SourceLocation.of(config.file(), 0), fnNotes));
         }
         return new Deployment("Chalice app " + config.appName() + ", stage " + stage, "chalice " + (inline ? "deploy" : "package"),
                 functions, notes, leftOut);

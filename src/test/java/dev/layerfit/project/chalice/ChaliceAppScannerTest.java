@@ -75,7 +75,7 @@ class ChaliceAppScannerTest {
         assertThat(r.functions()).extracting(f -> f.lambdaName("shop", "prod")).containsExactly(
                 "shop-prod-resize", "shop-prod-jobs_worker", "shop-prod-nightly", "shop-prod-on_upload", "shop-prod",
                 "shop-prod-auth", "shop-prod-websocket_connect", "shop-prod-websocket_message");
-        assertThat(r.functions().get(0).definedAt().describe()).isEqualTo(project.resolve("app.py") + ":17");
+        assertThat(r.functions().get(0).definedAt().describe()).isEqualTo("app.py:17");
         // the blueprint's handler registers when register_blueprint runs (line 5), before app.py's own event handlers
         assertThat(r.functions().get(1).definedAt().describe()).isEqualTo(Path.of("chalicelib/jobs.py") + ":3");
     }

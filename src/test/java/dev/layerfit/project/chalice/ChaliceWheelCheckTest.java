@@ -41,11 +41,11 @@ class ChaliceWheelCheckTest {
         assertThat(ChalicePython.lambdaPythonVersion("3.8")).isEqualTo("python3.9");
         assertThat(ChalicePython.lambdaPythonVersion("3.14")).isEqualTo("python3.13");
         DeployingMachine m = DeployingMachine.fromFlags("ubuntu-24.04", null, null, null).orElseThrow();
-        ChalicePython chosen = ChalicePython.choose(null, m);
+        ChalicePython chosen = ChalicePython.choose((String) null, m);
         assertThat(chosen.runtime().name()).isEqualTo("python3.12");
         assertThat(chosen.why()).contains("ubuntu-24.04").contains("lambda_python_version");
         assertThat(ChalicePython.choose("python3.11", m).why()).isEqualTo("--runtime python3.11");
-        ChalicePython fallback = ChalicePython.choose(null, null);
+        ChalicePython fallback = ChalicePython.choose((String) null, null);
         assertThat(fallback.runtime().name()).isEqualTo("python3.12");
         assertThat(fallback.why()).contains("no python3 on PATH");
     }
