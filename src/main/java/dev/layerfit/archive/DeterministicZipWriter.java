@@ -120,33 +120,7 @@ public final class DeterministicZipWriter {
             entries = artifact.entries();
             unzipped = artifact.unzippedBytes();
         }
-        Path dir = target.getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-        boolean done = false;
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "layerfit-zip");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            MessageDigest sha256 = sha256();
-            long length;
-            try (OutputStream file = Files.newOutputStream(tmp);
-                 DigestOutputStream digest = new DigestOutputStream(new BufferedOutputStream(file, 1 << 16), sha256);
-                 ZipRecords out = new ZipRecords(digest)) {
-                writeEntries(folder.toString(), entries, entries.stream().map(e -> folder.resolve(e.name())).toList(), out, pool);
-                length = out.position();
-            }
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            done = true;
-            return new WrittenZip(target, length, unzipped, entries.size(), HexFormat.of().formatHex(sha256.digest()));
-        } finally {
-            pool.shutdownNow();
-            if (!done) {
-                Files.deleteIfExists(tmp);
-            }
-        }
+        return writeZip(folder.toString(), entries, entries.stream().map(e -> folder.resolve(e.name())).toList(), unzipped, target);
     }
 
     /** A file to store: its entry name and the file whose bytes it holds (a link is followed, as Python's zipfile does). */
@@ -170,6 +144,12 @@ public final class DeterministicZipWriter {
             paths.add(f.file());
             unzipped += size;
         }
+        return writeZip(zip.toString(), entries, paths, unzipped, target);
+    }
+
+    /** Writes the entries to a temporary file beside {@code target}, then moves it over {@code target} atomically. */
+    private WrittenZip writeZip(String label, List<ArchiveEntry> entries, List<Path> paths, long unzipped, Path target)
+            throws IOException {
         Path dir = target.getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
@@ -185,7 +165,7 @@ public final class DeterministicZipWriter {
             try (OutputStream file = Files.newOutputStream(tmp);
                  DigestOutputStream digest = new DigestOutputStream(new BufferedOutputStream(file, 1 << 16), sha256);
                  ZipRecords out = new ZipRecords(digest)) {
-                writeEntries(zip.toString(), entries, paths, out, pool);
+                writeEntries(label, entries, paths, out, pool);
                 length = out.position();
             }
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

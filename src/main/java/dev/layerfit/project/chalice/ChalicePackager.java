@@ -22,7 +22,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -279,12 +278,10 @@ public final class ChalicePackager {
         if (!app.isEmpty()) {
             sb.append(runtimeFiles.digestText()).append('\n');
         }
-        Map<String, Source> named = new LinkedHashMap<>();
         for (Source s : app) {
             sb.append("app ").append(s.name()).append(' ').append(sha256(md, s.file())).append('\n');
         }
         for (Source s : vendor) {
-            named.put(s.name(), s);
             sb.append("vendor ").append(s.name()).append(' ').append(sha256(md, s.file())).append('\n');
         }
         md.reset();
