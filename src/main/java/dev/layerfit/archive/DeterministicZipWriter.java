@@ -14,6 +14,7 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -119,6 +120,36 @@ public final class DeterministicZipWriter {
             entries = artifact.entries();
             unzipped = artifact.unzippedBytes();
         }
+        return writeZip(folder.toString(), entries, entries.stream().map(e -> folder.resolve(e.name())).toList(), unzipped, target);
+    }
+
+    /** A file to store: its entry name and the file whose bytes it holds (a link is followed, as Python's zipfile does). */
+    public record Source(String name, Path file) {
+    }
+
+    /**
+     * Zips exactly {@code files}, in the given order, to {@code zip}: no folder entries, a name given twice is stored
+     * twice (as Python's {@code zipfile} does when a packager writes the same name again), symbolic links followed.
+     * Same temporary-file-then-atomic-move discipline as {@link #write(Path, Path)}.
+     */
+    public WrittenZip writeFiles(List<Source> files, Path zip) throws IOException {
+        Path target = zip.toAbsolutePath().normalize();
+        List<ArchiveEntry> entries = new ArrayList<>();
+        List<Path> paths = new ArrayList<>();
+        long unzipped = 0;
+        for (Source f : files) {
+            long size = Files.size(f.file());
+            int mode = Files.isExecutable(f.file()) ? 0100755 : 0100644;
+            entries.add(new ArchiveEntry(f.name(), 0, size, mode, ArchiveEntry.Kind.FILE));
+            paths.add(f.file());
+            unzipped += size;
+        }
+        return writeZip(zip.toString(), entries, paths, unzipped, target);
+    }
+
+    /** Writes the entries to a temporary file beside {@code target}, then moves it over {@code target} atomically. */
+    private WrittenZip writeZip(String label, List<ArchiveEntry> entries, List<Path> paths, long unzipped, Path target)
+            throws IOException {
         Path dir = target.getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
@@ -134,7 +165,7 @@ public final class DeterministicZipWriter {
             try (OutputStream file = Files.newOutputStream(tmp);
                  DigestOutputStream digest = new DigestOutputStream(new BufferedOutputStream(file, 1 << 16), sha256);
                  ZipRecords out = new ZipRecords(digest)) {
-                writeEntries(folder, entries, out, pool);
+                writeEntries(label, entries, paths, out, pool);
                 length = out.position();
             }
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -148,7 +179,8 @@ public final class DeterministicZipWriter {
         }
     }
 
-    private void writeEntries(Path folder, List<ArchiveEntry> entries, ZipRecords out, ExecutorService pool) throws IOException {
+    private void writeEntries(String folder, List<ArchiveEntry> entries, List<Path> paths, ZipRecords out, ExecutorService pool)
+            throws IOException {
         ByteArrayOutputStream central = new ByteArrayOutputStream();
         ZipRecords centralOut = new ZipRecords(central);
         ArrayDeque<Future<Compressed>> window = new ArrayDeque<>();
@@ -156,8 +188,9 @@ public final class DeterministicZipWriter {
         int next = 0;
         for (int written = 0; written < entries.size(); written++) {
             while (next < entries.size() && window.size() < windowSize) {
-                ArchiveEntry e = entries.get(next++);
-                window.add(pool.submit(() -> compress(folder, e)));
+                ArchiveEntry e = entries.get(next);
+                Path source = paths.get(next++);
+                window.add(pool.submit(() -> compress(source, e)));
             }
             ArchiveEntry entry = entries.get(written);
             Compressed c = await(window.removeFirst());
@@ -170,8 +203,8 @@ public final class DeterministicZipWriter {
             if (c.data != null) {
                 out.bytes(c.data);
             } else if (entry.kind() == ArchiveEntry.Kind.FILE) {
-                try (InputStream in = Files.newInputStream(folder.resolve(entry.name()))) {
-                    out.copy(in, c.size, folder.resolve(entry.name()));
+                try (InputStream in = Files.newInputStream(paths.get(written))) {
+                    out.copy(in, c.size, paths.get(written));
                 }
             }
             if (out.position() > MAX_32) {
@@ -206,18 +239,18 @@ public final class DeterministicZipWriter {
     private record Compressed(int method, long crc, long size, long compressedSize, byte[] data, int mode) {
     }
 
-    private Compressed compress(Path folder, ArchiveEntry entry) throws IOException {
+    private Compressed compress(Path source, ArchiveEntry entry) throws IOException {
         switch (entry.kind()) {
             case DIRECTORY:
                 return new Compressed(STORED, 0, 0, 0, new byte[0], 040755);
             case SYMLINK: {
-                byte[] target = Files.readSymbolicLink(folder.resolve(entry.name())).toString().getBytes(StandardCharsets.UTF_8);
+                byte[] target = Files.readSymbolicLink(source).toString().getBytes(StandardCharsets.UTF_8);
                 CRC32 crc = new CRC32();
                 crc.update(target);
                 return new Compressed(STORED, crc.getValue(), target.length, target.length, target, 0120777);
             }
             default: {
-                Path file = folder.resolve(entry.name());
+                Path file = source;
                 int mode = (entry.unixMode() & 0111) != 0 ? 0100755 : 0100644;
                 Compressed reused = reuse(file, entry, mode);
                 if (reused != null) {

@@ -15,9 +15,12 @@ public record DeploymentResult(Deployment deployment, List<FunctionResult> funct
         functions = List.copyOf(functions);
     }
 
-    /** True when every function fits (or is outside the zip limits). */
+    /**
+     * True when every function fits (or is outside the zip limits) and the packager leaves nothing out that the
+     * functions need (unless {@code --allow-missing}).
+     */
     public boolean fits() {
-        return functions.stream().allMatch(FunctionResult::fits);
+        return functions.stream().allMatch(FunctionResult::fits) && !deployment.leftOut().fails();
     }
 
     /** The checked functions' results. */

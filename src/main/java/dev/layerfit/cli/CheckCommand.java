@@ -102,6 +102,29 @@ public final class CheckCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    @Option(names = "--deploy-command", paramLabel = "deploy|package",
+            description = {"How the project is deployed (default: deploy). `chalice deploy` sends zips inline, so the 50 MiB",
+                "zipped limit applies; `chalice package` (CloudFormation/Terraform) uploads them through S3."})
+    String deployCommand;
+
+    @Option(names = "--deploy-machine", paramLabel = "NAME",
+            description = {"The CI machine that runs the deploy, when it is not this one: ubuntu-24.04, ubuntu-24.04-arm,",
+                "ubuntu-22.04, ubuntu-22.04-arm (GitHub's runners). Chalice picks versions as pip does there."})
+    String deployMachine;
+
+    @Option(names = "--deploy-python", paramLabel = "X.Y", description = "The deploying machine's Python (with --deploy-glibc).")
+    String deployPython;
+
+    @Option(names = "--deploy-glibc", paramLabel = "A.B", description = "The deploying machine's glibc (with --deploy-python).")
+    String deployGlibc;
+
+    @Option(names = "--deploy-arch", paramLabel = "ARCH", description = "The deploying machine's architecture (default x86_64).")
+    String deployArch;
+
+    @Option(names = "--allow-missing",
+            description = "Do not fail when the packager leaves out a requirement it found no wheel for (still reported).")
+    boolean allowMissing;
+
     @Option(names = "--function-name", paramLabel = "NAME",
             description = "Check a function already deployed, by name (with --region), instead of a project.")
     String functionName;
@@ -133,11 +156,20 @@ public final class CheckCommand implements Callable<Integer> {
             DeploymentReader reader = KnownReaders.all().choose(projectDir, kind);
             boolean targetGiven = targetOptions.runtime != null || targetOptions.pythonVersion != null
                     || targetOptions.glibc != null;
+            if (deployCommand != null && !deployCommand.equals("deploy") && !deployCommand.equals("package")) {
+                throw new BadInputException("--deploy-command must be deploy or package, not '" + deployCommand + "'");
+            }
+            Map<String, List<String>> extra = new java.util.LinkedHashMap<>();
+            putFlag(extra, "deploy-machine", deployMachine);
+            putFlag(extra, "deploy-python", deployPython);
+            putFlag(extra, "deploy-glibc", deployGlibc);
+            putFlag(extra, "deploy-arch", deployArch);
             ReadOptions options = new ReadOptions(stage, ParameterOverrides.parse(parameterOverrides), aws.region(),
                     ParameterOverrides.account(account),
-                    targetGiven ? targetOptions.target() : null, index.settings(), ToolVersion.get(), map, null, Map.of());
+                    targetGiven ? targetOptions.target() : null, index.settings(), ToolVersion.get(), map, deployCommand, extra);
             deployment = map.applyTo(reader.read(projectDir, options));
         }
+        deployment.leftOut().allow(allowMissing);
         if (function != null) {
             deployment = deployment.only(function);
         }
@@ -182,6 +214,12 @@ public final class CheckCommand implements Callable<Integer> {
         var clients = aws.clients("checking a deployed function", region);
         DeployedFunction f = new SdkFunctionStore(clients.lambda(), clients.region().id()).get(arnOrName);
         return DeployedFunctions.toDeployment("deployed function " + f.functionArn(), List.of(f));
+    }
+
+    private static void putFlag(Map<String, List<String>> extra, String name, String value) {
+        if (value != null) {
+            extra.put(name, List.of(value));
+        }
     }
 
     /** When no function could be measured, the first reason is the error (exit 2, or 3 for network/AWS). */

@@ -18,6 +18,7 @@ public final class Main {
     /** Runs layerfit in-process with the given streams; returns the exit code. Used by tests too. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         boolean debug = Arrays.asList(args).contains("--debug");
+        boolean json = Arrays.asList(args).contains("--json");
         CommandLine cli = new CommandLine(new LayerfitCommand());
         addDevCommands(cli);
         cli.setOut(out);
@@ -25,6 +26,7 @@ public final class Main {
         cli.setParameterExceptionHandler((ex, a) -> {
             err.println("layerfit: " + ex.getMessage());
             err.println("Run 'layerfit " + commandPath(ex.getCommandLine()) + "--help' for usage.");
+            jsonError(json, out, ex.getMessage(), ExitCodes.BAD_INPUT);
             return ExitCodes.BAD_INPUT;
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
@@ -33,14 +35,17 @@ public final class Main {
             }
             if (ex instanceof LayerfitException lf) {
                 err.println("layerfit: " + lf.getMessage());
+                jsonError(json, out, lf.getMessage(), lf.kind().exitCode());
                 return lf.kind().exitCode();
             }
             if (ex instanceof java.io.UncheckedIOException || ex instanceof java.io.IOException) {
                 err.println("layerfit: " + describe(ex));
+                jsonError(json, out, describe(ex), ExitCodes.BAD_INPUT);
                 return ExitCodes.BAD_INPUT;
             }
             err.println("layerfit: internal error: " + describe(ex)
                     + (debug ? "" : " (run again with --debug for details)"));
+            jsonError(json, out, "internal error: " + describe(ex), ExitCodes.INTERNAL);
             return ExitCodes.INTERNAL;
         });
         int code = cli.execute(args);
@@ -60,6 +65,17 @@ public final class Main {
         } catch (ReflectiveOperationException | LinkageError e) {
             // a build without the development commands
         }
+    }
+
+    /** With {@code --json}, stdout still holds JSON on an error: {@code {"error":{"message","exitCode"}}}. */
+    private static void jsonError(boolean json, PrintWriter out, String message, int exitCode) {
+        if (!json) {
+            return;
+        }
+        var root = dev.layerfit.report.Json.object();
+        root.putObject("error").put("message", message).put("exitCode", exitCode);
+        out.println(dev.layerfit.report.Json.write(root));
+        out.flush();
     }
 
     private static String commandPath(CommandLine cl) {

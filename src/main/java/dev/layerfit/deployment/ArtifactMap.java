@@ -154,7 +154,7 @@ public final class ArtifactMap {
                         + " uses; it was ignored");
             }
         }
-        return new Deployment(deployment.description(), deployment.deployTool(), functions, notes);
+        return new Deployment(deployment.description(), deployment.deployTool(), functions, notes, deployment.leftOut());
     }
 
     /** The local artifact for a layer ARN, if mapped. */

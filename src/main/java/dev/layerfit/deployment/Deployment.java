@@ -11,12 +11,23 @@ import java.util.List;
  *                    is already in each {@link Artifact#directUpload()}
  * @param functions   the functions, in definition order
  * @param notes       caveats that apply to the whole deployment (one sentence each)
+ * @param leftOut     what the framework's packager will leave out of the artifacts it builds (filled while they are
+ *                    built)
  */
-public record Deployment(String description, String deployTool, List<LambdaFunction> functions, List<String> notes) {
+public record Deployment(String description, String deployTool, List<LambdaFunction> functions, List<String> notes,
+        LeftOut leftOut) {
 
     public Deployment {
         functions = List.copyOf(functions);
         notes = List.copyOf(notes);
+        if (leftOut == null) {
+            leftOut = new LeftOut();
+        }
+    }
+
+    /** A deployment whose packager leaves nothing out. */
+    public Deployment(String description, String deployTool, List<LambdaFunction> functions, List<String> notes) {
+        this(description, deployTool, functions, notes, new LeftOut());
     }
 
     /** Only the named function; a name the deployment does not define is bad input that lists the names it does. */
@@ -27,6 +38,6 @@ public record Deployment(String description, String deployTool, List<LambdaFunct
                     + "; its functions are " + String.join(", ", functions.stream().map(LambdaFunction::name).toList())
                     + " (choose one with --function, or leave it out to check them all)");
         }
-        return new Deployment(description, deployTool, match, notes);
+        return new Deployment(description, deployTool, match, notes, leftOut);
     }
 }

@@ -47,6 +47,16 @@ public final class CheckJsonReport {
         }
         ArrayNode notes = root.putArray("deploymentNotes");
         d.deployment().notes().forEach(notes::add);
+        ArrayNode leftOut = root.putArray("leftOut");
+        for (var item : d.deployment().leftOut().items()) {
+            leftOut.addObject().put("artifact", item.artifact()).put("distribution", item.distribution())
+                    .put("version", item.version()).put("reason", item.reason()).put("missing", item.blocking());
+        }
+        if (!d.deployment().leftOut().items().isEmpty()) {
+            root.put("leftOutHeading", d.deployment().leftOut().heading());
+            root.put("leftOutFix", d.deployment().leftOut().fix());
+            root.put("allowMissing", d.deployment().leftOut().allowed());
+        }
         return root;
     }
 

@@ -35,7 +35,7 @@ public final class CheckTextReport {
     public static String render(DeploymentResult d) {
         CheckResult single = d.single();
         if (single != null) {
-            return render(single, d.deployment().notes());
+            return render(single, d.deployment().notes()) + leftOut(d);
         }
         StringBuilder out = new StringBuilder();
         out.append("Deployment of ").append(d.deployment().description()).append(": ").append(d.functions().size())
@@ -70,6 +70,29 @@ public final class CheckTextReport {
                 : "DOES NOT FIT: " + failing + " of " + d.functions().size() + " functions fail")
                 .append(checked < d.functions().size() && failing == 0
                         ? " (" + (d.functions().size() - checked) + " not measured)" : "").append(".\n");
+        return out.append(leftOut(d)).toString();
+    }
+
+    /** The packager's omissions (e.g. "Chalice will leave out"), and the verdict they make. */
+    static String leftOut(DeploymentResult d) {
+        var leftOut = d.deployment().leftOut();
+        var items = leftOut.items();
+        if (items.isEmpty()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder("\n").append(leftOut.heading()).append(":\n");
+        for (var item : items) {
+            out.append("  ").append(item.blocking() ? "MISSING " : "UNKNOWN ").append(item.distribution()).append(' ')
+                    .append(item.version()).append(" (").append(item.artifact()).append("): ").append(item.reason()).append('\n');
+        }
+        out.append("  Fix: ").append(leftOut.fix()).append('\n');
+        long blocking = items.stream().filter(i -> i.blocking()).count();
+        if (blocking > 0) {
+            out.append(leftOut.allowed() ? "Allowed (--allow-missing): " + blocking + " missing at run time; the functions will"
+                    + " fail where they import them.\n" : "FAILS: " + blocking + (blocking == 1 ? " distribution" : " distributions")
+                    + " will be missing at run time: the deploy succeeds and the functions fail at import (--allow-missing to"
+                    + " accept).\n");
+        }
         return out.toString();
     }
 

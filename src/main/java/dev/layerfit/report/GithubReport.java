@@ -54,6 +54,13 @@ public final class GithubReport {
                     .forEach(out::println);
             md.append(summary(r, base));
         }
+        var leftOut = d.deployment().leftOut();
+        String where = d.deployment().functions().stream().map(f -> f.definedAt()).filter(java.util.Objects::nonNull).findFirst()
+                .map(at -> ReportFile.relative(base, at.file().toString())).orElse("");
+        for (var item : leftOut.items()) {
+            out.println(command(item.blocking() && !leftOut.allowed() ? "error" : "warning", where,
+                    leftOut.heading() + " " + item.distribution() + " " + item.version(), item.reason() + ". " + leftOut.fix()));
+        }
         for (FunctionResult f : d.functions()) {
             if (!f.checked() && f.failure() != 0) {
                 out.println(command("error", "", "layerfit: " + f.function().name() + " was not checked", f.notChecked()));

@@ -1,5 +1,7 @@
 package dev.layerfit.check;
 
+import dev.layerfit.project.chalice.ChaliceConfig;
+
 import dev.layerfit.deployment.ArtifactMap;
 import dev.layerfit.deployment.Deployment;
 import dev.layerfit.deployment.ReadOptions;
@@ -31,7 +33,8 @@ public final class ChaliceChecks {
     /** The first function's result (the REST API's, {@code api_handler}, unless {@code function} names another). */
     public static CheckResult first(Path project, String stage, String function, List<String> layerFlags,
             Path managedLayer, Path functionPackage, RemoteOpener remote) {
-        FunctionResult f = run(project, stage, function, layerFlags, managedLayer, functionPackage, remote).functions().get(0);
+        FunctionResult f = run(project, stage, function == null ? ChaliceConfig.API_HANDLER : function, layerFlags, managedLayer,
+                functionPackage, remote).functions().get(0);
         if (!f.checked()) {
             throw new IllegalStateException("not checked: " + f.notChecked());
         }

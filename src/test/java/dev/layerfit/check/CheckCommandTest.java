@@ -50,7 +50,8 @@ class CheckCommandTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode j = json(run);
-        long function = Files.size(p.dir.resolve("app.py")) + Files.size(p.dir.resolve("chalicelib/db.py"));
+        // Chalice's runtime files (chalice/app.py 90,370 + chalice/__init__.py 548 bytes of Chalice 1.32.0) ride in every zip
+        long function = Files.size(p.dir.resolve("app.py")) + Files.size(p.dir.resolve("chalicelib/db.py")) + 90_370 + 548;
         assertThat(j.get("fits").asBoolean()).isTrue();
         assertThat(j.get("totalUnzippedBytes").asLong()).isEqualTo(sumOfEntrySizes(numpy) + sumOfEntrySizes(utils) + function);
         assertThat(j.get("limits").findValuesAsText("name")).contains("unzipped-total", "layer-count", "zipped-direct-upload");
@@ -146,7 +147,7 @@ class CheckCommandTest {
         Path numpy = p.layer("layers/numpy.zip", dists("numpy", "1.26.4", 1));
         CliRun run = CliRun.of("check", p.dir.toString(), "--offline", "--layer", ARN_NUMPY + "=" + numpy);
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).startsWith("layerfit: layer " + ARN_UTILS)
+        assertThat(run.err()).startsWith("layerfit: ").contains(ARN_UTILS)
                 .contains("pass --layer " + ARN_UTILS + "=PATH").doesNotContain("Exception");
         assertThat(run.err().lines().count()).isEqualTo(1);
     }

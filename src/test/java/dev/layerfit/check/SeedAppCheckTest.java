@@ -23,7 +23,8 @@ class SeedAppCheckTest {
                 .contains("set \"automatic_layer\": false in stages.prod")
                 .contains("DOES NOT FIT");
 
-        JsonNode j = new ObjectMapper().readTree(CliRun.of("check", SEED_APP.toString(), "--stage", "prod", "--json").out());
+        JsonNode j = new ObjectMapper().readTree(CliRun.of("check", SEED_APP.toString(), "--stage", "prod", "--json",
+                "--function", "api_handler").out());
         assertThat(j.get("fits").asBoolean()).isFalse();
         assertThat(j.get("artifacts")).hasSize(6);
         assertThat(j.get("totalUnzippedBytes").asLong()).isGreaterThan(262_144_000L);

@@ -87,6 +87,7 @@ class PublishCommandMotoTest {
         Path config = dir.resolve(".chalice/config.json");
         Files.createDirectories(config.getParent());
         Files.writeString(config, resource("seed-config.json"));
+        Files.writeString(dir.resolve("app.py"), "from chalice import Chalice\napp = Chalice(app_name='shuking-backend')\n");
 
         CliRun run = CliRun.of(aws(moto, "publish", zip(dir, "n").toString(), "--name", "shuking-numpy-layer",
                 "--update-config", config.toString(), "--stage", "prod"));

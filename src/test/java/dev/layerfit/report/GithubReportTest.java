@@ -61,8 +61,8 @@ class GithubReportTest {
         assertThat(lines.stream().filter(l -> l.startsWith("::error "))).hasSize((int) (failedLimits + awsErrors));
         assertThat(lines.stream().filter(l -> l.startsWith("::warning "))).hasSize(GithubReport.TOP_ADVICE);
         assertThat(lines).contains("::error file=examples/seed-app/.chalice/config.json,title=layerfit%3A "
-                + LimitCheck.UNZIPPED_TOTAL + " exceeded::function + layers unzip to 540,874,912 bytes; Lambda needs under "
-                + "262,144,000 (over by 278,730,913 bytes, 265.8 MiB)");
+                + LimitCheck.UNZIPPED_TOTAL + " exceeded::function + layers unzip to 540,965,830 bytes; Lambda needs under "
+                + "262,144,000 (over by 278,821,831 bytes, 265.9 MiB)");
         assertThat(lines).anyMatch(l -> l.startsWith("::error ") && l.contains("title=AWS would answer RequestEntityTooLargeException::"
                 + "Zipped size must be smaller than 52428800 bytes%0Abecause "));
         assertThat(lines.get(lines.size() - GithubReport.TOP_ADVICE))
@@ -79,7 +79,7 @@ class GithubReportTest {
 
         String text = Files.readString(summary);
         assertThat(text).startsWith("## an earlier step\n\n### layerfit check: Chalice app shuking-backend, stage prod, function api\\_handler\n\n**DOES NOT FIT**")
-                .contains("| `unzipped-total` | function + all layers, unzipped | 540,874,912 bytes | under 262,144,000 bytes | **FAIL** |")
+                .contains("| `unzipped-total` | function + all layers, unzipped | 540,965,830 bytes | under 262,144,000 bytes | **FAIL** |")
                 .contains("| managed layer | shuking-backend-prod-managed-layer | 250,227,351 |")
                 .contains("| 1 | managed layer is 57.5 MiB zipped");
         assertThat(out.toString().lines()).hasSize(GithubReport.annotations(example, REPO).size());
