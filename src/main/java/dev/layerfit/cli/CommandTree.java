@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -19,21 +18,24 @@ import picocli.CommandLine.Model.UsageMessageSpec;
  */
 final class CommandTree {
 
-    /** The subcommands, in the order the root help lists them. */
-    private static final Map<String, Supplier<Object>> COMMANDS = new LinkedHashMap<>();
+    /**
+     * The subcommands, in the order the root help lists them. Class literals, not constructor references: a class
+     * named here is loaded but not linked, so the types its code uses load only when it runs.
+     */
+    private static final Map<String, Class<?>> COMMANDS = new LinkedHashMap<>();
 
     static {
-        COMMANDS.put("check", CheckCommand::new);
-        COMMANDS.put("analyze", AnalyzeCommand::new);
-        COMMANDS.put("explain", ExplainCommand::new);
-        COMMANDS.put("resolve", ResolveCommand::new);
-        COMMANDS.put("build", BuildCommand::new);
-        COMMANDS.put("plan", PlanCommand::new);
-        COMMANDS.put("merge", MergeCommand::new);
-        COMMANDS.put("dockerfile", DockerfileCommand::new);
-        COMMANDS.put("publish", PublishCommand::new);
-        COMMANDS.put("layers", LayersCommand::new);
-        COMMANDS.put("completion", CompletionCommand::new);
+        COMMANDS.put("check", CheckCommand.class);
+        COMMANDS.put("analyze", AnalyzeCommand.class);
+        COMMANDS.put("explain", ExplainCommand.class);
+        COMMANDS.put("resolve", ResolveCommand.class);
+        COMMANDS.put("build", BuildCommand.class);
+        COMMANDS.put("plan", PlanCommand.class);
+        COMMANDS.put("merge", MergeCommand.class);
+        COMMANDS.put("dockerfile", DockerfileCommand.class);
+        COMMANDS.put("publish", PublishCommand.class);
+        COMMANDS.put("layers", LayersCommand.class);
+        COMMANDS.put("completion", CompletionCommand.class);
     }
 
     /** The exit codes every command's help lists (the README's table); a command may word them for itself. */
@@ -53,7 +55,7 @@ final class CommandTree {
         CommandLine root = new CommandLine(new LayerfitCommand());
         String first = firstCommandWord(args);
         if (first != null && COMMANDS.containsKey(first)) {
-            root.addSubcommand(first, COMMANDS.get(first).get());
+            root.addSubcommand(first, COMMANDS.get(first));
         } else if (first != null && first.equals("dev")) {
             addDev(root);
         } else if (!(first == null && onlyVersion(args))) {
@@ -77,7 +79,7 @@ final class CommandTree {
     }
 
     private static void addAll(CommandLine root) {
-        COMMANDS.forEach((name, command) -> root.addSubcommand(name, command.get()));
+        COMMANDS.forEach(root::addSubcommand);
         addDev(root);
     }
 
@@ -126,6 +128,7 @@ final class CommandTree {
         usage.width(width);
         usage.autoWidth(false);
         usage.description(paragraphs(usage.description()));
+        usage.footer(continued(usage.footer(), width));
         usage.exitCodeListHeading("%nExit codes:%n");
         usage.exitCodeList(exitCodes(usage.exitCodeList()));
         List<OptionSpec> options = new ArrayList<>(spec.options());
@@ -179,6 +182,28 @@ final class CommandTree {
         }
         if (current != null) {
             out.add(current.toString());
+        }
+        return out.toArray(String[]::new);
+    }
+
+    /**
+     * Example lines longer than the help is wide, broken at a space with a shell line continuation (as one
+     * would type them), so picocli does not wrap them mid-word.
+     */
+    static String[] continued(String[] footer, int width) {
+        List<String> out = new ArrayList<>();
+        for (String line : footer) {
+            String indent = line.substring(0, line.length() - line.stripLeading().length());
+            String rest = line;
+            while (rest.length() > width && !rest.endsWith("\\")) {
+                int cut = rest.lastIndexOf(' ', width - 2);
+                if (cut <= indent.length() + 4) {
+                    break;
+                }
+                out.add(rest.substring(0, cut) + " \\");
+                rest = indent + "    " + rest.substring(cut + 1).stripLeading();
+            }
+            out.add(rest);
         }
         return out.toArray(String[]::new);
     }
