@@ -112,7 +112,7 @@ public final class CheckCommand implements Callable<Integer> {
         try {
             result = DeploymentCheck.run(new CheckRequest(projectDir, stage, function, layers, managedLayer,
                     functionPackage, new LazyRemoteLayers(aws), managedLayerSource()), count -> {
-                        task[0] = progress.start("measuring " + count + " artifacts", count);
+                        task[0] = progress.start("measuring " + count + (count == 1 ? " artifact" : " artifacts"), count);
                         return () -> task[0].advance(1);
                     });
         } finally {

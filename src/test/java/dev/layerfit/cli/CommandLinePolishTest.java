@@ -124,6 +124,18 @@ class CommandLinePolishTest {
     }
 
     @Test
+    void oneLayerIsSingular(@TempDir Path tmp) throws Exception {
+        String arn = "arn:aws:lambda:us-east-1:123456789012:layer:numpy:3";
+        Files.createDirectories(tmp.resolve(".chalice"));
+        Files.writeString(tmp.resolve("app.py"), "from chalice import Chalice\n");
+        Files.writeString(tmp.resolve(".chalice/config.json"),
+                "{\"app_name\": \"one\", \"layers\": [\"" + arn + "\"], \"stages\": {\"dev\": {}}}");
+        CliRun run = CliRun.of("check", tmp.toString(), "--layer", arn + "=" + SEED.resolve("layers/numpy.listing"));
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("1 layer of at most 5").doesNotContain("1 layers");
+    }
+
+    @Test
     void quietPrintsOnlyTheVerdict() {
         CliRun run = CliRun.of("check", SEED.toString(), "--stage", "prod", "--quiet");
         assertThat(run.exitCode()).isEqualTo(1);
