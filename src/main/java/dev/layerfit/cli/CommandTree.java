@@ -26,6 +26,7 @@ final class CommandTree {
 
     static {
         COMMANDS.put("check", CheckCommand.class);
+        COMMANDS.put("audit", AuditCommand.class);
         COMMANDS.put("analyze", AnalyzeCommand.class);
         COMMANDS.put("explain", ExplainCommand.class);
         COMMANDS.put("resolve", ResolveCommand.class);
