@@ -8,6 +8,8 @@ import dev.layerfit.pipeline.BuildResult;
 import dev.layerfit.pipeline.ImportCheck;
 import dev.layerfit.pipeline.LayerBuilder;
 import dev.layerfit.lambda.ByteSizeFormat;
+import dev.layerfit.error.BadInputException;
+import dev.layerfit.io.StandardOutput;
 import dev.layerfit.lambda.PythonTarget;
 import dev.layerfit.layer.RuleResult;
 import dev.layerfit.layer.SlimOptions;
@@ -70,6 +72,9 @@ public final class BuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (StandardOutput.is(output)) {
+            throw new BadInputException("build writes a layer zip, which is binary: give -o a file name, not -");
+        }
         PythonTarget target = targetOptions.target();
         SlimOptions slimOptions = shape.slim(target.runtime());
         BuildRequest request = new BuildRequest(requirements.input(), target, shape.layout(target.runtime()),

@@ -2,6 +2,7 @@ package dev.layerfit.cli;
 
 import dev.layerfit.error.BadInputException;
 import dev.layerfit.io.AtomicFileWriter;
+import dev.layerfit.io.StandardOutput;
 import dev.layerfit.layer.ContainerImageDockerfile;
 import dev.layerfit.lock.Locker;
 import dev.layerfit.pipeline.Pinner;
@@ -103,7 +104,7 @@ public final class DockerfileCommand implements Callable<Integer> {
         boolean chalice = Files.isRegularFile(project.resolve(".chalice/config.json"));
         String text = new ContainerImageDockerfile(target, relative, hashed, chalice, inline)
                 .render("layerfit dockerfile " + targetOptions.describeFlags() + (relative == null ? "" : " " + relative));
-        if (output != null) {
+        if (output != null && !StandardOutput.is(output)) { // -o - is standard output, the default
             AtomicFileWriter.atomic().write(output, text);
             spec.commandLine().getOut().println("Wrote " + output);
         } else {

@@ -2,30 +2,16 @@ package dev.layerfit.cli;
 
 import picocli.CommandLine.Command;
 
-/** The root command: lists the subcommands. */
+/** The root command; its subcommands are added by {@link CommandTree} (only the one a run needs). */
 @Command(name = "layerfit",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Makes AWS Lambda deployments fit: measures a function and its layers exactly as AWS counts them,%n"
-                + "explains what takes the space, and says what to change before a deploy fails.",
-        subcommands = {
-            CheckCommand.class,
-            AuditCommand.class,
-            AnalyzeCommand.class,
-            ExplainCommand.class,
-            ResolveCommand.class,
-            BuildCommand.class,
-            PlanCommand.class,
-            MergeCommand.class,
-            DockerfileCommand.class,
-            PublishCommand.class,
-            LayersCommand.class,
-        },
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-            "0:success, or the deployment fits",
-            "1:a limit is exceeded or a check failed",
-            "2:bad usage or bad input",
-            "3:network or AWS failure"})
+        description = "Makes AWS Lambda deployments fit: measures a function and its layers exactly as AWS counts them,"
+                + " explains what takes the space, and says what to change before a deploy fails.",
+        footer = {"", "Examples:",
+            "  layerfit check examples/seed-app --stage prod",
+            "  layerfit analyze examples/seed-app/layers/numpy.listing --top 5",
+            "  layerfit completion bash > ~/.local/share/bash-completion/completions/layerfit",
+            "", "Run 'layerfit COMMAND --help' for a command's options."})
 public final class LayerfitCommand {
 }

@@ -1,9 +1,12 @@
 package dev.layerfit.cli;
 
 import dev.layerfit.error.LayerfitException;
+import dev.layerfit.io.StandardOutput;
 import java.io.PrintWriter;
 import java.util.Arrays;
+import java.util.List;
 import picocli.CommandLine;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /** Entry point: runs a command and turns every failure into one sentence and an exit code. */
 public final class Main {
@@ -17,54 +20,73 @@ public final class Main {
 
     /** Runs layerfit in-process with the given streams; returns the exit code. Used by tests too. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        boolean debug = Arrays.asList(args).contains("--debug");
-        boolean json = Arrays.asList(args).contains("--json");
-        CommandLine cli = new CommandLine(new LayerfitCommand());
-        addDevCommands(cli);
-        cli.setOut(out);
-        cli.setErr(err);
+        long started = System.nanoTime();
+        List<String> argList = Arrays.asList(args);
+        boolean debug = argList.contains("--debug");
+        boolean quiet = (argList.contains("--quiet") || argList.contains("-q")) && !argList.contains("--json");
+        boolean verbose = argList.contains("--verbose") || argList.contains("-v");
+        boolean json = argList.contains("--json");
+        CommandLine cli = CommandTree.forArgs(args);
+        RunOutput streams = new RunOutput(out, err, quiet);
+        cli.setOut(streams.out());
+        cli.setErr(streams.err());
         cli.setParameterExceptionHandler((ex, a) -> {
-            err.println("layerfit: " + ex.getMessage());
-            err.println("Run 'layerfit " + commandPath(ex.getCommandLine()) + "--help' for usage.");
-            jsonError(json, out, ex.getMessage(), ExitCodes.BAD_INPUT);
+            PrintWriter e = streams.err();
+            e.println("layerfit: " + (ex instanceof UnmatchedArgumentException u ? unmatched(u) : ex.getMessage()));
+            e.println("Run 'layerfit " + commandPath(ex.getCommandLine()) + "--help' for usage.");
+            jsonError(json, out, ex instanceof UnmatchedArgumentException u ? unmatched(u) : ex.getMessage(), ExitCodes.BAD_INPUT);
             return ExitCodes.BAD_INPUT;
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            PrintWriter e = streams.err();
             if (debug) {
-                ex.printStackTrace(err);
+                ex.printStackTrace(e);
             }
             if (ex instanceof LayerfitException lf) {
-                err.println("layerfit: " + lf.getMessage());
+                e.println("layerfit: " + lf.getMessage());
                 jsonError(json, out, lf.getMessage(), lf.kind().exitCode());
                 return lf.kind().exitCode();
             }
             if (ex instanceof java.io.UncheckedIOException || ex instanceof java.io.IOException) {
-                err.println("layerfit: " + describe(ex));
+                e.println("layerfit: " + describe(ex));
                 jsonError(json, out, describe(ex), ExitCodes.BAD_INPUT);
                 return ExitCodes.BAD_INPUT;
             }
-            err.println("layerfit: internal error: " + describe(ex)
+            e.println("layerfit: internal error: " + describe(ex)
                     + (debug ? "" : " (run again with --debug for details)"));
             jsonError(json, out, "internal error: " + describe(ex), ExitCodes.INTERNAL);
             return ExitCodes.INTERNAL;
         });
-        int code = cli.execute(args);
+        int code;
+        try (StandardOutput.Scope ignored = StandardOutput.open(out)) {
+            code = cli.execute(args);
+        }
+        streams.finish();
+        if (verbose) {
+            err.println("layerfit: exit code " + code + " after " + (System.nanoTime() - started) / 1_000_000 + " ms (Java "
+                    + System.getProperty("java.version") + ", " + System.getProperty("java.home") + ")");
+        }
         out.flush();
         err.flush();
         return code;
     }
 
-    /**
-     * The hidden {@code dev} commands live in {@code dev.layerfit.dev}, which the product never imports; they are
-     * added by name when that package is on the class path.
-     */
-    private static void addDevCommands(CommandLine cli) {
-        try {
-            Object dev = Class.forName("dev.layerfit.dev.DevCommand").getDeclaredConstructor().newInstance();
-            cli.addSubcommand("dev", dev);
-        } catch (ReflectiveOperationException | LinkageError e) {
-            // a build without the development commands
+    /** An unknown command or option, with the closest known one ("did you mean"). */
+    static String unmatched(UnmatchedArgumentException u) {
+        List<String> unmatched = u.getUnmatched();
+        String word = unmatched.isEmpty() ? "" : unmatched.get(0);
+        List<String> suggestions = u.getSuggestions();
+        boolean option = word.startsWith("-");
+        boolean command = !option && !u.getCommandLine().getSubcommands().isEmpty();
+        String what = option ? "unknown option '" + word + "'"
+                : command ? "unknown command '" + word + "'" : "unexpected argument '" + word + "'";
+        if (!suggestions.isEmpty() && (option || command)) {
+            return what + "; did you mean '" + suggestions.get(0) + "'?";
         }
+        if (command) {
+            return what + "; the commands are " + String.join(", ", CommandTree.names());
+        }
+        return what;
     }
 
     /** With {@code --json}, stdout still holds JSON on an error: {@code {"error":{"message","exitCode"}}}. */

@@ -1,6 +1,7 @@
 package dev.layerfit.cli;
 
 import dev.layerfit.io.AtomicFileWriter;
+import dev.layerfit.io.StandardOutput;
 import dev.layerfit.layer.RequirementsMerge;
 import dev.layerfit.report.Json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -73,7 +74,7 @@ public final class MergeCommand implements Callable<Integer> {
             return ExitCodes.FAILED;
         }
         String text = RequirementsMerge.render(result);
-        if (output != null) {
+        if (output != null && !StandardOutput.is(output)) { // -o - is standard output, the default
             AtomicFileWriter.atomic().write(output, text);
             if (!common.json()) {
                 out.println("Wrote " + output + ": " + result.lines().size() + " requirements from " + files.size() + " files.");

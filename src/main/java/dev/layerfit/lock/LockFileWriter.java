@@ -1,6 +1,7 @@
 package dev.layerfit.lock;
 
 import dev.layerfit.io.AtomicFileWriter;
+import dev.layerfit.io.StandardOutput;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -35,8 +36,12 @@ public final class LockFileWriter {
         return sb.toString();
     }
 
-    /** Writes {@code text} to {@code file} atomically (see {@link AtomicFileWriter}). */
+    /** Writes {@code text} to {@code file} atomically (see {@link AtomicFileWriter}); {@code -} is standard output. */
     public static void write(Path file, String text) throws IOException {
+        if (StandardOutput.is(file)) {
+            StandardOutput.write(text);
+            return;
+        }
         AtomicFileWriter.atomic().write(file, text);
     }
 }

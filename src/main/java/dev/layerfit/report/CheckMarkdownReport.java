@@ -134,7 +134,7 @@ public final class CheckMarkdownReport {
         StringBuilder md = new StringBuilder("| limit | subject | actual | allowed | |\n|---|---|---:|---:|---|\n");
         for (LimitCheck c : r.verdict().checks()) {
             boolean count = c.name().equals(LimitCheck.LAYER_COUNT);
-            String actual = count ? c.actualBytes() + " layers" : grouped(c.actualBytes()) + " bytes";
+            String actual = count ? c.actualBytes() + (c.actualBytes() == 1 ? " layer" : " layers") : grouped(c.actualBytes()) + " bytes";
             String allowed = count ? "at most " + c.limitBytes()
                     : (c.name().equals(LimitCheck.UNZIPPED_TOTAL) ? "under " : "at most ") + grouped(c.limitBytes()) + " bytes";
             String subject = c.subject() != null ? c.subject() : count ? "layers of the function"

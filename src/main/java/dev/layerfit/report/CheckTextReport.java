@@ -205,7 +205,7 @@ public final class CheckTextReport {
                     + grouped(c.limitBytes()) + (c.ok() ? " (" + human(c.limitBytes() - c.actualBytes()) + " to spare)"
                     : " (over by " + grouped(c.actualBytes() - c.limitBytes() + 1) + " bytes, "
                     + human(c.actualBytes() - c.limitBytes() + 1) + ")");
-            case LimitCheck.LAYER_COUNT -> c.actualBytes() + " layers of at most " + c.limitBytes()
+            case LimitCheck.LAYER_COUNT -> c.actualBytes() + (c.actualBytes() == 1 ? " layer" : " layers") + " of at most " + c.limitBytes()
                     + r.artifacts().stream().filter(a -> a.role() == ArtifactRole.MANAGED_LAYER).findFirst()
                             .map(a -> " (the " + a.name() + " counts)").orElse("");
             default -> c.subject() + ": " + human(c.actualBytes()) + " zipped, at most " + human(c.limitBytes())

@@ -153,7 +153,7 @@ public final class GithubReport {
             case LimitCheck.UNZIPPED_TOTAL -> "function + layers unzip to " + grouped(c.actualBytes())
                     + " bytes; Lambda needs under " + grouped(c.limitBytes()) + " (over by "
                     + grouped(c.actualBytes() - c.limitBytes() + 1) + " bytes, " + human(c.actualBytes() - c.limitBytes() + 1) + ")";
-            case LimitCheck.LAYER_COUNT -> c.actualBytes() + " layers; Lambda allows at most " + c.limitBytes();
+            case LimitCheck.LAYER_COUNT -> c.actualBytes() + (c.actualBytes() == 1 ? " layer" : " layers") + "; Lambda allows at most " + c.limitBytes();
             default -> c.subject() + " is " + grouped(c.actualBytes()) + " bytes zipped; a direct upload takes at most "
                     + grouped(c.limitBytes());
         };

@@ -284,7 +284,7 @@ public final class HtmlReport {
             boolean count = c.name().equals(LimitCheck.LAYER_COUNT);
             html.append("<tr class=\"").append(c.ok() ? "ok" : "fail").append("\"><td>").append(c.ok() ? "ok" : "FAIL")
                     .append("</td><td>").append(esc(c.name())).append("</td><td>").append(esc(c.subject() == null ? "" : c.subject()))
-                    .append("</td><td class=\"num\">").append(grouped(c.actualBytes())).append(count ? " layers" : "")
+                    .append("</td><td class=\"num\">").append(grouped(c.actualBytes())).append(count ? (c.actualBytes() == 1 ? " layer" : " layers") : "")
                     .append("</td><td class=\"num\">").append(count ? "at most " + c.limitBytes() : (c.name()
                             .equals(LimitCheck.UNZIPPED_TOTAL) ? "under " : "at most ") + grouped(c.limitBytes()))
                     .append("</td></tr>\n");

@@ -1,6 +1,7 @@
 package dev.layerfit.report;
 
 import dev.layerfit.io.AtomicFileWriter;
+import dev.layerfit.io.StandardOutput;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,8 +16,12 @@ public final class ReportFile {
     private ReportFile() {
     }
 
-    /** Writes {@code text} as UTF-8 to {@code target}, atomically (see {@link AtomicFileWriter}). */
+    /** Writes {@code text} as UTF-8 to {@code target}, atomically (see {@link AtomicFileWriter}); {@code -} is standard output. */
     public static void write(Path target, String text) {
+        if (StandardOutput.is(target)) {
+            StandardOutput.write(text);
+            return;
+        }
         try {
             AtomicFileWriter.atomic().write(target, text);
         } catch (IOException e) {

@@ -18,7 +18,7 @@ class MainTest {
     void unknownOptionIsOneLineAndExitTwo() {
         CliRun run = CliRun.of("--no-such-flag");
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("Unknown option: '--no-such-flag'").doesNotContain("Exception");
+        assertThat(run.err()).contains("unknown option '--no-such-flag'").doesNotContain("Exception");
     }
 
     @Test
