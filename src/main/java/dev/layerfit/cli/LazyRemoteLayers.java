@@ -1,11 +1,11 @@
 package dev.layerfit.cli;
 
 import dev.layerfit.archive.MeasuredArtifact;
+import dev.layerfit.aws.ArnRegionLayerStore;
 import dev.layerfit.aws.HttpArtifactFetcher;
 import dev.layerfit.aws.OfflineException;
 import dev.layerfit.aws.RemoteIndexCache;
 import dev.layerfit.aws.RemoteLayers;
-import dev.layerfit.aws.SdkLayerStore;
 import dev.layerfit.check.CheckRequest;
 import dev.layerfit.check.MissingArtifactException;
 
@@ -41,8 +41,8 @@ final class LazyRemoteLayers implements CheckRequest.RemoteLayerOpener {
                     throw new OfflineException("--offline: downloading " + v.layerVersionArn() + " is not allowed");
                 }, RemoteIndexCache.atDefaultLocation(), true);
             } else {
-                var clients = options.clients("measuring a layer without a local copy");
-                remote = new RemoteLayers(new SdkLayerStore(clients.lambda()), HttpArtifactFetcher.create(),
+                // each layer is read in its ARN's region, so no region needs to be configured for it
+                remote = new RemoteLayers(new ArnRegionLayerStore(options.settings(), System::getenv), HttpArtifactFetcher.create(),
                         RemoteIndexCache.atDefaultLocation(), false);
             }
         }
