@@ -2,6 +2,7 @@ package dev.layerfit.cli;
 
 import dev.layerfit.archive.MeasuredArtifact;
 import dev.layerfit.aws.ArnRegionLayerStore;
+import dev.layerfit.aws.ArtifactDownloadException;
 import dev.layerfit.aws.HttpArtifactFetcher;
 import dev.layerfit.aws.OfflineException;
 import dev.layerfit.aws.RemoteIndexCache;
@@ -27,6 +28,10 @@ final class LazyRemoteLayers implements CheckRequest.RemoteLayerOpener {
     public MeasuredArtifact open(String layerVersionArn) {
         try {
             return remote().open(layerVersionArn);
+        } catch (ArtifactDownloadException e) {
+            // only the commands that measure a project's layers have --layer
+            throw new ArtifactDownloadException(e.getMessage() + "; or download the zip yourself and pass it with --layer "
+                    + layerVersionArn + "=PATH", e);
         } catch (OfflineException e) {
             throw new MissingArtifactException("layer " + layerVersionArn + " has no local copy and was not measured on "
                     + "this machine before, and --offline forbids measuring it from AWS: pass --layer " + layerVersionArn
