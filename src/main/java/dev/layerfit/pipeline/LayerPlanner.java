@@ -118,8 +118,9 @@ public final class LayerPlanner {
     /** One group per requirements file (shared dependencies in the first that needs them), or one for all. */
     private static List<Group> group(PlanRequest request, PinnedSet pins, List<String> notes) {
         List<String> all = pins.packages().stream().map(LayerPlanner::key).toList();
+        Map<Path, String> names = LayerNames.of(request.requirementFiles(), Path.of(""));
         if (request.requirementFiles().size() == 1) {
-            return List.of(new Group(request.requirementFiles().get(0).getFileName().toString(), new ArrayList<>(all)));
+            return List.of(new Group(names.get(request.requirementFiles().get(0)), new ArrayList<>(all)));
         }
         Map<String, String> byName = pins.packages().stream().collect(Collectors.toMap(p -> p.pin().name(), LayerPlanner::key));
         Set<String> placed = new LinkedHashSet<>();
@@ -134,12 +135,12 @@ public final class LayerPlanner {
                 if (merged == null) {
                     continue;
                 }
-                needers.computeIfAbsent(merged, k -> new ArrayList<>()).add(file.getFileName().toString());
+                needers.computeIfAbsent(merged, k -> new ArrayList<>()).add(names.get(file));
                 if (placed.add(merged)) {
                     mine.add(merged);
                 }
             }
-            groups.add(new Group(file.getFileName().toString(), mine));
+            groups.add(new Group(names.get(file), mine));
         }
         for (String p : all) {
             if (placed.add(p)) {
