@@ -3,6 +3,7 @@ package dev.layerfit.cli;
 import dev.layerfit.error.BadInputException;
 import dev.layerfit.io.AtomicFileWriter;
 import dev.layerfit.layer.ContainerImageDockerfile;
+import dev.layerfit.lock.LockTarget;
 import dev.layerfit.python.pep508.RequirementsFile;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,6 +35,10 @@ public final class DockerfileCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write here (atomically) instead of standard output.")
     Path output;
 
+    @Option(names = "--chalice-version", paramLabel = "VERSION",
+            description = "For a Chalice app whose requirements do not pin chalice: the chalice version to install.")
+    String chaliceVersion;
+
     @Mixin
     TargetOptions targetOptions;
 
@@ -48,6 +53,7 @@ public final class DockerfileCommand implements Callable<Integer> {
         var target = targetOptions.target();
         String relative = null;
         boolean hashed = false;
+        boolean pinsChalice = false;
         if (requirements != null) {
             Path file = requirements.isAbsolute() ? requirements : project.resolve(requirements);
             if (!Files.isRegularFile(file)) {
@@ -56,6 +62,14 @@ public final class DockerfileCommand implements Callable<Integer> {
             RequirementsFile rf = RequirementsFile.read(file);
             hashed = !rf.requirements().isEmpty()
                     && rf.requirements().stream().allMatch(e -> !e.sha256Hashes().isEmpty());
+            pinsChalice = rf.requirements().stream().anyMatch(e -> e.requirement().normalizedName().equals("chalice")
+                    && e.requirement().specifier().toString().matches("===?[^,*]+"));
+            LockTarget locked = LockTarget.read(Files.readString(file)).orElse(null);
+            if (locked != null && !locked.installsOn(target)) {
+                throw new BadInputException(requirements + " was locked for " + locked.described() + ", but the image is for "
+                        + target.describe() + ": its wheels may not install there. Lock the requirements for this target: "
+                        + "layerfit resolve REQUIREMENTS " + targetOptions.describeFlags() + " -o " + requirements);
+            }
             Path abs = file.toAbsolutePath().normalize();
             Path ctx = project.toAbsolutePath().normalize();
             if (!abs.startsWith(ctx)) {
@@ -65,7 +79,16 @@ public final class DockerfileCommand implements Callable<Integer> {
             relative = ctx.relativize(abs).toString().replace('\\', '/');
         }
         boolean chalice = Files.isRegularFile(project.resolve(".chalice/config.json"));
-        String text = new ContainerImageDockerfile(target, relative, hashed, chalice)
+        if (chalice && !pinsChalice && chaliceVersion == null) {
+            throw new BadInputException("a Chalice app's image needs the chalice package, and "
+                    + (relative == null ? "no requirements were given" : relative + " does not pin it")
+                    + ": add chalice==VERSION (the version you deploy with) to the requirements and lock them, "
+                    + "or pass --chalice-version VERSION");
+        }
+        if (chaliceVersion != null && !chaliceVersion.matches("[0-9][0-9A-Za-z.+!-]*")) {
+            throw new BadInputException("--chalice-version '" + chaliceVersion + "' is not a version; give one like 1.31.2");
+        }
+        String text = new ContainerImageDockerfile(target, relative, hashed, chalice, chalice && !pinsChalice ? chaliceVersion : null)
                 .render("layerfit dockerfile " + targetOptions.describeFlags() + (relative == null ? "" : " " + relative));
         if (output != null) {
             AtomicFileWriter.atomic().write(output, text);

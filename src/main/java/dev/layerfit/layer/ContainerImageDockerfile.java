@@ -14,9 +14,12 @@ import java.util.List;
  * @param target       the runtime (its Python version picks the base image) and architecture
  * @param requirements the requirements file to install, relative to the build context, or null for none
  * @param hashed       whether every requirement has a {@code --hash} (then pip runs with {@code --require-hashes})
- * @param chalice      whether the project is a Chalice app (adds chalice itself, app.py and chalicelib/)
+ * @param chalice      whether the project is a Chalice app (adds app.py and chalicelib/)
+ * @param chaliceVersion the chalice version to install on its own, for a Chalice app whose requirements do not pin
+ *                     chalice; null when they do (or for other apps). Everything the image installs is pinned.
  */
-public record ContainerImageDockerfile(PythonTarget target, String requirements, boolean hashed, boolean chalice) {
+public record ContainerImageDockerfile(PythonTarget target, String requirements, boolean hashed, boolean chalice,
+        String chaliceVersion) {
 
     /** The base image reference for the target. */
     public String baseImage() {
@@ -46,7 +49,11 @@ public record ContainerImageDockerfile(PythonTarget target, String requirements,
             }
         }
         if (chalice) {
-            d.append("RUN pip install --no-cache-dir chalice --target ${LAMBDA_TASK_ROOT}\n");
+            if (chaliceVersion != null) {
+                // the app needs only chalice's own modules at run time (Chalice's packager ships just those)
+                d.append("RUN pip install --no-cache-dir --no-deps chalice==").append(chaliceVersion)
+                        .append(" --target ${LAMBDA_TASK_ROOT}\n");
+            }
             d.append("COPY app.py ${LAMBDA_TASK_ROOT}/\n");
             d.append("COPY chalicelib/ ${LAMBDA_TASK_ROOT}/chalicelib/\n");
             d.append("\n# The Chalice app object is the handler.\n");
