@@ -1,6 +1,6 @@
 package dev.layerfit.aws;
 
-import dev.layerfit.project.LayerArn;
+import dev.layerfit.deployment.LayerArn;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

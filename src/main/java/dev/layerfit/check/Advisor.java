@@ -11,7 +11,7 @@ import dev.layerfit.lambda.ByteSizeFormat;
 import dev.layerfit.lambda.LimitCheck;
 import dev.layerfit.lambda.LimitVerdict;
 import dev.layerfit.lambda.Quota;
-import dev.layerfit.project.ResolvedSettings;
+import dev.layerfit.project.chalice.ResolvedSettings;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;

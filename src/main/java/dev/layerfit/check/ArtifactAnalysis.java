@@ -6,7 +6,7 @@ import dev.layerfit.inventory.ArtifactKind;
 import dev.layerfit.inventory.DuplicateFinder;
 import dev.layerfit.inventory.DuplicateReport;
 import dev.layerfit.inventory.Inventory;
-import dev.layerfit.project.LayerArn;
+import dev.layerfit.deployment.LayerArn;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package dev.layerfit.check;
 
 import dev.layerfit.inventory.DuplicateReport;
 import dev.layerfit.lambda.LimitVerdict;
-import dev.layerfit.project.ResolvedSettings;
+import dev.layerfit.project.chalice.ResolvedSettings;
 import java.util.List;
 
 /**

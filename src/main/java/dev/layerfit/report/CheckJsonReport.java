@@ -9,7 +9,7 @@ import dev.layerfit.inventory.DistributionCopy;
 import dev.layerfit.inventory.DuplicateDistribution;
 import dev.layerfit.lambda.LimitCheck;
 import dev.layerfit.lambda.PredictedError;
-import dev.layerfit.project.ResolvedSettings;
+import dev.layerfit.project.chalice.ResolvedSettings;
 
 /** The JSON of {@code layerfit check} (keys per the CLI contract in ARCHITECTURE.md, exact bytes). */
 public final class CheckJsonReport {

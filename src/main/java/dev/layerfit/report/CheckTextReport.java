@@ -13,7 +13,7 @@ import dev.layerfit.inventory.FileDuplicates;
 import dev.layerfit.lambda.LimitCheck;
 import dev.layerfit.lambda.PredictedError;
 import dev.layerfit.lambda.Quota;
-import dev.layerfit.project.ResolvedSettings;
+import dev.layerfit.project.chalice.ResolvedSettings;
 import java.util.List;
 import java.util.stream.Collectors;
 

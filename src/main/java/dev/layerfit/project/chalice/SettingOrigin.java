@@ -1,4 +1,4 @@
-package dev.layerfit.project;
+package dev.layerfit.project.chalice;
 
 /**
  * Where a resolved setting came from: the JSON path of the value in {@code .chalice/config.json} and its line and

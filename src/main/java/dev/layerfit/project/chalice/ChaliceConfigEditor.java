@@ -1,5 +1,6 @@
-package dev.layerfit.project;
+package dev.layerfit.project.chalice;
 
+import dev.layerfit.deployment.LayerArn;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;

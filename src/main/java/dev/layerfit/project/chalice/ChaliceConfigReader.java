@@ -1,4 +1,4 @@
-package dev.layerfit.project;
+package dev.layerfit.project.chalice;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,4 +1,4 @@
-package dev.layerfit.project;
+package dev.layerfit.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

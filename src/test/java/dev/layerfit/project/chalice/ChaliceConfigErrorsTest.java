@@ -1,4 +1,4 @@
-package dev.layerfit.project;
+package dev.layerfit.project.chalice;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

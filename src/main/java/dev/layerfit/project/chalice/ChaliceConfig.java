@@ -1,4 +1,4 @@
-package dev.layerfit.project;
+package dev.layerfit.project.chalice;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package dev.layerfit.project;
+package dev.layerfit.deployment;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;

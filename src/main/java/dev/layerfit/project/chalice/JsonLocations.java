@@ -1,4 +1,4 @@
-package dev.layerfit.project;
+package dev.layerfit.project.chalice;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;

@@ -1,4 +1,4 @@
-package dev.layerfit.project;
+package dev.layerfit.deployment;
 
 import java.util.Optional;
 import java.util.regex.Matcher;
