@@ -121,6 +121,42 @@ public final class ArtifactMap {
         return n.asText();
     }
 
+    /**
+     * The deployment with the mapped local copies in place: a layer ARN mapped to a path is read from that path,
+     * the framework-built layer from {@code managedLayer}, every function's code from {@code package}. Mappings no
+     * function uses are noted.
+     */
+    public Deployment applyTo(Deployment deployment) {
+        List<String> notes = new java.util.ArrayList<>(deployment.notes());
+        java.util.Set<String> used = new java.util.HashSet<>();
+        List<LambdaFunction> functions = new java.util.ArrayList<>();
+        for (LambdaFunction f : deployment.functions()) {
+            List<Artifact> layers = new java.util.ArrayList<>();
+            for (Artifact a : f.layers()) {
+                Path local = this.layers.get(a.ref());
+                if (local != null) {
+                    used.add(a.ref());
+                    layers.add(a.withSource(new ArtifactSource.Local(local)));
+                } else if (a.role() == dev.layerfit.lambda.ArtifactRole.MANAGED_LAYER && managedLayer != null) {
+                    layers.add(a.withSource(new ArtifactSource.Local(managedLayer)));
+                } else {
+                    layers.add(a);
+                }
+            }
+            Artifact code = f.code() != null && functionPackage != null
+                    ? f.code().withSource(new ArtifactSource.Local(functionPackage)) : f.code();
+            functions.add(new LambdaFunction(f.name(), f.runtime(), f.architecture(), f.packageType(), layers, code,
+                    f.definedAt(), f.notes()));
+        }
+        for (String arn : this.layers.keySet()) {
+            if (!used.contains(arn)) {
+                notes.add("--layer/layerfit.json maps " + arn + ", which no function of " + deployment.description()
+                        + " uses; it was ignored");
+            }
+        }
+        return new Deployment(deployment.description(), deployment.deployTool(), functions, notes);
+    }
+
     /** The local artifact for a layer ARN, if mapped. */
     public Optional<Path> layer(String arn) {
         return Optional.ofNullable(layers.get(arn));

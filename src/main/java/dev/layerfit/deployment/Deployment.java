@@ -19,9 +19,14 @@ public record Deployment(String description, String deployTool, List<LambdaFunct
         notes = List.copyOf(notes);
     }
 
-    /** Only the named function; the caller has checked that it exists. */
+    /** Only the named function; a name the deployment does not define is bad input that lists the names it does. */
     public Deployment only(String functionName) {
-        return new Deployment(description, deployTool,
-                functions.stream().filter(f -> f.name().equals(functionName)).toList(), notes);
+        List<LambdaFunction> match = functions.stream().filter(f -> f.name().equals(functionName)).toList();
+        if (match.isEmpty()) {
+            throw new dev.layerfit.error.BadInputException("function '" + functionName + "' is not in " + description
+                    + "; its functions are " + String.join(", ", functions.stream().map(LambdaFunction::name).toList())
+                    + " (choose one with --function, or leave it out to check them all)");
+        }
+        return new Deployment(description, deployTool, match, notes);
     }
 }

@@ -29,6 +29,9 @@ public final class DeploymentReaders {
             return readers.stream().filter(r -> r.kind().equals(kind)).findFirst().orElseThrow(() ->
                     new BadInputException("unknown --kind " + kind + ": use one of " + String.join(", ", kinds())));
         }
+        if (!Files.exists(dir)) {
+            throw new BadInputException(dir + " does not exist: give a project folder (or a function ARN)");
+        }
         if (!Files.isDirectory(dir)) {
             throw new BadInputException(dir + " is not a folder: give a project folder (or a function ARN)");
         }

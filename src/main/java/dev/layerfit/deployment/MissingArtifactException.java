@@ -1,4 +1,4 @@
-package dev.layerfit.check;
+package dev.layerfit.deployment;
 
 import dev.layerfit.error.BadInputException;
 

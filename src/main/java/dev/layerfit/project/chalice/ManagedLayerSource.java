@@ -1,4 +1,4 @@
-package dev.layerfit.check;
+package dev.layerfit.project.chalice;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.layerfit.check;
+package dev.layerfit.project.chalice;
 
 import dev.layerfit.error.LayerfitException;
 
