@@ -159,7 +159,7 @@ final class Advisor {
         long saves = take(managed, f -> f.distribution() != null && repeatedSet.contains(f.distribution()));
         String names = repeated.stream().limit(4).map(DistributionUsage::name).collect(Collectors.joining(", "))
                 + (repeated.size() > 4 ? ", …" : "");
-        String message = "the " + managed.name() + " repeats " + repeated.size() + " distributions already in your "
+        String message = "the " + managed.name() + " repeats " + ByteSizeFormat.count(repeated.size(), "distribution") + " already in your "
                 + "layers (" + names + "); not shipping them twice saves " + ByteSizeFormat.mib(saves);
         String action = managed.spec().frameworkBuilt() ? managed.spec().control()
                 : "rebuild the " + managed.name() + " without the distributions your layers already hold";
@@ -189,7 +189,7 @@ final class Advisor {
             return java.util.Optional.empty();
         }
         String shown = names.stream().limit(4).collect(Collectors.joining(", ")) + (names.size() > 4 ? ", …" : "");
-        return java.util.Optional.of(new Advice("layer-duplicates", names.size() + " distributions are in more than one "
+        return java.util.Optional.of(new Advice("layer-duplicates", ByteSizeFormat.count(names.size(), "distribution") + (names.size() == 1 ? " is" : " are") + " in more than one "
                 + "layer (" + shown + "); each copy is counted but only one is imported (saves "
                 + ByteSizeFormat.mib(saves) + ")", saves,
                 "keep each distribution in one layer: `layerfit plan layers/*/requirements.txt --runtime RUNTIME` lays them out, "

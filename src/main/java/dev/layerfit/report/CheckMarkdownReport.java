@@ -1,5 +1,6 @@
 package dev.layerfit.report;
 
+import dev.layerfit.lambda.ByteSizeFormat;
 import static dev.layerfit.lambda.ByteSizeFormat.grouped;
 import static dev.layerfit.lambda.ByteSizeFormat.human;
 import static dev.layerfit.lambda.ByteSizeFormat.percent;
@@ -48,7 +49,7 @@ public final class CheckMarkdownReport {
         StringBuilder md = new StringBuilder("# layerfit check: ").append(inline(d.deployment().description()))
                 .append("\n\n").append(d.fits() ? "**FITS**: every function fits." : "**DOES NOT FIT**: "
                         + d.functions().stream().filter(f -> !f.fits()).count() + " of " + d.functions().size()
-                        + " functions fail.").append("\n\n")
+                        + (d.functions().stream().filter(f -> !f.fits()).count() == 1 ? " functions fails." : " functions fail.")).append("\n\n")
                 .append("| function | layers | unzipped | of limit | verdict |\n|---|---:|---:|---:|---|\n");
         for (FunctionResult f : d.functions()) {
             if (f.checked()) {
@@ -134,7 +135,7 @@ public final class CheckMarkdownReport {
         StringBuilder md = new StringBuilder("| limit | subject | actual | allowed | |\n|---|---|---:|---:|---|\n");
         for (LimitCheck c : r.verdict().checks()) {
             boolean count = c.name().equals(LimitCheck.LAYER_COUNT);
-            String actual = count ? c.actualBytes() + " layers" : grouped(c.actualBytes()) + " bytes";
+            String actual = count ? ByteSizeFormat.count(c.actualBytes(), "layer") : grouped(c.actualBytes()) + " bytes";
             String allowed = count ? "at most " + c.limitBytes()
                     : (c.name().equals(LimitCheck.UNZIPPED_TOTAL) ? "under " : "at most ") + grouped(c.limitBytes()) + " bytes";
             String subject = c.subject() != null ? c.subject() : count ? "layers of the function"

@@ -1,5 +1,6 @@
 package dev.layerfit.report;
 
+import dev.layerfit.lambda.ByteSizeFormat;
 import static dev.layerfit.lambda.ByteSizeFormat.grouped;
 import static dev.layerfit.lambda.ByteSizeFormat.human;
 import static dev.layerfit.lambda.ByteSizeFormat.percent;
@@ -66,8 +67,8 @@ public final class CheckTextReport {
         }
         long failing = d.functions().stream().filter(f -> !f.fits()).count();
         long checked = d.functions().stream().filter(FunctionResult::checked).count();
-        out.append(failing == 0 ? "FITS: all " + checked + " functions checked fit"
-                : "DOES NOT FIT: " + failing + " of " + d.functions().size() + " functions fail")
+        out.append(failing == 0 ? (checked == 1 ? "FITS: the 1 function checked fits" : "FITS: all " + checked + " functions checked fit")
+                : "DOES NOT FIT: " + failing + " of " + d.functions().size() + " functions " + (failing == 1 ? "fails" : "fail"))
                 .append(checked < d.functions().size() && failing == 0
                         ? " (" + (d.functions().size() - checked) + " not measured)" : "").append(".\n");
         return out.toString();
@@ -179,7 +180,7 @@ public final class CheckTextReport {
                     + grouped(c.limitBytes()) + (c.ok() ? " (" + human(c.limitBytes() - c.actualBytes()) + " to spare)"
                     : " (over by " + grouped(c.actualBytes() - c.limitBytes() + 1) + " bytes, "
                     + human(c.actualBytes() - c.limitBytes() + 1) + ")");
-            case LimitCheck.LAYER_COUNT -> c.actualBytes() + " layers of at most " + c.limitBytes()
+            case LimitCheck.LAYER_COUNT -> ByteSizeFormat.count(c.actualBytes(), "layer") + " of at most " + c.limitBytes()
                     + r.artifacts().stream().filter(a -> a.role() == ArtifactRole.MANAGED_LAYER).findFirst()
                             .map(a -> " (the " + a.name() + " counts)").orElse("");
             default -> c.subject() + ": " + human(c.actualBytes()) + " zipped, at most " + human(c.limitBytes())

@@ -1,5 +1,6 @@
 package dev.layerfit.report;
 
+import dev.layerfit.lambda.ByteSizeFormat;
 import static dev.layerfit.lambda.ByteSizeFormat.grouped;
 import static dev.layerfit.lambda.ByteSizeFormat.human;
 
@@ -146,7 +147,7 @@ public final class GithubReport {
             case LimitCheck.UNZIPPED_TOTAL -> "function + layers unzip to " + grouped(c.actualBytes())
                     + " bytes; Lambda needs under " + grouped(c.limitBytes()) + " (over by "
                     + grouped(c.actualBytes() - c.limitBytes() + 1) + " bytes, " + human(c.actualBytes() - c.limitBytes() + 1) + ")";
-            case LimitCheck.LAYER_COUNT -> c.actualBytes() + " layers; Lambda allows at most " + c.limitBytes();
+            case LimitCheck.LAYER_COUNT -> ByteSizeFormat.count(c.actualBytes(), "layer") + "; Lambda allows at most " + c.limitBytes();
             default -> c.subject() + " is " + grouped(c.actualBytes()) + " bytes zipped; a direct upload takes at most "
                     + grouped(c.limitBytes());
         };

@@ -1,5 +1,6 @@
 package dev.layerfit.report;
 
+import dev.layerfit.lambda.ByteSizeFormat;
 import static dev.layerfit.lambda.ByteSizeFormat.grouped;
 import static dev.layerfit.lambda.ByteSizeFormat.human;
 import static dev.layerfit.lambda.ByteSizeFormat.percent;
@@ -236,7 +237,7 @@ public final class HtmlReport {
             boolean count = c.name().equals(LimitCheck.LAYER_COUNT);
             html.append("<tr class=\"").append(c.ok() ? "ok" : "fail").append("\"><td>").append(c.ok() ? "ok" : "FAIL")
                     .append("</td><td>").append(esc(c.name())).append("</td><td>").append(esc(c.subject() == null ? "" : c.subject()))
-                    .append("</td><td class=\"num\">").append(grouped(c.actualBytes())).append(count ? " layers" : "")
+                    .append("</td><td class=\"num\">").append(count ? ByteSizeFormat.count(c.actualBytes(), "layer") : grouped(c.actualBytes()))
                     .append("</td><td class=\"num\">").append(count ? "at most " + c.limitBytes() : (c.name()
                             .equals(LimitCheck.UNZIPPED_TOTAL) ? "under " : "at most ") + grouped(c.limitBytes()))
                     .append("</td></tr>\n");
