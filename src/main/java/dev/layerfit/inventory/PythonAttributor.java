@@ -51,11 +51,11 @@ final class PythonAttributor {
     private final Map<String, DistributionTally> topLevel = new HashMap<>();
     private final Map<String, DistributionTally> byName = new HashMap<>();
 
-    PythonAttributor(ArtifactContents contents, List<Located> files, PseudoDistributions pseudo) {
+    PythonAttributor(ArtifactContents contents, List<RootedEntry> files, PseudoDistributions pseudo) {
         this.contents = contents;
         this.pseudo = pseudo;
         Map<String, MetaDir> found = new LinkedHashMap<>();
-        for (Located f : files) {
+        for (RootedEntry f : files) {
             if (f.root().ecosystem() != Ecosystem.PYTHON || !inMetadataFolder(f.runtimePath())) {
                 continue;
             }
@@ -84,7 +84,7 @@ final class PythonAttributor {
     }
 
     /** The distribution of a file in a Python site root that no RECORD lists. */
-    DistributionTally attribute(Located file) {
+    DistributionTally attribute(RootedEntry file) {
         SiteRoot root = file.root();
         String top = file.topSegment();
         if (top.endsWith(DIST_INFO) || top.endsWith(EGG_INFO)) {
