@@ -160,7 +160,7 @@ final class Advisor {
         String names = repeated.stream().limit(4).map(DistributionUsage::name).collect(Collectors.joining(", "))
                 + (repeated.size() > 4 ? ", …" : "");
         String message = "the " + managed.name() + " repeats " + ByteSizeFormat.count(repeated.size(), "distribution") + " already in your "
-                + "layers (" + names + "); not shipping them twice saves " + ByteSizeFormat.mib(saves);
+                + "layers (" + names + "); Python imports one copy, and every copy counts";
         String action = managed.spec().frameworkBuilt() ? managed.spec().control()
                 : "rebuild the " + managed.name() + " without the distributions your layers already hold";
         return java.util.Optional.of(new Advice("automatic-layer-duplicates", message, saves, action));
@@ -190,8 +190,7 @@ final class Advisor {
         }
         String shown = names.stream().limit(4).collect(Collectors.joining(", ")) + (names.size() > 4 ? ", …" : "");
         return java.util.Optional.of(new Advice("layer-duplicates", ByteSizeFormat.count(names.size(), "distribution") + (names.size() == 1 ? " is" : " are") + " in more than one "
-                + "layer (" + shown + "); each copy is counted but only one is imported (saves "
-                + ByteSizeFormat.mib(saves) + ")", saves,
+                + "layer (" + shown + "); each copy is counted but only one is imported", saves,
                 "keep each distribution in one layer: `layerfit plan layers/*/requirements.txt --runtime RUNTIME` lays them out, "
                         + "then rebuild"));
     }
@@ -205,8 +204,8 @@ final class Advisor {
         if (saves < MIN_SAVING) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(new Advice(id, message.apply(ByteSizeFormat.mib(saves)) + " (saves "
-                + ByteSizeFormat.mib(saves) + ")", saves, action));
+        // the saving is the advice's own field, shown once by each report
+        return java.util.Optional.of(new Advice(id, message.apply(ByteSizeFormat.mib(saves)), saves, action));
     }
 
     /** The interpreter tags of the shipped bytecode, e.g. "cpython-311", from names like x.cpython-311.pyc. */

@@ -139,7 +139,8 @@ public final class CheckTextReport {
             out.append("What to do, by bytes saved:\n");
             int n = 0;
             for (Advice a : r.advice()) {
-                out.append(String.format("  %d. %s%n", ++n, a.message()));
+                out.append(String.format("  %d. %s%s%n", ++n, a.message(),
+                        a.savesBytes() > 0 ? " (saves " + human(a.savesBytes()) + ")" : ""));
                 out.append("     → ").append(a.action()).append('\n');
             }
             long projected = r.projectedUnzippedBytes();

@@ -80,7 +80,7 @@ class GithubReportTest {
         String text = Files.readString(summary);
         assertThat(text).startsWith("## an earlier step\n\n### layerfit check: Chalice app shuking-backend, stage prod, function api\\_handler\n\n**DOES NOT FIT**")
                 .contains("| `unzipped-total` | function + all layers, unzipped | 540,874,912 bytes | under 262,144,000 bytes | **FAIL** |")
-                .contains("| managed layer | shuking-backend-prod-managed-layer | 250,227,351 |")
+                .contains("| managed layer | shuking-backend-prod-managed-layer | 250,227,351 (238.6 MiB) |")
                 .contains("| 1 | managed layer is 57.5 MiB zipped");
         assertThat(out.toString().lines()).hasSize(GithubReport.annotations(example, REPO).size());
     }
