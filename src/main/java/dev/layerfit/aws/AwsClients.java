@@ -53,15 +53,6 @@ public final class AwsClients {
         return new AwsClients(settings, resolveRegion(settings, env), credentialsFor(settings));
     }
 
-    /**
-     * Clients for {@code regionName} with these settings' profile, endpoint and credentials: a resource named by an
-     * ARN lives in the ARN's region, whatever region the command was given.
-     */
-    public AwsClients inRegion(String regionName) {
-        Region r = Region.of(regionName);
-        return r.equals(region) ? this : new AwsClients(settings, r, credentials);
-    }
-
     /** The region the clients talk to. */
     public Region region() {
         return region;

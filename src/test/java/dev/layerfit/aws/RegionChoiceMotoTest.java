@@ -21,29 +21,6 @@ class RegionChoiceMotoTest {
     Path dir;
 
     @Test
-    void aLayerArnIsReadInTheArnsRegionWhateverRegionTheCommandWasGiven(MotoServer moto) throws Exception {
-        Path zip = dir.resolve("l.zip");
-        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
-            out.putNextEntry(new ZipEntry("python/m.py"));
-            out.write("X = 1\n".getBytes());
-        }
-        String arn;
-        try (LambdaClient seoul = AwsClients.of(moto.settings("ap-northeast-2")).lambda()) {
-            arn = new SdkLayerStore(seoul).publish("seoul-only", "", List.of(), List.of(), new LayerContent.Inline(zip))
-                    .layerVersionArn();
-        }
-        assertThat(arn).contains(":ap-northeast-2:");
-
-        try (ArnRegionLayerStore store = new ArnRegionLayerStore(moto.settings("us-east-1"), Map.<String, String>of()::get)) {
-            LayerVersion v = store.getLayerVersionByArn(arn);
-            assertThat(v.layerVersionArn()).isEqualTo(arn);
-            assertThat(v.codeSize()).isEqualTo(Files.size(zip));
-            // names stay in the command's region, where this layer does not exist
-            assertThat(store.listVersions("seoul-only")).isEmpty();
-        }
-    }
-
-    @Test
     void awsDefaultRegionIsHonouredAfterAwsRegionAndBeforeTheProfile() {
         String profile = FakeAwsProfile.install(); // its config says us-east-1
         AwsClientSettings settings = new AwsClientSettings(profile, null, null, MotoServer.FAKE_CREDENTIALS);
