@@ -1,6 +1,7 @@
 package dev.layerfit.aws;
 
 import java.time.Duration;
+import java.util.function.UnaryOperator;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
@@ -10,6 +11,9 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.regions.PartitionMetadata;
 
 /**
  * Builds SDK clients from {@link AwsClientSettings}, on the JDK's {@code HttpURLConnection} (no Netty or Apache
@@ -34,7 +38,19 @@ public final class AwsClients {
      * @throws AwsCredentialsException when no region is configured anywhere
      */
     public static AwsClients of(AwsClientSettings settings) {
-        return new AwsClients(settings, resolveRegion(settings), credentialsFor(settings));
+        return of(settings, System::getenv);
+    }
+
+    /**
+     * As {@link #of(AwsClientSettings)}, reading environment variables through {@code env}.
+     *
+     * <p>The region is chosen as the AWS CLI chooses it (AWS CLI v2 user guide, "Environment variables to configure
+     * the AWS CLI"): {@code --region}, then {@code AWS_REGION}, then {@code AWS_DEFAULT_REGION}, then the profile's
+     * {@code region} (and the SDK's remaining sources: instance metadata). The SDK alone does not read
+     * {@code AWS_DEFAULT_REGION}.
+     */
+    public static AwsClients of(AwsClientSettings settings, UnaryOperator<String> env) {
+        return new AwsClients(settings, resolveRegion(settings, env), credentialsFor(settings));
     }
 
     /** The region the clients talk to. */
@@ -64,6 +80,27 @@ public final class AwsClients {
         return b.build();
     }
 
+    /** The ARN partition of the region ({@code aws}, {@code aws-cn}, {@code aws-us-gov}, ...). */
+    public String partition() {
+        return PartitionMetadata.of(region).id();
+    }
+
+    /** The account these credentials belong to (STS GetCallerIdentity, which needs no IAM permission). */
+    public String accountId() {
+        var b = StsClient.builder()
+                .httpClientBuilder(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(Duration.ofSeconds(10)).socketTimeout(Duration.ofSeconds(60)))
+                .region(region).credentialsProvider(credentials);
+        if (settings.endpoint() != null) {
+            b.endpointOverride(settings.endpoint());
+        }
+        try (StsClient sts = b.build()) {
+            return sts.getCallerIdentity().account();
+        } catch (SdkException e) {
+            throw AwsErrors.translate(e, "sts:GetCallerIdentity", "the account of these credentials");
+        }
+    }
+
     private static AwsCredentialsProvider credentialsFor(AwsClientSettings s) {
         if (s.credentials() != null) {
             return s.credentials();
@@ -74,9 +111,15 @@ public final class AwsClients {
         return DefaultCredentialsProvider.builder().build();
     }
 
-    private static Region resolveRegion(AwsClientSettings s) {
+    private static Region resolveRegion(AwsClientSettings s, UnaryOperator<String> env) {
         if (s.region() != null) {
             return Region.of(s.region());
+        }
+        for (String variable : new String[] {"AWS_REGION", "AWS_DEFAULT_REGION"}) {
+            String value = env.apply(variable);
+            if (value != null && !value.isBlank()) {
+                return Region.of(value.trim());
+            }
         }
         try {
             var chain = DefaultAwsRegionProviderChain.builder();
@@ -87,7 +130,7 @@ public final class AwsClients {
         } catch (SdkClientException e) {
             throw new AwsCredentialsException("no AWS region is configured"
                     + (s.profile() == null ? "" : " for profile '" + s.profile() + "'")
-                    + "; pass --region (e.g. --region eu-west-1), set AWS_REGION, or add region = ... to the profile "
+                    + "; pass --region (e.g. --region eu-west-1), set AWS_REGION or AWS_DEFAULT_REGION, or add region = ... to the profile "
                     + "in ~/.aws/config", e);
         }
     }

@@ -25,8 +25,8 @@ public final class HttpArtifactFetcher implements ArtifactFetcher {
         String location = version.location();
         if (location == null || !(location.startsWith("https://") || location.startsWith("http://"))) {
             throw new ArtifactDownloadException("Lambda gave no downloadable location for " + version.layerVersionArn()
-                    + " (got '" + (location == null ? "" : location.replaceAll("\\?.*", "?...")) + "'); "
-                    + "download the zip yourself and pass it with --layer ARN=PATH", null);
+                    + " (got '" + (location == null ? "" : location.replaceAll("\\?.*", "?...")) + "'), so its content cannot "
+                    + "be read from AWS", null);
         }
         return new HttpRangeSource(client, URI.create(location), version.codeSize(), version.layerVersionArn());
     }

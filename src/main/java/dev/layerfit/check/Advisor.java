@@ -8,6 +8,10 @@ import dev.layerfit.inventory.FileUsage;
 import dev.layerfit.python.pep508.ProjectName;
 import dev.layerfit.lambda.ArtifactRole;
 import dev.layerfit.lambda.ByteSizeFormat;
+import dev.layerfit.lambda.PythonRuntime;
+import dev.layerfit.layer.SlimOptions;
+import dev.layerfit.layer.SlimProfile;
+import dev.layerfit.layer.Slimmer;
 import dev.layerfit.lambda.LimitCheck;
 import dev.layerfit.lambda.LimitVerdict;
 import dev.layerfit.lambda.Quota;
@@ -35,6 +39,8 @@ final class Advisor {
     private static final long LIMIT = Quota.UNZIPPED_FUNCTION_AND_LAYERS.value();
     private static final Set<String> RUNTIME_SDK = Set.of("boto3", "botocore", "s3transfer", "jmespath");
     private static final String DISCOVERY_DOCS = "googleapiclient/discovery_cache/documents/";
+    /** The profile the slimming advice points to; the runtime only matters to the bytecode rule, which it does not use. */
+    private static final SlimOptions SAFE = SlimOptions.of(SlimProfile.SAFE, PythonRuntime.forName("python3.12"));
 
     private final String deployTool;
     private final List<DeploymentArtifact> artifacts;
@@ -72,11 +78,11 @@ final class Advisor {
                         + "another, where Python compiles in memory instead",
                 "rebuild the layers with `layerfit build` (it installs without compiling; or `pip install --no-compile`)")
                 .ifPresentOrElse(savings::add, () -> { });
-        slim("tests", f -> f.category() == Category.TESTS,
+        profile("tests", Set.of("tests"),
                 n -> "test suites inside packages (numpy/…/tests, …) take " + n + " and are never imported at run time",
                 "rebuild with `layerfit build --slim safe` (the default: it leaves out tests/ folders nothing else imports)")
                 .ifPresentOrElse(savings::add, () -> { });
-        slim("stubs-and-docs", f -> f.category() == Category.TYPE_STUBS || f.category() == Category.DOCS,
+        profile("stubs-and-docs", Set.of("type-stubs", "docs"),
                 n -> "type stubs (.pyi) and documentation inside packages take " + n,
                 "rebuild with `layerfit build --slim safe` (leaves out *.pyi stubs and docs/examples inside packages)")
                 .ifPresentOrElse(savings::add, () -> { });
@@ -159,8 +165,8 @@ final class Advisor {
         long saves = take(managed, f -> f.distribution() != null && repeatedSet.contains(f.distribution()));
         String names = repeated.stream().limit(4).map(DistributionUsage::name).collect(Collectors.joining(", "))
                 + (repeated.size() > 4 ? ", …" : "");
-        String message = "the " + managed.name() + " repeats " + repeated.size() + " distributions already in your "
-                + "layers (" + names + "); not shipping them twice saves " + ByteSizeFormat.mib(saves);
+        String message = "the " + managed.name() + " repeats " + ByteSizeFormat.count(repeated.size(), "distribution") + " already in your "
+                + "layers (" + names + "); Python imports one copy, and every copy counts";
         String action = managed.spec().frameworkBuilt() ? managed.spec().control()
                 : "rebuild the " + managed.name() + " without the distributions your layers already hold";
         return java.util.Optional.of(new Advice("automatic-layer-duplicates", message, saves, action));
@@ -189,9 +195,8 @@ final class Advisor {
             return java.util.Optional.empty();
         }
         String shown = names.stream().limit(4).collect(Collectors.joining(", ")) + (names.size() > 4 ? ", …" : "");
-        return java.util.Optional.of(new Advice("layer-duplicates", names.size() + " distributions are in more than one "
-                + "layer (" + shown + "); each copy is counted but only one is imported (saves "
-                + ByteSizeFormat.mib(saves) + ")", saves,
+        return java.util.Optional.of(new Advice("layer-duplicates", ByteSizeFormat.count(names.size(), "distribution") + (names.size() == 1 ? " is" : " are") + " in more than one "
+                + "layer (" + shown + "); each copy is counted but only one is imported", saves,
                 "keep each distribution in one layer: `layerfit plan layers/*/requirements.txt --runtime RUNTIME` lays them out, "
                         + "then rebuild"));
     }
@@ -205,8 +210,54 @@ final class Advisor {
         if (saves < MIN_SAVING) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(new Advice(id, message.apply(ByteSizeFormat.mib(saves)) + " (saves "
-                + ByteSizeFormat.mib(saves) + ")", saves, action));
+        // the saving is the advice's own field, shown once by each report
+        return java.util.Optional.of(new Advice(id, message.apply(ByteSizeFormat.mib(saves)), saves, action));
+    }
+
+    /**
+     * Advice to rebuild with the {@code safe} profile, its saving computed by dry-running that profile's {@code rules}
+     * on each artifact's files still shipped: a layer already built with {@code --slim safe} saves nothing, so gets no
+     * advice. For an artifact the framework builds, the change is to the framework's input, not a rebuild.
+     */
+    private java.util.Optional<Advice> profile(String id, Set<String> rules, java.util.function.Function<String, String> message,
+            String rebuild) {
+        long saves = 0;
+        List<DeploymentArtifact> frameworkBuilt = new ArrayList<>();
+        boolean userBuilt = false;
+        for (DeploymentArtifact a : artifacts) {
+            java.util.Map<String, List<FileUsage>> byPath = new java.util.HashMap<>();
+            for (FileUsage f : a.inventory().files()) {
+                if (!removed.contains(f) && f.runtimePath() != null && !f.runtimePath().isEmpty()) {
+                    byPath.computeIfAbsent(f.runtimePath(), k -> new ArrayList<>()).add(f);
+                }
+            }
+            Set<String> gone = new java.util.HashSet<>();
+            Slimmer.wouldRemove(byPath.keySet(), SAFE).forEach((path, rule) -> {
+                if (rules.contains(rule)) {
+                    gone.add(path);
+                }
+            });
+            long before = saves;
+            saves += take(a, f -> gone.contains(f.runtimePath()));
+            if (saves > before) {
+                if (a.spec().frameworkBuilt()) {
+                    frameworkBuilt.add(a);
+                } else {
+                    userBuilt = true;
+                }
+            }
+        }
+        if (saves < MIN_SAVING) {
+            return java.util.Optional.empty();
+        }
+        String action = userBuilt ? rebuild : "";
+        for (DeploymentArtifact a : frameworkBuilt) {
+            // the user does not build this one: what changes is what the framework builds it from
+            action += (action.isEmpty() ? "" : "; ") + "the " + a.name() + " is built by " + deployTool
+                    + " from the project's requirements, which no --slim reaches: " + a.spec().control()
+                    + ", then build that layer with `layerfit build requirements.txt --slim safe`";
+        }
+        return java.util.Optional.of(new Advice(id, message.apply(ByteSizeFormat.mib(saves)), saves, action));
     }
 
     /** The interpreter tags of the shipped bytecode, e.g. "cpython-311", from names like x.cpython-311.pyc. */

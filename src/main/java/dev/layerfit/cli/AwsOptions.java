@@ -15,7 +15,7 @@ public final class AwsOptions {
             description = "Named profile from ~/.aws/config and ~/.aws/credentials (default: the standard chain).")
     String profile;
 
-    @Option(names = "--region", paramLabel = "REGION", description = "AWS region, e.g. eu-west-1 (default: AWS_REGION or the profile).")
+    @Option(names = "--region", paramLabel = "REGION", description = "AWS region, e.g. eu-west-1 (default: AWS_REGION, AWS_DEFAULT_REGION, or the profile). A layer given by ARN is always read in the ARN's region.")
     String region;
 
     @Option(names = "--endpoint-url", paramLabel = "URL", description = "Send Lambda and S3 calls here (moto, LocalStack).")

@@ -99,16 +99,16 @@ public final class BuildCommand implements Callable<Integer> {
     private String text(BuildResult r, PythonTarget target) {
         StringBuilder sb = new StringBuilder();
         sb.append(r.cached() ? "Copied from the build cache: " : "Built ").append(r.output()).append(" for ")
-                .append(target.describe()).append(" (").append(r.packages().size()).append(" packages)\n");
+                .append(target.describe()).append(" (").append(ByteSizeFormat.count(r.packages().size(), "package")).append(")\n");
         sb.append("  unzipped ").append(ByteSizeFormat.human(r.unzippedBytes())).append(" (").append(ByteSizeFormat.grouped(r.unzippedBytes()))
-                .append(" bytes), zipped ").append(ByteSizeFormat.human(r.zippedBytes())).append(", ").append(r.entries())
-                .append(" entries\n");
+                .append(" bytes), zipped ").append(ByteSizeFormat.human(r.zippedBytes())).append(", ").append(ByteSizeFormat.count(r.entries(), "entry"))
+                .append("\n");
         sb.append("  sha256 ").append(r.sha256()).append('\n');
         if (!r.removed().isEmpty()) {
             sb.append("Removed by slim rules:\n");
             TextTable table = new TextTable("lrr");
             for (RuleResult rr : r.removed()) {
-                table.row(rr.rule(), ByteSizeFormat.human(rr.bytes()), rr.files() + " files");
+                table.row(rr.rule(), ByteSizeFormat.human(rr.bytes()), rr.filesDescription());
             }
             sb.append(table.render("  "));
         }

@@ -87,6 +87,11 @@ public final class CheckCommand implements Callable<Integer> {
         "summary to the file named by $GITHUB_STEP_SUMMARY (when set)."})
     boolean github;
 
+    @Option(names = "--warn-under", paramLabel = "PERCENT", defaultValue = "10",
+            description = "With --github: advice becomes a ::warning only when less than PERCENT of the 250 MiB limit is "
+                    + "left (default: ${DEFAULT-VALUE}); a deployment that does not fit always gets them.")
+    double warnUnder;
+
     @Mixin
     AwsOptions aws;
 
@@ -144,6 +149,9 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (!(warnUnder >= 0 && warnUnder <= 100)) {
+            throw new dev.layerfit.error.BadInputException("--warn-under " + warnUnder + " is not a percentage; give one from 0 to 100");
+        }
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
         boolean deployed = functionName != null || FunctionArn.looksLikeFunctionArn(projectDir.toString());
@@ -198,7 +206,7 @@ public final class CheckCommand implements Callable<Integer> {
         out.flush();
         if (github) {
             // with --json, stdout holds only JSON: the workflow commands go to stderr (the runner reads both)
-            GithubReport.write(result, base, common.json() ? err : out, System::getenv);
+            GithubReport.write(result, base, common.json() ? err : out, System::getenv, warnUnder);
         }
         return result.fits() ? ExitCodes.OK : ExitCodes.FAILED;
     }

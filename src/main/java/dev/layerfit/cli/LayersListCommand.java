@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.layerfit.aws.AwsClients;
+import dev.layerfit.aws.AwsException;
 import dev.layerfit.aws.HttpArtifactFetcher;
 import dev.layerfit.aws.LayerNotFoundException;
 import dev.layerfit.aws.LayerStore;
@@ -47,8 +48,8 @@ public final class LayersListCommand implements Callable<Integer> {
     @Option(names = "--unzipped", description = "Also show zipped (CodeSize) and unzipped sizes.")
     boolean unzipped;
 
-    /** One row: a version and, with --unzipped, its sizes. */
-    private record Row(LayerVersion version, RemoteLayerSize size) {
+    /** One row: a version and, with --unzipped, its sizes or why they could not be read. */
+    private record Row(LayerVersion version, RemoteLayerSize size, String error) {
     }
 
     @Override
@@ -65,16 +66,26 @@ public final class LayersListCommand implements Callable<Integer> {
             RemoteLayers remote = unzipped
                     ? new RemoteLayers(store, HttpArtifactFetcher.create(), RemoteIndexCache.atDefaultLocation(), false) : null;
             for (LayerVersion v : versions) {
-                rows.add(new Row(v, remote == null ? null : remote.measure(v.layerVersionArn())));
+                rows.add(remote == null ? new Row(v, null, null) : measured(remote, v));
             }
         }
         PrintWriter out = spec.commandLine().getOut();
         if (common.json()) {
             out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(toJson(rows)));
         } else {
-            printTable(rows, out);
+            printTable(rows, out, spec.commandLine().getErr());
         }
-        return ExitCodes.OK;
+        // every row is listed; a version whose size could not be read is a network/AWS failure of this run
+        return rows.stream().anyMatch(r -> r.error() != null) ? ExitCodes.NETWORK : ExitCodes.OK;
+    }
+
+    /** One version's sizes; a version that cannot be read is reported in its row, and the others still are. */
+    private static Row measured(RemoteLayers remote, LayerVersion v) {
+        try {
+            return new Row(v, remote.measure(v.layerVersionArn()), null);
+        } catch (AwsException e) {
+            return new Row(v, null, e.getMessage());
+        }
     }
 
     private static ObjectNode toJson(List<Row> rows) {
@@ -90,7 +101,9 @@ public final class LayersListCommand implements Callable<Integer> {
             o.put("createdDate", v.createdDate());
             v.compatibleRuntimes().forEach(o.putArray("compatibleRuntimes")::add);
             v.compatibleArchitectures().forEach(o.putArray("compatibleArchitectures")::add);
-            if (r.size() != null) {
+            if (r.error() != null) {
+                o.putObject("error").put("message", r.error());
+            } else if (r.size() != null) {
                 o.put("codeSha256", r.size().codeSha256());
                 o.put("zippedBytes", r.size().zippedBytes());
                 o.put("unzippedBytes", r.size().unzippedBytes());
@@ -99,12 +112,12 @@ public final class LayersListCommand implements Callable<Integer> {
         return root;
     }
 
-    private static void printTable(List<Row> rows, PrintWriter out) {
+    private static void printTable(List<Row> rows, PrintWriter out, PrintWriter err) {
         if (rows.isEmpty()) {
             out.println("No layers in this region.");
             return;
         }
-        boolean sizes = rows.get(0).size() != null;
+        boolean sizes = rows.stream().anyMatch(r -> r.size() != null || r.error() != null);
         int nameWidth = Math.max(5, rows.stream().mapToInt(r -> r.version().layerName().length()).max().orElse(5));
         String header = String.format("%-" + nameWidth + "s  %7s  %-28s  %-22s  %-14s", "LAYER", "VERSION", "CREATED",
                 "RUNTIMES", "ARCH") + (sizes ? String.format("  %12s  %12s", "ZIPPED", "UNZIPPED") : "") + "  DESCRIPTION";
@@ -114,10 +127,17 @@ public final class LayersListCommand implements Callable<Integer> {
             String line = String.format("%-" + nameWidth + "s  %7d  %-28s  %-22s  %-14s", v.layerName(), v.version(),
                     v.createdDate() == null ? "" : v.createdDate(), String.join(",", v.compatibleRuntimes()),
                     String.join(",", v.compatibleArchitectures()));
-            if (sizes) {
+            if (sizes && r.size() != null) {
                 line += String.format("  %12s  %12s", ByteSizeFormat.human(r.size().zippedBytes()), ByteSizeFormat.human(r.size().unzippedBytes()));
+            } else if (sizes) {
+                line += String.format("  %12s  %12s", "-", "see below");
             }
             out.println(line + "  " + v.description());
+        }
+        for (Row r : rows) {
+            if (r.error() != null) {
+                err.println("layerfit: " + r.version().layerName() + ":" + r.version().version() + ": " + r.error());
+            }
         }
     }
 }

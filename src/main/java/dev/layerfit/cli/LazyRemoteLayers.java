@@ -1,6 +1,7 @@
 package dev.layerfit.cli;
 
 import dev.layerfit.archive.MeasuredArtifact;
+import dev.layerfit.aws.ArtifactDownloadException;
 import dev.layerfit.aws.HttpArtifactFetcher;
 import dev.layerfit.aws.OfflineException;
 import dev.layerfit.aws.RemoteIndexCache;
@@ -29,6 +30,10 @@ final class LazyRemoteLayers implements RemoteOpener {
     public MeasuredArtifact open(String arn) {
         try {
             return remote(regionOf(arn)).open(arn);
+        } catch (ArtifactDownloadException e) {
+            // only the commands that measure a project's layers have --layer
+            throw new ArtifactDownloadException(e.getMessage() + "; or download the zip yourself and pass it with --layer "
+                    + arn + "=PATH", e);
         } catch (OfflineException e) {
             throw new MissingArtifactException((arn.contains(":layer:") ? "layer " : "function ") + arn
                     + " has no local copy and was not measured on "

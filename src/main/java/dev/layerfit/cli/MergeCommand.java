@@ -1,5 +1,6 @@
 package dev.layerfit.cli;
 
+import dev.layerfit.lambda.ByteSizeFormat;
 import dev.layerfit.io.AtomicFileWriter;
 import dev.layerfit.io.StandardOutput;
 import dev.layerfit.layer.RequirementsMerge;
@@ -77,7 +78,7 @@ public final class MergeCommand implements Callable<Integer> {
         if (output != null && !StandardOutput.is(output)) { // -o - is standard output, the default
             AtomicFileWriter.atomic().write(output, text);
             if (!common.json()) {
-                out.println("Wrote " + output + ": " + result.lines().size() + " requirements from " + files.size() + " files.");
+                out.println("Wrote " + output + ": " + ByteSizeFormat.count(result.lines().size(), "requirement") + " from " + ByteSizeFormat.count(files.size(), "file") + ".");
             }
         } else if (!common.json()) {
             out.print(text);

@@ -80,7 +80,7 @@ public final class PlanCommand implements Callable<Integer> {
         TextTable layers = new TextTable("llrr");
         int i = 1;
         for (PlannedLayer l : p.layers()) {
-            layers.row(String.valueOf(i++), l.name(), ByteSizeFormat.human(l.predictedUnzippedBytes()), l.packages().size() + " packages");
+            layers.row(String.valueOf(i++), l.name(), ByteSizeFormat.human(l.predictedUnzippedBytes()), ByteSizeFormat.count(l.packages().size(), "package"));
         }
         sb.append(layers.render("  "));
         sb.append("Distributions (as installed):\n");
@@ -91,7 +91,7 @@ public final class PlanCommand implements Callable<Integer> {
             sb.append("Slim rules (estimated):\n");
             TextTable rules = new TextTable("lrr");
             for (RuleResult r : p.removed()) {
-                rules.row(r.rule(), ByteSizeFormat.human(r.bytes()), r.files() + " files");
+                rules.row(r.rule(), ByteSizeFormat.human(r.bytes()), r.filesDescription());
             }
             sb.append(rules.render("  "));
         }

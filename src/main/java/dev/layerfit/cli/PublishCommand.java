@@ -15,6 +15,7 @@ import dev.layerfit.lambda.PythonRuntime;
 import dev.layerfit.project.chalice.ChaliceConfig;
 import dev.layerfit.project.chalice.ChaliceConfigEditor;
 import dev.layerfit.project.chalice.LayerReplacement;
+import dev.layerfit.deployment.LayerArn;
 import dev.layerfit.lambda.ByteSizeFormat;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -100,14 +101,14 @@ public final class PublishCommand implements Callable<Integer> {
         String match = replace != null ? replace : name;
         if (config != null) {
             // check the config before touching AWS, so a bad config never leaves a published but unrecorded layer
-            ChaliceConfigEditor.replaceLayer(config, stageName, match, "arn:aws:lambda:us-east-1:000000000000:layer:" + name + ":1");
+            ChaliceConfigEditor.checkReplaceable(config, stageName, match);
         }
         AwsClients clients = aws.clients("publish");
         try (LambdaClient lambda = clients.lambda(); S3Client s3 = s3Bucket == null ? null : clients.s3()) {
             LayerPublisher publisher = new LayerPublisher(new SdkLayerStore(lambda), s3 == null ? null : new S3Uploader(s3));
             PublishPlan plan = publisher.plan(zip, name, runtimeNames, archNames, description, s3Bucket, ToolVersion.get());
             if (dryRun) {
-                return printDryRun(plan, stageName, match);
+                return printDryRun(plan, stageName, match, clients);
             }
             PublishResult result = publisher.execute(plan);
             LayerReplacement edit = null;
@@ -143,21 +144,19 @@ public final class PublishCommand implements Callable<Integer> {
         return n;
     }
 
-    private Integer printDryRun(PublishPlan plan, String stageName, String match) throws Exception {
+    private Integer printDryRun(PublishPlan plan, String stageName, String match, AwsClients clients) throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         LayerVersion latest = plan.latest();
+        // the ARN AWS will return: the newest version's with the next number, or version 1 in this region and account
         String predictedArn = plan.skips() ? plan.sameAsLatest().layerVersionArn()
-                : latest == null ? null : latest.layerVersionArn().replaceAll(":\\d+$", ":" + (latest.version() + 1));
-        LayerReplacement edit = config == null || predictedArn == null ? null
+                : latest != null ? latest.layerVersionArn().replaceAll(":\\d+$", ":" + (latest.version() + 1))
+                : LayerArn.of(clients.partition(), clients.region().id(), clients.accountId(), plan.name(), 1).arn();
+        LayerReplacement edit = config == null ? null
                 : ChaliceConfigEditor.replaceLayer(config, stageName, match, predictedArn);
         if (common.json()) {
             ObjectNode root = JSON.createObjectNode();
             root.put("dryRun", true);
-            if (predictedArn == null) {
-                root.putNull("layerVersionArn");
-            } else {
-                root.put("layerVersionArn", predictedArn);
-            }
+            root.put("layerVersionArn", predictedArn);
             root.put("version", plan.skips() ? plan.sameAsLatest().version() : latest == null ? 1 : latest.version() + 1);
             root.put("codeSha256", plan.zip().codeSha256());
             root.put("skipped", plan.skips());
@@ -180,9 +179,7 @@ public final class PublishCommand implements Callable<Integer> {
             out.println("Description: " + plan.description());
         }
         if (config != null) {
-            if (edit == null) {
-                out.println("Would replace the ARN of layer " + match + " in " + config + " with the new version's ARN.");
-            } else if (edit.changes()) {
+            if (edit.changes()) {
                 out.println("Would change " + config + " (" + edit.jsonPath() + "):");
                 out.println(edit.diff());
             } else {

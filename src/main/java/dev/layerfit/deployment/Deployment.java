@@ -35,7 +35,7 @@ public record Deployment(String description, String deployTool, List<LambdaFunct
         List<LambdaFunction> match = functions.stream().filter(f -> f.name().equals(functionName)).toList();
         if (match.isEmpty()) {
             throw new dev.layerfit.error.BadInputException("function '" + functionName + "' is not in " + description
-                    + "; its functions are " + String.join(", ", functions.stream().map(LambdaFunction::name).toList())
+                    + "; its functions are " + String.join(", ", functions.stream().map(LambdaFunction::name).distinct().toList())
                     + " (choose one with --function, or leave it out to check them all)");
         }
         return new Deployment(description, deployTool, match, notes, leftOut);

@@ -25,6 +25,12 @@ public record LayerArn(String arn, String region, String account, String name, l
         return Optional.of(new LayerArn(s, m.group(2), m.group(3), m.group(4), Long.parseLong(m.group(5))));
     }
 
+    /** The ARN of version {@code version} of layer {@code name} in that partition, region and account. */
+    public static LayerArn of(String partition, String region, String account, String name, long version) {
+        String arn = "arn:" + partition + ":lambda:" + region + ":" + account + ":layer:" + name + ":" + version;
+        return parse(arn).orElseThrow(() -> new IllegalArgumentException("not a layer version ARN: " + arn));
+    }
+
     /** "numpy:3" — short enough for tables. */
     public String shortName() {
         return name + ":" + version;

@@ -29,13 +29,13 @@ final class InventoryBuilder {
     Inventory build() {
         List<ArchiveEntry> entries = contents.entries();
         SiteRootLocator locator = SiteRootLocator.forEntries(entries, kind);
-        List<Located> located = new ArrayList<>(entries.size());
+        List<RootedEntry> located = new ArrayList<>(entries.size());
         long total = 0;
         for (ArchiveEntry e : entries) {
             total += e.countedBytes();
             if (!e.isDirectory()) {
                 SiteRoot root = locator.locate(e.name());
-                located.add(new Located(e, root, e.name().substring(root.prefix().length())));
+                located.add(new RootedEntry(e, root, e.name().substring(root.prefix().length())));
             }
         }
         PseudoDistributions pseudo = new PseudoDistributions();
@@ -48,7 +48,7 @@ final class InventoryBuilder {
         Map<DistributionTally, Boolean> seen = new IdentityHashMap<>();
         List<DistributionTally> order = new ArrayList<>();
         long[] categoryBytes = new long[Category.values().length];
-        for (Located f : located) {
+        for (RootedEntry f : located) {
             DistributionTally owner = python.listedOwner(f.name());
             if (owner == null) {
                 owner = switch (f.root().ecosystem()) {
@@ -71,7 +71,7 @@ final class InventoryBuilder {
 
         List<FileUsage> files = new ArrayList<>(located.size());
         for (int i = 0; i < located.size(); i++) {
-            Located f = located.get(i);
+            RootedEntry f = located.get(i);
             files.add(new FileUsage(f.entry(), f.root(), f.runtimePath(), owners.get(i).freeze(), categories.get(i)));
         }
         List<DistributionUsage> distributions = new ArrayList<>(order.size());
@@ -87,7 +87,7 @@ final class InventoryBuilder {
         return new Inventory(contents.label(), entries.size(), total, distributions, byCategory, files);
     }
 
-    private static DistributionTally jarOrFolder(Located f, Map<String, DistributionTally> jars, PseudoDistributions pseudo) {
+    private static DistributionTally jarOrFolder(RootedEntry f, Map<String, DistributionTally> jars, PseudoDistributions pseudo) {
         String path = f.runtimePath();
         if (path.indexOf('/') < 0 && path.endsWith(".jar")) {
             return jars.computeIfAbsent(f.name(), k -> {

@@ -33,17 +33,17 @@ final class NodeAttributor {
     private final Set<String> packageJsons = new HashSet<>();
     private final Map<String, DistributionTally> packages = new HashMap<>();
 
-    NodeAttributor(ArtifactContents contents, List<Located> files, PseudoDistributions pseudo) {
+    NodeAttributor(ArtifactContents contents, List<RootedEntry> files, PseudoDistributions pseudo) {
         this.contents = contents;
         this.pseudo = pseudo;
-        for (Located f : files) {
+        for (RootedEntry f : files) {
             if (f.root().ecosystem() == Ecosystem.NODE && f.runtimePath().endsWith(PACKAGE_JSON)) {
                 packageJsons.add(f.name());
             }
         }
     }
 
-    DistributionTally attribute(Located file) {
+    DistributionTally attribute(RootedEntry file) {
         List<String> dirs = packageDirs(file.runtimePath());
         String prefix = file.root().prefix();
         for (int i = dirs.size() - 1; i >= 0; i--) {

@@ -23,6 +23,7 @@ final class PythonAttributor {
     private static final String DIST_INFO = ".dist-info";
     private static final String EGG_INFO = ".egg-info";
     private static final String PYCACHE = "__pycache__/";
+    private static final String DATA = ".data";
 
     /** A metadata folder (or single-file egg-info) and the names of the files in it. */
     private static final class MetaDir {
@@ -50,11 +51,11 @@ final class PythonAttributor {
     private final Map<String, DistributionTally> topLevel = new HashMap<>();
     private final Map<String, DistributionTally> byName = new HashMap<>();
 
-    PythonAttributor(ArtifactContents contents, List<Located> files, PseudoDistributions pseudo) {
+    PythonAttributor(ArtifactContents contents, List<RootedEntry> files, PseudoDistributions pseudo) {
         this.contents = contents;
         this.pseudo = pseudo;
         Map<String, MetaDir> found = new LinkedHashMap<>();
-        for (Located f : files) {
+        for (RootedEntry f : files) {
             if (f.root().ecosystem() != Ecosystem.PYTHON || !inMetadataFolder(f.runtimePath())) {
                 continue;
             }
@@ -83,11 +84,18 @@ final class PythonAttributor {
     }
 
     /** The distribution of a file in a Python site root that no RECORD lists. */
-    DistributionTally attribute(Located file) {
+    DistributionTally attribute(RootedEntry file) {
         SiteRoot root = file.root();
         String top = file.topSegment();
         if (top.endsWith(DIST_INFO) || top.endsWith(EGG_INFO)) {
             return metaDirs.get(root.prefix() + top + "/");
+        }
+        if (top.endsWith(DATA) && top.indexOf('-') > 0 && top.length() < file.runtimePath().length()) {
+            // an unpacked wheel's NAME-VERSION.data/ (scripts, data, headers) belongs to NAME (binary distribution format)
+            DistributionTally owner = byName.get(root.prefix() + "\0" + ProjectName.canonicalize(top.substring(0, top.indexOf('-'))));
+            if (owner != null) {
+                return owner;
+            }
         }
         String path = file.runtimePath();
         int pycache = path.endsWith(".pyc") || path.endsWith(".pyo") ? path.lastIndexOf(PYCACHE) : -1;
@@ -143,7 +151,7 @@ final class PythonAttributor {
         DistributionTally tally = new DistributionTally(ProjectName.canonicalize(name), version, by, dir.root);
         String prefix = dir.root.prefix();
         if (hasRecord) {
-            list(tally, prefix, RecordFile.paths(read(dir.path("RECORD"))));
+            listRecord(tally, prefix, RecordFile.paths(read(dir.path("RECORD"))));
         }
         if (!distInfo && dir.files.containsKey("installed-files.txt")) {
             List<String> lines = read(dir.path("installed-files.txt")).lines().map(String::strip).filter(s -> !s.isEmpty()).toList();
@@ -161,6 +169,35 @@ final class PythonAttributor {
         }
         byName.putIfAbsent(prefix + "\0" + tally.name, tally);
         return tally;
+    }
+
+    /**
+     * Lists a RECORD's paths. Two of pip's layouts put files where a plain resolution against the site root misses
+     * them: {@code pip install --target T} installs into a home scheme (purelib {@code home/lib/python}, scripts
+     * {@code home/bin}, data {@code home}) and then moves {@code lib/python/*}, {@code bin/} and the data folders into
+     * T, so a console script or {@code .data/scripts} file sits at {@code T/bin/NAME} while RECORD, written relative
+     * to purelib, says {@code ../../bin/NAME} (pip, commands/install.py {@code _handle_target_dir}); and an unpacked
+     * wheel whose {@code NAME.data/purelib|platlib/} content was moved to the root (Chalice's packager) keeps RECORD's
+     * {@code NAME.data/purelib/...} paths.
+     */
+    private void listRecord(DistributionTally tally, String prefix, List<String> paths) {
+        List<String> mapped = new java.util.ArrayList<>(paths.size());
+        for (String p : paths) {
+            String path = p.replace('\\', '/');
+            String resolved = RecordFile.resolve(prefix, path);
+            if (path.startsWith("../../") && !path.startsWith("../../../")
+                    && (resolved == null || !resolved.startsWith(prefix))) {
+                mapped.add(path.substring("../../".length())); // pip --target: home/X is T/X
+                continue;
+            }
+            mapped.add(path);
+            int slash = path.indexOf('/');
+            if (slash > 0 && path.startsWith(DATA + "/", slash - DATA.length())
+                    && (path.startsWith("purelib/", slash + 1) || path.startsWith("platlib/", slash + 1))) {
+                mapped.add(path.substring(slash + 1 + "purelib/".length()));
+            }
+        }
+        list(tally, prefix, mapped);
     }
 
     private void list(DistributionTally tally, String base, List<String> paths) {

@@ -58,8 +58,14 @@ public final class AtomicFileWriter {
      */
     public void write(Path target, Content content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".layerfit-tmp");
+        Path tmp;
+        try {
+            Files.createDirectories(dir);
+            tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".layerfit-tmp");
+        } catch (IOException e) {
+            // the temporary file's name is ours, not the user's: say which file could not be written, and why
+            throw new FileWriteException("cannot write " + target + ": " + why(dir, e) + "; choose another path", e);
+        }
         try {
             try (java.io.OutputStream out = Files.newOutputStream(tmp)) {
                 content.writeTo(out);
@@ -70,6 +76,21 @@ public final class AtomicFileWriter {
             Files.deleteIfExists(tmp);
             throw e;
         }
+    }
+
+    private static String why(Path dir, IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "no permission to create files in " + dir;
+        }
+        if (e instanceof java.nio.file.FileAlreadyExistsException || Files.exists(dir) && !Files.isDirectory(dir)) {
+            return dir + " is not a folder";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return Files.isDirectory(dir) ? dir + " does not accept new files" : "the folder " + dir + " cannot be created";
+        }
+        String reason = e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null ? fse.getReason()
+                : e.getMessage();
+        return "creating a file in " + dir + " failed (" + reason + ")";
     }
 
     private static void copyPermissions(Path from, Path to) throws IOException {

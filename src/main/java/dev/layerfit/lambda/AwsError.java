@@ -17,7 +17,10 @@ public enum AwsError {
     CODE_UNCOMPRESSED_TOO_LARGE("code-uncompressed-too-large", "Code uncompressed size is greater than max allowed size of {limitBytes}"),
     TOO_MANY_LAYERS("too-many-layers", "Cannot reference more than {maxLayers} layers"),
     NOT_A_ZIP("not-a-zip", "Could not unzip uploaded file"),
-    CODE_STORAGE_EXCEEDED("code-storage-exceeded", "Code storage limit exceeded (CodeStorageExceededException)");
+    CODE_STORAGE_EXCEEDED("code-storage-exceeded", "Code storage limit exceeded (CodeStorageExceededException)"),
+    /** Chalice's own wording (chalice/deploy/deployer.py, DeploymentPackageTooLargeError), not Lambda's. */
+    DEPLOYMENT_PACKAGE_TOO_LARGE("deployment-package-too-large",
+            "Lambda only allows deployment packages that are {limitMB} MB or less in size (Chalice, DeploymentPackageTooLargeError)");
 
     private final String id;
     private final String wording;
@@ -33,6 +36,7 @@ public enum AwsError {
         return switch (this) {
             case ZIPPED_SIZE_TOO_LARGE, REQUEST_TOO_LARGE, REQUEST_ENTITY_TOO_LARGE -> "RequestEntityTooLargeException";
             case CODE_STORAGE_EXCEEDED -> "CodeStorageExceededException";
+            case DEPLOYMENT_PACKAGE_TOO_LARGE -> "DeploymentPackageTooLargeError";
             default -> "InvalidParameterValueException";
         };
     }

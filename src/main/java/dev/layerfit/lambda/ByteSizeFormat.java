@@ -8,6 +8,26 @@ public final class ByteSizeFormat {
     private ByteSizeFormat() {
     }
 
+    /**
+     * A count with its noun in the right number: {@code count(1, "layer")} is "1 layer", {@code count(5, "layer")}
+     * "5 layers"; a noun ending in a consonant and y takes "ies" ("1 entry", "2 entries"), one ending in s, x, sh or ch
+     * takes "es".
+     */
+    public static String count(long n, String singular) {
+        if (n == 1) {
+            return "1 " + singular;
+        }
+        String plural;
+        if (singular.endsWith("y") && singular.length() > 1 && "aeiou".indexOf(singular.charAt(singular.length() - 2)) < 0) {
+            plural = singular.substring(0, singular.length() - 1) + "ies";
+        } else if (singular.endsWith("s") || singular.endsWith("x") || singular.endsWith("sh") || singular.endsWith("ch")) {
+            plural = singular + "es";
+        } else {
+            plural = singular + "s";
+        }
+        return String.format(Locale.ROOT, "%,d ", n) + plural;
+    }
+
     /** {@code 85,207,199 bytes (81.3 MiB, 85.2 MB)}; under 1 MB just the bytes. */
     public static String describe(long bytes) {
         String exact = String.format(Locale.ROOT, "%,d bytes", bytes);

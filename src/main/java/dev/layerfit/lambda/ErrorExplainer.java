@@ -18,7 +18,14 @@ public final class ErrorExplainer {
 
     private static final long TOTAL = Quota.UNZIPPED_FUNCTION_AND_LAYERS.value();
     private static final String N = "(\\d[\\d,]*)";
-    private static final Pattern OPERATION = Pattern.compile("when calling the (\\w+) operation", Pattern.CASE_INSENSITIVE);
+    /**
+     * The separator between two words of a wording: tools re-wrap AWS's text — Chalice at 79 columns
+     * ({@code textwrap.wrap} in ChaliceDeploymentError), SAM's event table inside its status-reason column, Terraform
+     * inside its {@code │ } diagnostic box — so any run of white space (and box bars) stands for one space.
+     */
+    private static final String GAP = "[\\s\u2502]+";
+    /** boto3 / the AWS CLI ("when calling the X operation") and Terraform's SDK v2 ("operation error Lambda: X"). */
+    private static final Pattern OPERATION = pattern("when calling the (\\w+) operation|operation error Lambda: (\\w+)");
 
     private static final String CHECK = "Run `layerfit check` in the project to see what the function and each layer take "
             + "unzipped and which packages are in more than one of them (paid twice).";
@@ -54,6 +61,10 @@ public final class ErrorExplainer {
             new Recognizer(AwsError.NOT_A_ZIP, pattern("Could not unzip uploaded file"), ErrorExplainer::notAZip),
             new Recognizer(AwsError.CODE_STORAGE_EXCEEDED,
                     pattern("CodeStorageExceededException|Code storage limit exceeded"), ErrorExplainer::storage),
+            // Chalice's own words, when no AWS wording is in the text (a connection Lambda closed mid-upload)
+            new Recognizer(AwsError.DEPLOYMENT_PACKAGE_TOO_LARGE,
+                    pattern("(?:deployment package is ([\\d.]+) MB\\. )?Lambda only allows deployment packages that are "
+                            + "([\\d.]+) MB or less|DeploymentPackageTooLargeError"), ErrorExplainer::chalicePackage),
             // Last: a bare 413 (the AWS SDK for Java v2 does not model it, so it arrives as a LambdaException).
             new Recognizer(AwsError.REQUEST_ENTITY_TOO_LARGE,
                     pattern("RequestEntityTooLargeException|Status Code: 413|\\b413 Request Entity Too Large"),
@@ -63,7 +74,7 @@ public final class ErrorExplainer {
     }
 
     private static Pattern pattern(String regex) {
-        return Pattern.compile(regex, Pattern.CASE_INSENSITIVE);
+        return Pattern.compile(regex.replace(" ", GAP), Pattern.CASE_INSENSITIVE);
     }
 
     /** Every error this explainer recognises. */
@@ -80,7 +91,7 @@ public final class ErrorExplainer {
             return Optional.empty();
         }
         Matcher op = OPERATION.matcher(text);
-        String operation = op.find() ? op.group(1) : null;
+        String operation = op.find() ? (op.group(1) != null ? op.group(1) : op.group(2)) : null;
         for (Recognizer r : RECOGNIZERS) {
             Matcher m = r.pattern.matcher(text);
             if (m.find()) {
@@ -213,6 +224,27 @@ public final class ErrorExplainer {
                         "Delete old function versions that no alias uses.",
                         "See the live limit and usage with `aws lambda get-account-settings` (TotalCodeSize), and ask for a "
                                 + "quota increase if you need more."));
+    }
+
+    private static Explanation chalicePackage(Matcher m, String operation) {
+        Map<String, Long> numbers = new LinkedHashMap<>();
+        // Chalice prints '%.1f MB' of bytes / 1024**2; its limit, MAX_LAMBDA_DEPLOYMENT_SIZE, is 50 * 1024**2 bytes
+        long limit = m.group(2) == null ? Quota.DIRECT_UPLOAD_ZIPPED.value() : Math.round(Double.parseDouble(m.group(2)) * 1024 * 1024);
+        numbers.put("limitBytes", limit);
+        String size = "";
+        if (m.group(1) != null) {
+            long approx = Math.round(Double.parseDouble(m.group(1)) * 1024 * 1024);
+            numbers.put("approxPackageBytes", approx);
+            size = " This one is about " + bytes(approx) + " zipped.";
+        }
+        return new Explanation(AwsError.DEPLOYMENT_PACKAGE_TOO_LARGE, m.group(), numbers, operation,
+                "Chalice uploads the function's zip and its managed layer inside the API request, which Lambda caps at "
+                        + bytes(Quota.DIRECT_UPLOAD_ZIPPED.value()) + " zipped; Lambda closed the connection or refused "
+                        + "the request, and Chalice reported the package as too large." + size,
+                List.of("Chalice always uploads its managed layer and the function directly; if the managed layer is the big "
+                                + "one, set `automatic_layer` to false and publish the dependencies as a layer through S3: "
+                                + "e.g. `layerfit publish LAYER.zip --name NAME --s3-bucket BUCKET`.",
+                        SLIM, CHECK));
     }
 
     private static Explanation entityTooLarge(Matcher m, String operation) {

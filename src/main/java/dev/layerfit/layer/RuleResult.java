@@ -6,4 +6,13 @@ package dev.layerfit.layer;
  * changed) and {@code record} (bytes of RECORD rows dropped for removed files, 0 files).
  */
 public record RuleResult(String rule, long bytes, int files) {
+
+    /** What the files column says: "3 files", "2 files stripped", or for {@code record} where its bytes come from. */
+    public String filesDescription() {
+        return switch (rule) {
+            case "record" -> "RECORD rows of the removed files";
+            case "debug-symbols" -> dev.layerfit.lambda.ByteSizeFormat.count(files, "file") + " stripped";
+            default -> dev.layerfit.lambda.ByteSizeFormat.count(files, "file");
+        };
+    }
 }

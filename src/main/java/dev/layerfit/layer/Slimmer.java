@@ -77,6 +77,14 @@ public final class Slimmer {
         return new SlimReport(tally(files, removals), notes);
     }
 
+    /**
+     * What {@code options} would remove from these site-relative paths, path to rule name, without touching disk (as
+     * {@link #dryRun}: every test and docs folder counts as unimported).
+     */
+    public static Map<String, String> wouldRemove(Set<String> paths, SlimOptions options) {
+        return RemovalRules.plan(paths, options, Set.of());
+    }
+
     private static List<RuleResult> tally(Map<String, Long> files, Map<String, String> removals) {
         Map<String, long[]> byRule = new LinkedHashMap<>();
         for (String rule : RemovalRules.RULE_ORDER) {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.layerfit.io.AtomicFileWriter;
 import dev.layerfit.layer.RuleResult;
-import dev.layerfit.report.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +20,9 @@ import java.util.Optional;
  * Both files are written atomically, the report last, so a report always means a whole zip.
  */
 public final class BuildCache {
+
+    /** The cache's own file format (read back by {@link #lookup}), not layerfit's machine output. */
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path dir;
 
@@ -46,7 +48,7 @@ public final class BuildCache {
             return Optional.empty();
         }
         try {
-            JsonNode n = new ObjectMapper().readTree(report.toFile());
+            JsonNode n = JSON.readTree(report.toFile());
             if (Files.size(zip) != n.path("zippedBytes").asLong(-1)) {
                 return Optional.empty();
             }
@@ -70,7 +72,7 @@ public final class BuildCache {
         Files.createDirectories(dir);
         Path zip = zip(key);
         Files.move(builtZip, zip, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        ObjectNode n = Json.object();
+        ObjectNode n = JSON.createObjectNode();
         n.put("sha256", result.sha256());
         n.put("unzippedBytes", result.unzippedBytes());
         n.put("zippedBytes", result.zippedBytes());
@@ -81,7 +83,7 @@ public final class BuildCache {
         result.packages().forEach(packages::add);
         ArrayNode notes = n.putArray("notes");
         result.notes().forEach(notes::add);
-        AtomicFileWriter.atomic().write(dir.resolve(key + ".json"), Json.write(n) + "\n");
+        AtomicFileWriter.atomic().write(dir.resolve(key + ".json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(n) + "\n");
         return zip;
     }
 }

@@ -1,5 +1,6 @@
 package dev.layerfit.pipeline;
 
+import dev.layerfit.lambda.ByteSizeFormat;
 import dev.layerfit.archive.DeterministicZipWriter;
 import dev.layerfit.archive.WrittenZip;
 import dev.layerfit.cache.CacheRoot;
@@ -104,7 +105,7 @@ public final class LayerBuilder {
             List<Path> wheels = fetch(pins, client);
             t = lap(millis, "download", t);
             InstallResult installed;
-            try (Progress.Task task = progress.start("installing " + wheels.size() + " wheels", 1)) {
+            try (Progress.Task task = progress.start("installing " + ByteSizeFormat.count(wheels.size(), "wheel"), 1)) {
                 installed = WheelInstaller.install(wheels, work.resolve("layer"), request.layout());
                 task.advance(1);
             }
@@ -159,7 +160,7 @@ public final class LayerBuilder {
         java.util.Optional<dev.layerfit.python.build.SdistBuilder> builder = pins.packages().stream()
                 .anyMatch(p -> !p.pin().filename().endsWith(".whl"))
                 ? IndexBuildRequirements.builder(client, dev.layerfit.cache.CacheRoot.get()) : java.util.Optional.empty();
-        try (Progress.Task task = progress.start("downloading " + pins.packages().size() + " wheels", pins.packages().size())) {
+        try (Progress.Task task = progress.start("downloading " + ByteSizeFormat.count(pins.packages().size(), "wheel"), pins.packages().size())) {
             List<Future<Path>> futures = new ArrayList<>();
             for (LockedPackage p : pins.packages()) {
                 futures.add(pool.submit(() -> {

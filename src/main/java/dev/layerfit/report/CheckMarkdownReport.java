@@ -1,5 +1,6 @@
 package dev.layerfit.report;
 
+import dev.layerfit.lambda.ByteSizeFormat;
 import static dev.layerfit.lambda.ByteSizeFormat.grouped;
 import static dev.layerfit.lambda.ByteSizeFormat.human;
 import static dev.layerfit.lambda.ByteSizeFormat.percent;
@@ -48,7 +49,7 @@ public final class CheckMarkdownReport {
         StringBuilder md = new StringBuilder("# layerfit check: ").append(inline(d.deployment().description()))
                 .append("\n\n").append(d.fits() ? "**FITS**: every function fits." : "**DOES NOT FIT**: "
                         + d.functions().stream().filter(f -> !f.fits()).count() + " of " + d.functions().size()
-                        + " functions fail.").append("\n\n")
+                        + (d.functions().stream().filter(f -> !f.fits()).count() == 1 ? " functions fails." : " functions fail.")).append("\n\n")
                 .append("| function | layers | unzipped | of limit | verdict |\n|---|---:|---:|---:|---|\n");
         for (FunctionResult f : d.functions()) {
             if (f.checked()) {
@@ -134,7 +135,7 @@ public final class CheckMarkdownReport {
         StringBuilder md = new StringBuilder("| limit | subject | actual | allowed | |\n|---|---|---:|---:|---|\n");
         for (LimitCheck c : r.verdict().checks()) {
             boolean count = c.name().equals(LimitCheck.LAYER_COUNT);
-            String actual = count ? c.actualBytes() + (c.actualBytes() == 1 ? " layer" : " layers") : grouped(c.actualBytes()) + " bytes";
+            String actual = count ? ByteSizeFormat.count(c.actualBytes(), "layer") : grouped(c.actualBytes()) + " bytes";
             String allowed = count ? "at most " + c.limitBytes()
                     : (c.name().equals(LimitCheck.UNZIPPED_TOTAL) ? "under " : "at most ") + grouped(c.limitBytes()) + " bytes";
             String subject = c.subject() != null ? c.subject() : count ? "layers of the function"
@@ -147,19 +148,24 @@ public final class CheckMarkdownReport {
 
     /** The artifacts table with exact sizes. */
     static String artifacts(CheckResult r, Path base) {
-        StringBuilder md = new StringBuilder("| role | artifact | unzipped bytes | unzipped | zipped | of limit | local copy |\n")
-                .append("|---|---|---:|---:|---:|---:|---|\n");
+        StringBuilder md = new StringBuilder("| role | artifact | unzipped | zipped | of limit | local copy |\n")
+                .append("|---|---|---:|---:|---:|---|\n");
         for (DeploymentArtifact a : r.artifacts()) {
             String name = a.role() == ArtifactRole.MANAGED_LAYER ? a.ref() : a.name();
-            md.append("| ").append(role(a)).append(" | ").append(inline(name)).append(" | ").append(grouped(a.unzippedBytes()))
-                    .append(" | ").append(human(a.unzippedBytes())).append(" | ").append(human(a.artifact().zippedBytes()))
+            md.append("| ").append(role(a)).append(" | ").append(inline(name)).append(" | ").append(bytes(a.unzippedBytes()))
+                    .append(" | ").append(human(a.artifact().zippedBytes()))
                     .append(" | ").append(percent(a.unzippedBytes(), LIMIT)).append(" | `")
                     .append(ReportFile.relative(base, a.source())).append("` |\n");
         }
         long total = r.verdict().totalUnzippedBytes();
-        md.append("| **total** | | **").append(grouped(total)).append("** | ").append(human(total)).append(" | | ")
+        md.append("| **total** | | **").append(bytes(total)).append("** | | ")
                 .append(percent(total, LIMIT)).append(" | |\n");
         return md.toString();
+    }
+
+    /** Exact bytes and the rounded size in one cell: {@code 250,227,351 (238.6 MiB)}. */
+    private static String bytes(long n) {
+        return grouped(n) + " (" + human(n) + ")";
     }
 
     private static String role(DeploymentArtifact a) {
@@ -190,11 +196,11 @@ public final class CheckMarkdownReport {
         dists.sort(Comparator.comparingLong((Dist d) -> d.d().bytes()).reversed()
                 .thenComparing(d -> d.d().name()).thenComparing(Dist::artifact));
         md.append("The ").append(TOP_DISTRIBUTIONS).append(" largest distributions:\n\n")
-                .append("| distribution | in | unzipped bytes | unzipped | of limit |\n|---|---|---:|---:|---:|\n");
+                .append("| distribution | in | unzipped | of limit |\n|---|---|---:|---:|\n");
         for (Dist d : dists.stream().limit(TOP_DISTRIBUTIONS).toList()) {
             md.append("| ").append(inline(d.d().name() + (d.d().version() == null ? "" : " " + d.d().version()))).append(" | ")
-                    .append(inline(d.artifact())).append(" | ").append(grouped(d.d().bytes())).append(" | ")
-                    .append(human(d.d().bytes())).append(" | ").append(percent(d.d().bytes(), LIMIT)).append(" |\n");
+                    .append(inline(d.artifact())).append(" | ").append(bytes(d.d().bytes())).append(" | ")
+                    .append(percent(d.d().bytes(), LIMIT)).append(" |\n");
         }
         md.append('\n');
         List<DuplicateDistribution> dups = r.duplicates().distributions();

@@ -1,5 +1,6 @@
 package dev.layerfit.report;
 
+import dev.layerfit.lambda.ByteSizeFormat;
 import static dev.layerfit.lambda.ByteSizeFormat.grouped;
 import static dev.layerfit.lambda.ByteSizeFormat.human;
 import static dev.layerfit.lambda.ByteSizeFormat.percent;
@@ -66,8 +67,8 @@ public final class CheckTextReport {
         }
         long failing = d.functions().stream().filter(f -> !f.fits()).count();
         long checked = d.functions().stream().filter(FunctionResult::checked).count();
-        out.append(failing == 0 ? "FITS: all " + checked + " functions checked fit"
-                : "DOES NOT FIT: " + failing + " of " + d.functions().size() + " functions fail")
+        out.append(failing == 0 ? (checked == 1 ? "FITS: the 1 function checked fits" : "FITS: all " + checked + " functions checked fit")
+                : "DOES NOT FIT: " + failing + " of " + d.functions().size() + " functions " + (failing == 1 ? "fails" : "fail"))
                 .append(checked < d.functions().size() && failing == 0
                         ? " (" + (d.functions().size() - checked) + " not measured)" : "").append(".\n");
         return out.append(leftOut(d)).toString();
@@ -164,7 +165,8 @@ public final class CheckTextReport {
             out.append("What to do, by bytes saved:\n");
             int n = 0;
             for (Advice a : r.advice()) {
-                out.append(String.format("  %d. %s%n", ++n, a.message()));
+                out.append(String.format("  %d. %s%s%n", ++n, a.message(),
+                        a.savesBytes() > 0 ? " (saves " + human(a.savesBytes()) + ")" : ""));
                 out.append("     → ").append(a.action()).append('\n');
             }
             long projected = r.projectedUnzippedBytes();
@@ -205,7 +207,7 @@ public final class CheckTextReport {
                     + grouped(c.limitBytes()) + (c.ok() ? " (" + human(c.limitBytes() - c.actualBytes()) + " to spare)"
                     : " (over by " + grouped(c.actualBytes() - c.limitBytes() + 1) + " bytes, "
                     + human(c.actualBytes() - c.limitBytes() + 1) + ")");
-            case LimitCheck.LAYER_COUNT -> c.actualBytes() + (c.actualBytes() == 1 ? " layer" : " layers") + " of at most " + c.limitBytes()
+            case LimitCheck.LAYER_COUNT -> ByteSizeFormat.count(c.actualBytes(), "layer") + " of at most " + c.limitBytes()
                     + r.artifacts().stream().filter(a -> a.role() == ArtifactRole.MANAGED_LAYER).findFirst()
                             .map(a -> " (the " + a.name() + " counts)").orElse("");
             default -> c.subject() + ": " + human(c.actualBytes()) + " zipped, at most " + human(c.limitBytes())

@@ -1,9 +1,12 @@
 package dev.layerfit.report;
 
+import dev.layerfit.lambda.ByteSizeFormat;
 import static dev.layerfit.lambda.ByteSizeFormat.grouped;
 import static dev.layerfit.lambda.ByteSizeFormat.human;
 
 import dev.layerfit.check.Advice;
+import dev.layerfit.deployment.SourceLocation;
+import dev.layerfit.lambda.Quota;
 import dev.layerfit.check.CheckResult;
 import dev.layerfit.check.DeploymentResult;
 import dev.layerfit.check.FunctionResult;
@@ -37,6 +40,9 @@ public final class GithubReport {
     public static final String STEP_SUMMARY = "GITHUB_STEP_SUMMARY";
     /** How many advice items become warnings. */
     static final int TOP_ADVICE = 3;
+    private static final long LIMIT = Quota.UNZIPPED_FUNCTION_AND_LAYERS.value();
+    /** Advice becomes a warning only when the headroom under the unzipped limit is below this percentage. */
+    public static final double DEFAULT_WARN_UNDER_PERCENT = 10;
 
     private GithubReport() {
     }
@@ -46,24 +52,34 @@ public final class GithubReport {
      * summary to it. Paths are shown relative to {@code base}.
      */
     public static void write(DeploymentResult d, Path base, PrintWriter out, Function<String, String> env) {
+        write(d, base, out, env, DEFAULT_WARN_UNDER_PERCENT);
+    }
+
+    /**
+     * As {@link #write(DeploymentResult, Path, PrintWriter, Function)}; a function that fits with at least
+     * {@code warnUnderPercent} of the unzipped limit to spare gets no warnings (a pull request is not the place for
+     * advice it does not need).
+     */
+    public static void write(DeploymentResult d, Path base, PrintWriter out, Function<String, String> env, double warnUnderPercent) {
         List<CheckResult> checked = d.checked();
         StringBuilder md = new StringBuilder();
         for (CheckResult r : checked) {
-            annotations(r, base).stream()
+            annotations(r, base, warnUnderPercent).stream()
                     .map(a -> checked.size() > 1 ? a.replaceFirst("title=", "title=" + escapeProperty(r.functionName() + ": ")) : a)
                     .forEach(out::println);
             md.append(summary(r, base));
         }
         var leftOut = d.deployment().leftOut();
-        String where = d.deployment().functions().stream().map(f -> f.definedAt()).filter(java.util.Objects::nonNull).findFirst()
-                .map(at -> ReportFile.relative(base, at.file().toString())).orElse("");
+        var where = d.deployment().functions().stream().map(f -> f.definedAt()).filter(java.util.Objects::nonNull).findFirst()
+                .orElse(null);
         for (var item : leftOut.items()) {
-            out.println(command(item.blocking() && !leftOut.allowed() ? "error" : "warning", where,
+            out.println(command(item.blocking() && !leftOut.allowed() ? "error" : "warning", where, base,
                     leftOut.heading() + " " + item.distribution() + " " + item.version(), item.reason() + ". " + leftOut.fix()));
         }
         for (FunctionResult f : d.functions()) {
             if (!f.checked() && f.failure() != 0) {
-                out.println(command("error", "", "layerfit: " + f.function().name() + " was not checked", f.notChecked()));
+                out.println(command("error", f.function().definedAt(), base, "layerfit: " + f.function().name() + " was not checked",
+                        f.notChecked()));
             }
         }
         out.flush();
@@ -75,7 +91,7 @@ public final class GithubReport {
 
     /** Like {@link #write(DeploymentResult, Path, PrintWriter, Function)} for one checked function. */
     public static void write(CheckResult r, Path base, PrintWriter out, Function<String, String> env) {
-        annotations(r, base).forEach(out::println);
+        annotations(r, base, DEFAULT_WARN_UNDER_PERCENT).forEach(out::println);
         out.flush();
         String summary = env.apply(STEP_SUMMARY);
         if (summary != null && !summary.isBlank()) {
@@ -85,23 +101,33 @@ public final class GithubReport {
 
     /** One workflow command per failed limit, predicted AWS error and top advice; a notice when it fits. */
     public static List<String> annotations(CheckResult r, Path base) {
-        var at = r.function().definedAt();
-        String file = at == null ? "" : ReportFile.relative(base, at.file().toString());
+        return annotations(r, base, DEFAULT_WARN_UNDER_PERCENT);
+    }
+
+    /**
+     * The workflow commands for one function, each with the {@code file} and {@code line} of the config or template
+     * entry it is about (the entry that defines the artifact for an artifact's limit, else the function's); advice
+     * only when the function does not fit or has less than {@code warnUnderPercent} of the limit to spare.
+     */
+    public static List<String> annotations(CheckResult r, Path base, double warnUnderPercent) {
+        SourceLocation file = entry(r);
         List<String> out = new ArrayList<>();
         for (LimitCheck c : r.verdict().checks()) {
             if (!c.ok()) {
-                out.add(command("error", file, "layerfit: " + c.name() + " exceeded", describe(c)));
+                out.add(command("error", about(r, c, file), base, "layerfit: " + c.name() + " exceeded", describe(c)));
             }
         }
         for (PredictedError e : r.verdict().predictedErrors()) {
-            out.add(command("error", file, "AWS would answer " + e.error().exceptionName(),
+            out.add(command("error", file, base, "AWS would answer " + e.error().exceptionName(),
                     e.message() + "\nbecause " + e.why()));
         }
-        r.advice().stream().limit(TOP_ADVICE).forEach(a -> out.add(command("warning", file, "layerfit advice: " + a.id()
+        long total = r.verdict().totalUnzippedBytes();
+        double headroomPercent = 100.0 * (LIMIT - total) / LIMIT;
+        boolean warn = !r.fits() || headroomPercent < warnUnderPercent;
+        r.advice().stream().limit(warn ? TOP_ADVICE : 0).forEach(a -> out.add(command("warning", file, base, "layerfit advice: " + a.id()
                 + (a.savesBytes() > 0 ? " (saves " + human(a.savesBytes()) + ")" : ""), a.message() + "\n→ " + a.action())));
         if (r.fits()) {
-            long total = r.verdict().totalUnzippedBytes();
-            out.add(command("notice", file, "layerfit: the deployment fits", grouped(total) + " bytes unzipped, "
+            out.add(command("notice", file, base, "layerfit: the deployment fits", grouped(total) + " bytes unzipped, "
                     + human(r.verdict().checks().stream().filter(c -> c.name().equals(LimitCheck.UNZIPPED_TOTAL))
                             .mapToLong(c -> c.limitBytes() - c.actualBytes()).findFirst().orElse(0)) + " to spare"));
         }
@@ -126,10 +152,35 @@ public final class GithubReport {
         return md.toString();
     }
 
-    /** {@code ::kind file=F,title=T::message}, escaped. */
-    static String command(String kind, String file, String title, String message) {
+    /**
+     * Where an annotation about the whole function points: the function's own entry; for a function the config does
+     * not list line by line (Chalice's api_handler), the first of its artifacts' entries that has a line (the
+     * managed layer's automatic_layer, a layers list); else line 1 of the function's file.
+     */
+    private static SourceLocation entry(CheckResult r) {
+        SourceLocation f = r.function().definedAt();
+        if (f != null && f.line() > 0) {
+            return f;
+        }
+        return r.artifacts().stream().map(a -> a.spec().definedAt()).filter(l -> l != null && l.line() > 0)
+                .findFirst().orElse(f == null ? null : new SourceLocation(f.file(), 1, 1));
+    }
+
+    /** The entry an artifact limit is about: the definition of the artifact it names, else the function's. */
+    private static SourceLocation about(CheckResult r, LimitCheck c, SourceLocation function) {
+        return r.artifacts().stream().filter(a -> c.subject() != null && c.subject().equals(a.name()) && a.spec().definedAt() != null)
+                .map(a -> a.spec().definedAt()).findFirst().orElse(function);
+    }
+
+    /** {@code ::kind file=F,line=L,title=T::message}, escaped; without a location, no file or line. */
+    static String command(String kind, SourceLocation at, Path base, String title, String message) {
         Map<String, String> props = new LinkedHashMap<>();
-        props.put("file", file);
+        if (at != null) {
+            props.put("file", ReportFile.relative(base, at.file().toString()));
+            if (at.line() > 0) {
+                props.put("line", String.valueOf(at.line()));
+            }
+        }
         props.put("title", title);
         StringBuilder sb = new StringBuilder("::").append(kind);
         String sep = " ";
@@ -153,7 +204,7 @@ public final class GithubReport {
             case LimitCheck.UNZIPPED_TOTAL -> "function + layers unzip to " + grouped(c.actualBytes())
                     + " bytes; Lambda needs under " + grouped(c.limitBytes()) + " (over by "
                     + grouped(c.actualBytes() - c.limitBytes() + 1) + " bytes, " + human(c.actualBytes() - c.limitBytes() + 1) + ")";
-            case LimitCheck.LAYER_COUNT -> c.actualBytes() + (c.actualBytes() == 1 ? " layer" : " layers") + "; Lambda allows at most " + c.limitBytes();
+            case LimitCheck.LAYER_COUNT -> ByteSizeFormat.count(c.actualBytes(), "layer") + "; Lambda allows at most " + c.limitBytes();
             default -> c.subject() + " is " + grouped(c.actualBytes()) + " bytes zipped; a direct upload takes at most "
                     + grouped(c.limitBytes());
         };

@@ -1,5 +1,6 @@
 package dev.layerfit.report;
 
+import dev.layerfit.lambda.ByteSizeFormat;
 import static dev.layerfit.lambda.ByteSizeFormat.grouped;
 import static dev.layerfit.lambda.ByteSizeFormat.human;
 import static dev.layerfit.lambda.ByteSizeFormat.percent;
@@ -46,6 +47,8 @@ public final class HtmlReport {
     private static final long LIMIT = Quota.UNZIPPED_FUNCTION_AND_LAYERS.value();
     private static final ObjectMapper COMPACT = new ObjectMapper();
     private static final int MAX_DUPLICATES_SHOWN = 25;
+    /** Shadowed copies are drawn faded; those of the distributions wasting the most bytes are also hatched. */
+    private static final int BIGGEST_WASTE_HATCHED = 3;
 
     private final StringBuilder html = new StringBuilder(1 << 16);
 
@@ -186,6 +189,9 @@ public final class HtmlReport {
             List<Inventory> inventories, List<String> names) {
         List<Map<DistributionUsage, TreemapTree.DuplicateMark>> out = new ArrayList<>();
         inventories.forEach(i -> out.add(new IdentityHashMap<>()));
+        java.util.Set<DuplicateDistribution> biggest = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        report.distributions().stream().sorted(java.util.Comparator.comparingLong(DuplicateDistribution::wastedBytes).reversed())
+                .limit(BIGGEST_WASTE_HATCHED).forEach(biggest::add);
         for (DuplicateDistribution d : report.distributions()) {
             DistributionCopy used = d.used();
             for (DistributionCopy c : d.copies()) {
@@ -198,7 +204,7 @@ public final class HtmlReport {
                                 + ", so its bytes are wasted";
                 for (DistributionUsage u : inv.distributions()) {
                     if (u.siteRoot().equals(c.siteRoot()) && ProjectName.canonicalize(u.name()).equals(d.distribution())) {
-                        out.get(c.artifactIndex()).put(u, new TreemapTree.DuplicateMark(c == used, note));
+                        out.get(c.artifactIndex()).put(u, new TreemapTree.DuplicateMark(c == used, c != used && biggest.contains(d), note));
                     }
                 }
             }
@@ -244,37 +250,42 @@ public final class HtmlReport {
                     .append(esc(r.name())).append("\" data-bytes=\"").append(r.unzipped()).append("\" title=\"")
                     .append(esc(tip)).append("\"><span>").append(esc(r.name())).append("</span></div>");
         }
-        html.append("\n<div class=\"limitline\" style=\"left:")
-                .append(String.format(Locale.ROOT, "%.4f", 100.0 * LIMIT / scale))
-                .append("%\"><span>limit 262,144,000</span></div>\n</div>\n");
-        html.append("<table class=\"artifacts\"><thead><tr><th>artifact</th><th>role</th><th class=\"num\">unzipped bytes</th>")
+        double at = 100.0 * LIMIT / scale;
+        // the label sits above the bar, on the side of the line that has room (at 100% it would leave the page)
+        html.append("\n<div class=\"limitline").append(at > 50 ? " right" : "").append("\" style=\"left:")
+                .append(String.format(Locale.ROOT, "%.4f", at))
+                .append("%\"><span>limit 262,144,000 bytes</span></div>\n</div>\n");
+        html.append("<div class=\"scroll\"><table class=\"artifacts\"><thead><tr><th>artifact</th><th>role</th>")
                 .append("<th class=\"num\">unzipped</th><th class=\"num\">zipped</th><th class=\"num\">of 250 MiB</th><th>source</th>")
                 .append("</tr></thead><tbody>\n");
         i = 0;
         for (Row r : rows) {
             html.append("<tr><td><span class=\"swatch s").append(i++ % 6).append("\"></span>").append(esc(r.name()))
                     .append("</td><td>").append(esc(r.role())).append("</td><td class=\"num\" data-bytes=\"").append(r.unzipped())
-                    .append("\">").append(grouped(r.unzipped())).append("</td><td class=\"num\">").append(esc(human(r.unzipped())))
-                    .append("</td><td class=\"num\">").append(r.zipped() < 0 ? "" : esc(human(r.zipped())))
+                    .append("\">").append(grouped(r.unzipped())).append(" <span class=\"h\">(").append(esc(human(r.unzipped())))
+                    .append(")</span></td><td class=\"num\">").append(r.zipped() < 0 ? "" : esc(human(r.zipped())))
                     .append("</td><td class=\"num\">").append(percent(r.unzipped(), LIMIT)).append("</td><td>")
                     .append(esc(r.source())).append("</td></tr>\n");
         }
         html.append("<tr class=\"total\"><td>total</td><td></td><td class=\"num\">").append(grouped(total))
-                .append("</td><td class=\"num\">").append(esc(human(total))).append("</td><td></td><td class=\"num\">")
-                .append(percent(total, LIMIT)).append("</td><td></td></tr>\n</tbody></table>\n</section>\n");
+                .append(" <span class=\"h\">(").append(esc(human(total))).append(")</span></td><td></td><td class=\"num\">")
+                .append(percent(total, LIMIT)).append("</td><td></td></tr>\n</tbody></table></div>\n</section>\n");
     }
 
     private void treemap(String title, List<TreemapTree.Part> parts) {
         html.append("<section id=\"map\"><h2>What takes the space</h2>\n")
-                .append("<p class=\"hint\">Click a box to zoom in; the path above the map zooms out (or press Escape). ")
-                .append("Hover for exact bytes. Hatched with a dashed red edge: a copy of a distribution that another artifact shadows (its bytes are wasted); dotted edge: the copy that is imported.</p>\n")
-                .append("<nav id=\"crumbs\"></nav>\n<div id=\"treemap\" role=\"figure\" aria-label=\"treemap of ")
-                .append(esc(title)).append("\"></div>\n<div id=\"tip\" hidden></div>\n<p class=\"legend\">");
+                .append("<p class=\"hint\">Click a box to zoom in (a box drawn inside another zooms straight into it); the path above "
+                        + "the map zooms out (or press Escape). ")
+                .append("Hover for exact bytes. Faded with a dashed red edge: a copy of a distribution that another artifact "
+                        + "shadows (its bytes are wasted), hatched for the biggest waste; dotted edge: the copy that is imported.</p>\n")
+                .append("<p class=\"legend\">");
+        // the legend goes above the map, so it is on screen with it
         for (Category c : Category.values()) {
             html.append("<span><span class=\"swatch c").append(c.ordinal()).append("\"></span>").append(esc(c.label()))
                     .append("</span> ");
         }
-        html.append("</p>\n</section>\n");
+        html.append("</p>\n<nav id=\"crumbs\"></nav>\n<div id=\"treemap\" role=\"figure\" aria-label=\"treemap of ")
+                .append(esc(title)).append("\"></div>\n<div id=\"tip\" hidden></div>\n</section>\n");
     }
 
     private void limits(CheckResult r) {
@@ -284,7 +295,7 @@ public final class HtmlReport {
             boolean count = c.name().equals(LimitCheck.LAYER_COUNT);
             html.append("<tr class=\"").append(c.ok() ? "ok" : "fail").append("\"><td>").append(c.ok() ? "ok" : "FAIL")
                     .append("</td><td>").append(esc(c.name())).append("</td><td>").append(esc(c.subject() == null ? "" : c.subject()))
-                    .append("</td><td class=\"num\">").append(grouped(c.actualBytes())).append(count ? (c.actualBytes() == 1 ? " layer" : " layers") : "")
+                    .append("</td><td class=\"num\">").append(count ? ByteSizeFormat.count(c.actualBytes(), "layer") : grouped(c.actualBytes()))
                     .append("</td><td class=\"num\">").append(count ? "at most " + c.limitBytes() : (c.name()
                             .equals(LimitCheck.UNZIPPED_TOTAL) ? "under " : "at most ") + grouped(c.limitBytes()))
                     .append("</td></tr>\n");
@@ -312,7 +323,7 @@ public final class HtmlReport {
             html.append("<tr data-advice=\"").append(esc(a.id())).append("\" data-saves-bytes=\"").append(a.savesBytes())
                     .append("\"><td>").append(++n).append("</td><td class=\"num\">")
                     .append(a.savesBytes() == 0 ? "needed" : esc(human(a.savesBytes()))).append("</td><td>")
-                    .append(esc(a.message())).append("</td><td>").append(esc(a.action())).append("</td></tr>\n");
+                    .append(withCode(a.message())).append("</td><td>").append(withCode(a.action())).append("</td></tr>\n");
         }
         long total = r.verdict().totalUnzippedBytes();
         long projected = r.projectedUnzippedBytes();
@@ -374,6 +385,17 @@ public final class HtmlReport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Escaped text in which each {@code `command`} (advice writes commands in backticks) becomes {@code <code>}. */
+    static String withCode(String s) {
+        StringBuilder out = new StringBuilder();
+        String[] parts = s.split("`", -1);
+        for (int i = 0; i < parts.length; i++) {
+            boolean code = i % 2 == 1 && i < parts.length - 1; // an unpaired backtick stays text
+            out.append(code ? "<code>" + esc(parts[i]) + "</code>" : (i % 2 == 1 ? "`" : "") + esc(parts[i]));
+        }
+        return out.toString();
     }
 
     static String esc(String s) {

@@ -23,7 +23,7 @@ import java.util.TreeMap;
  * <p>Node keys (short, the page may carry thousands): {@code n} name, {@code b} bytes, {@code c} category
  * index (the category with the most bytes for a folder), {@code k} children, {@code f} files folded into
  * the node, {@code r} an artifact's role, {@code d} 1 for a distribution copy that is shadowed by another
- * copy (wasted) and 2 for the copy that is imported, {@code x} a note on the duplicate.
+ * copy (wasted), 3 for a shadowed copy among the biggest waste, 2 for the copy that is imported, {@code x} a note on the duplicate.
  */
 final class TreemapTree {
 
@@ -37,7 +37,7 @@ final class TreemapTree {
             .thenComparing(o -> o.get("n").asText());
 
     /** A distribution copy that is in more than one place: whether it is imported, and a sentence about it. */
-    record DuplicateMark(boolean used, String note) {
+    record DuplicateMark(boolean used, boolean biggestWaste, String note) {
     }
 
     /** One artifact to draw. */
@@ -119,7 +119,7 @@ final class TreemapTree {
             ObjectNode n = node(byDist.get(d), true);
             DuplicateMark mark = p.duplicates().get(d);
             if (mark != null) {
-                n.put("d", mark.used() ? 2 : 1);
+                n.put("d", mark.used() ? 2 : mark.biggestWaste() ? 3 : 1);
                 n.put("x", mark.note());
             }
             dists.add(n);

@@ -67,7 +67,7 @@
   function box(rect, depth, into) {
     var n = rect.node, el = document.createElement('div');
     el.className = 'box d' + depth + ' c' + n.c + (n.k ? ' parent' : ' leaf')
-      + (n.d === 1 ? ' shadowed' : n.d === 2 ? ' dup' : '');
+      + (n.d === 1 ? ' shadowed' : n.d === 3 ? ' shadowed worst' : n.d === 2 ? ' dup' : '');
     el.style.left = rect.x + 'px';
     el.style.top = rect.y + 'px';
     el.style.width = Math.max(rect.w, 0) + 'px';
@@ -126,9 +126,14 @@
     render();
   }
 
+  /* A click zooms into the box under the pointer: an inner box with content of its own goes two levels at once. */
   map.addEventListener('click', function (e) {
-    var el = e.target.closest('.box.d1');
-    var node = el && byId[el.dataset.id];
+    var inner = e.target.closest('.box.d2');
+    var node = inner && byId[inner.dataset.id];
+    if (!(node && node.k)) {
+      var el = e.target.closest('.box.d1');
+      node = el && byId[el.dataset.id];
+    }
     if (node && node.k) zoom(node);
   });
 

@@ -62,7 +62,7 @@ class ExplainCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         JsonNode json = new ObjectMapper().readTree(run.out());
         assertThat(json.get("recognized").asBoolean()).isFalse();
-        assertThat(json.get("known").size()).isEqualTo(11);
+        assertThat(json.get("known").size()).isEqualTo(dev.layerfit.lambda.AwsError.values().length).isEqualTo(12);
     }
 
     @Test

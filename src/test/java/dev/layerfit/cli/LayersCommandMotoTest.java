@@ -68,6 +68,25 @@ class LayersCommandMotoTest {
     }
 
     @Test
+    void unzippedReportsEachUnreadableVersionInItsRowAndListsTheRest(MotoServer moto) throws Exception {
+        // moto answers GetLayerVersion with a Location that is not downloadable: every row's size is unreadable
+        CliRun json = CliRun.of(aws(moto, "layers", "list", "--name", "mylib", "--unzipped", "--json"));
+        CliRun human = CliRun.of(aws(moto, "layers", "list", "--name", "mylib", "--unzipped"));
+
+        assertThat(json.exitCode()).as(json.err()).isEqualTo(3);
+        JsonNode layers = JSON.readTree(json.out()).get("layers");
+        assertThat(layers).hasSize(3);
+        for (JsonNode row : layers) {
+            assertThat(row.get("layerVersionArn").asText()).startsWith(ARN);
+            assertThat(row.at("/error/message").asText()).contains("no downloadable location").doesNotContain("--layer");
+        }
+        assertThat(human.exitCode()).isEqualTo(3);
+        assertThat(human.out().lines()).hasSize(4).allMatch(l -> !l.contains("--layer"));
+        assertThat(human.out().lines().skip(1)).allMatch(l -> l.contains("see below"));
+        assertThat(human.err().lines()).hasSize(3).allMatch(l -> l.startsWith("layerfit: mylib:") && !l.contains("--layer"));
+    }
+
+    @Test
     void listOfAnUnknownLayerIsBadInput(MotoServer moto) {
         CliRun run = CliRun.of(aws(moto, "layers", "list", "--name", "nope"));
         assertThat(run.exitCode()).isEqualTo(2);

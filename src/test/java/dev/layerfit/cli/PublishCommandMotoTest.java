@@ -133,6 +133,35 @@ class PublishCommandMotoTest {
     }
 
     @Test
+    void aDryRunOfAFirstVersionShowsTheDiffWithTheArnOfThisRegionAndAccount(MotoServer moto) throws Exception {
+        Path config = dir.resolve("config.json");
+        Files.writeString(config, resource("seed-config.json"));
+
+        CliRun run = CliRun.of(aws(moto, "publish", zip(dir, "first").toString(), "--name", "brand-new",
+                "--replace", "shuking-numpy-layer", "--update-config", config.toString(), "--stage", "dev", "--dry-run"));
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        // moto's account is 123456789012 (what STS GetCallerIdentity answers for its credentials)
+        assertThat(run.out()).contains("version 1")
+                .contains("+6:     \"arn:aws:lambda:ap-northeast-2:123456789012:layer:brand-new:1\",");
+        assertThat(Files.readString(config)).isEqualTo(resource("seed-config.json"));
+    }
+
+    @Test
+    void aConfigWithoutTheLayerIsRefusedWithoutAMadeUpArn(MotoServer moto) throws Exception {
+        Path config = dir.resolve("config.json");
+        Files.writeString(config, resource("seed-config.json"));
+
+        CliRun run = CliRun.of(aws(moto, "publish", zip(dir, "a").toString(), "--name", "not-listed",
+                "--update-config", config.toString(), "--stage", "dev"));
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("holds no ARN of layer 'not-listed'").contains("the new version's ARN")
+                .doesNotContain("000000000000").doesNotContain("us-east-1");
+        assertThat(versionCount(moto, "not-listed")).isZero();
+    }
+
+    @Test
     void aConfigThatIsNotJsonStopsBeforeAnythingIsPublished(MotoServer moto) throws Exception {
         Path config = dir.resolve("config.json");
         Files.writeString(config, "{\n  \"app_name\": \"x\",\n  \"layers\": [\n}\n");

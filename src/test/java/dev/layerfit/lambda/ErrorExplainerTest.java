@@ -36,7 +36,7 @@ class ErrorExplainerTest {
                                 numbers.put(p[0], Long.parseLong(p[1]));
                             }
                         }
-                        return new Case(f[0], f[1].equals("-") ? null : f[1], numbers, f[3]);
+                        return new Case(f[0], f[1].equals("-") ? null : f[1], numbers, f[3].replace("\\n", "\n"));
                     })
                     .toList();
         }

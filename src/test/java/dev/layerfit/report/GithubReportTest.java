@@ -46,8 +46,8 @@ class GithubReportTest {
     @Test
     void lineBreaksNeverSplitACommand() {
         assertThat(GithubReport.escapeData("one\r\ntwo\nthree")).isEqualTo("one%0D%0Atwo%0Athree");
-        assertThat(GithubReport.command("error", "a,b.json", "t: x", "m\nn"))
-                .isEqualTo("::error file=a%2Cb.json,title=t%3A x::m%0An");
+        assertThat(GithubReport.command("error", new dev.layerfit.deployment.SourceLocation(Path.of("a,b.json"), 7, 3), Path.of(""),
+                "t: x", "m\nn")).isEqualTo("::error file=a%2Cb.json,line=7,title=t%3A x::m%0An");
     }
 
     @Test
@@ -57,16 +57,44 @@ class GithubReportTest {
         int awsErrors = example.verdict().predictedErrors().size();
 
         assertThat(lines).allSatisfy(l -> assertThat(l).doesNotContain("\n", "\r")
-                .matches("::(error|warning) file=examples/seed-app/\\.chalice/config\\.json,title=[^:,]+::.+"));
+                .matches("::(error|warning) file=examples/seed-app/\\.chalice/config\\.json,line=[1-9]\\d*,title=[^:,]+::.+"));
         assertThat(lines.stream().filter(l -> l.startsWith("::error "))).hasSize((int) (failedLimits + awsErrors));
         assertThat(lines.stream().filter(l -> l.startsWith("::warning "))).hasSize(GithubReport.TOP_ADVICE);
-        assertThat(lines).contains("::error file=examples/seed-app/.chalice/config.json,title=layerfit%3A "
+        assertThat(lines).contains("::error file=examples/seed-app/.chalice/config.json,line=4,title=layerfit%3A "
                 + LimitCheck.UNZIPPED_TOTAL + " exceeded::function + layers unzip to 540,965,830 bytes; Lambda needs under "
                 + "262,144,000 (over by 278,821,831 bytes, 265.9 MiB)");
         assertThat(lines).anyMatch(l -> l.startsWith("::error ") && l.contains("title=AWS would answer RequestEntityTooLargeException::"
                 + "Zipped size must be smaller than 52428800 bytes%0Abecause "));
         assertThat(lines.get(lines.size() - GithubReport.TOP_ADVICE))
                 .contains("title=layerfit advice%3A " + example.advice().get(0).id());
+    }
+
+    @Test
+    void aDeploymentWithPlentyOfHeadroomGetsNoWarningsUnlessAsked() throws Exception {
+        // a real numpy layer (about 70 MiB, tests inside): it fits with far more than 10% to spare, and has advice
+        dev.layerfit.LocalIndex index = dev.layerfit.LocalIndex.require();
+        Path project = tmp.resolve("app");
+        Files.createDirectories(project.resolve(".chalice"));
+        Files.writeString(project.resolve("app.py"), "from chalice import Chalice\napp = Chalice(app_name='a')\n");
+        String arn = "arn:aws:lambda:us-east-1:123456789012:layer:numpy:1";
+        Files.writeString(project.resolve(".chalice/config.json"), "{\n  \"app_name\": \"a\",\n  \"automatic_layer\": false,\n"
+                + "  \"layers\": [\"" + arn + "\"],\n  \"stages\": {\"dev\": {}}\n}\n");
+        Path layer = tmp.resolve("numpy.zip");
+        try (dev.layerfit.LayerZip z = new dev.layerfit.LayerZip(layer)) {
+            z.addWheel(index.wheel("numpy", "numpy-1.26.4-cp311"), "python/");
+        }
+        String[] args = {"check", project.toString(), "--offline", "--github", "--layer", arn + "=" + layer};
+        dev.layerfit.CliRun quiet = dev.layerfit.CliRun.of(args);
+        java.util.List<String> more = new java.util.ArrayList<>(List.of(args));
+        more.addAll(List.of("--warn-under", "90"));
+        dev.layerfit.CliRun asked = dev.layerfit.CliRun.of(more.toArray(String[]::new));
+
+        assertThat(quiet.exitCode()).as(quiet.err()).isZero();
+        List<String> commands = quiet.out().lines().filter(l -> l.startsWith("::")).toList();
+        assertThat(commands).noneMatch(l -> l.startsWith("::warning")).anyMatch(l -> l.startsWith("::notice"));
+        assertThat(commands).allMatch(l -> l.matches("::\\w+ file=[^,]*config\\.json,line=[1-9]\\d*,title=.*"));
+        assertThat(asked.out().lines().filter(l -> l.startsWith("::warning"))).isNotEmpty();
+        assertThat(dev.layerfit.CliRun.of("check", project.toString(), "--github", "--warn-under", "150").exitCode()).isEqualTo(2);
     }
 
     @Test
@@ -80,7 +108,7 @@ class GithubReportTest {
         String text = Files.readString(summary);
         assertThat(text).startsWith("## an earlier step\n\n### layerfit check: Chalice app shuking-backend, stage prod, function api\\_handler\n\n**DOES NOT FIT**")
                 .contains("| `unzipped-total` | function + all layers, unzipped | 540,965,830 bytes | under 262,144,000 bytes | **FAIL** |")
-                .contains("| managed layer | shuking-backend-prod-managed-layer | 250,227,351 |")
+                .contains("| managed layer | shuking-backend-prod-managed-layer | 250,227,351 (238.6 MiB) |")
                 .contains("| 1 | managed layer is 57.5 MiB zipped");
         assertThat(out.toString().lines()).hasSize(GithubReport.annotations(example, REPO).size());
     }

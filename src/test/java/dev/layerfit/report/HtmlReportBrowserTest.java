@@ -34,7 +34,8 @@ class HtmlReportBrowserTest {
     private static final Path OUT = REPO.resolve("target/html-report");
     private static final String BOXES = "Array.from(document.querySelectorAll('#treemap .box.d1')).map(e => {"
             + " const r = e.getBoundingClientRect(); return {id: e.dataset.id, name: e.dataset.name,"
-            + " bytes: Number(e.dataset.bytes), x: r.x + r.width / 2, y: r.y + r.height / 2, w: r.width, h: r.height}; })";
+            + " bytes: Number(e.dataset.bytes), x: r.x + r.width / 2, y: r.y + r.height / 2, w: r.width, h: r.height,"
+            + " labelX: r.x + 6, labelY: r.y + 8}; })";
 
     @TempDir
     Path tmp;
@@ -79,7 +80,8 @@ class HtmlReportBrowserTest {
 
             DeploymentArtifact managed = expected.artifacts().get(0);
             JsonNode box = box(top, managed.name());
-            page.click(box.get("x").asDouble(), box.get("y").asDouble());
+            // on the box's own label strip, above the boxes drawn inside it
+            page.click(box.get("labelX").asDouble(), box.get("labelY").asDouble());
 
             assertThat(page.evaluate("document.getElementById('treemap').dataset.current").asText())
                     .isEqualTo(box.get("id").asText());

@@ -14,14 +14,14 @@ final class Pep440FilterChecker implements CaseChecker {
 
     @Override
     public String describe(JsonNode c) {
-        return Json.quote(c.get("specifier").asText()) + " filter " + Json.texts(c.get("versions"))
-                + " prereleases=" + Json.bool(c, "prereleases");
+        return JsonFields.quote(c.get("specifier").asText()) + " filter " + JsonFields.texts(c.get("versions"))
+                + " prereleases=" + JsonFields.bool(c, "prereleases");
     }
 
     @Override
     public Optional<String> check(JsonNode c) {
         SpecifierSet set = SpecifierSet.parse(c.get("specifier").asText());
-        return new Expect().field("filtered", Json.texts(c.get("filtered")),
-                set.filter(Json.texts(c.get("versions")), Json.bool(c, "prereleases"))).result();
+        return new Expect().field("filtered", JsonFields.texts(c.get("filtered")),
+                set.filter(JsonFields.texts(c.get("versions")), JsonFields.bool(c, "prereleases"))).result();
     }
 }

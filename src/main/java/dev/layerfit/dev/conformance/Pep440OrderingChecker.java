@@ -14,7 +14,7 @@ final class Pep440OrderingChecker implements CaseChecker {
 
     @Override
     public String describe(JsonNode c) {
-        return Json.quote(c.get("a").asText()) + " vs " + Json.quote(c.get("b").asText());
+        return JsonFields.quote(c.get("a").asText()) + " vs " + JsonFields.quote(c.get("b").asText());
     }
 
     @Override

@@ -15,9 +15,9 @@ final class Pep440SpecifiersChecker implements CaseChecker {
 
     @Override
     public String describe(JsonNode c) {
-        String s = Json.quote(c.get("specifier").asText());
-        return c.has("version") ? s + " contains " + Json.quote(c.get("version").asText())
-                + " prereleases=" + Json.bool(c, "prereleases") : s;
+        String s = JsonFields.quote(c.get("specifier").asText());
+        return c.has("version") ? s + " contains " + JsonFields.quote(c.get("version").asText())
+                + " prereleases=" + JsonFields.bool(c, "prereleases") : s;
     }
 
     @Override
@@ -31,7 +31,7 @@ final class Pep440SpecifiersChecker implements CaseChecker {
         Expect e = new Expect().field("valid", c.get("valid").asBoolean(), true);
         if (c.get("valid").asBoolean()) {
             e.field("contains", c.get("contains").asBoolean(),
-                    set.contains(c.get("version").asText(), Json.bool(c, "prereleases")));
+                    set.contains(c.get("version").asText(), JsonFields.bool(c, "prereleases")));
         }
         return e.result();
     }

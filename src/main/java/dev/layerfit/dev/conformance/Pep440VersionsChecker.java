@@ -15,7 +15,7 @@ final class Pep440VersionsChecker implements CaseChecker {
 
     @Override
     public String describe(JsonNode c) {
-        return Json.quote(c.get("input").asText());
+        return JsonFields.quote(c.get("input").asText());
     }
 
     @Override
@@ -29,19 +29,19 @@ final class Pep440VersionsChecker implements CaseChecker {
         }
         Version v = parsed.get();
         JsonNode pre = c.get("pre");
-        e.field("normalized", Json.text(c, "normalized"), v.toString())
-                .field("public", Json.text(c, "public"), v.publicString())
-                .field("base_version", Json.text(c, "base_version"), v.baseVersion())
-                .field("is_prerelease", Json.bool(c, "is_prerelease"), v.isPrerelease())
-                .field("is_postrelease", Json.bool(c, "is_postrelease"), v.isPostrelease())
-                .field("is_devrelease", Json.bool(c, "is_devrelease"), v.isDevrelease())
-                .field("epoch", Json.integer(c, "epoch"), v.epoch())
-                .field("release", Json.integers(c.get("release")), v.release())
+        e.field("normalized", JsonFields.text(c, "normalized"), v.toString())
+                .field("public", JsonFields.text(c, "public"), v.publicString())
+                .field("base_version", JsonFields.text(c, "base_version"), v.baseVersion())
+                .field("is_prerelease", JsonFields.bool(c, "is_prerelease"), v.isPrerelease())
+                .field("is_postrelease", JsonFields.bool(c, "is_postrelease"), v.isPostrelease())
+                .field("is_devrelease", JsonFields.bool(c, "is_devrelease"), v.isDevrelease())
+                .field("epoch", JsonFields.integer(c, "epoch"), v.epoch())
+                .field("release", JsonFields.integers(c.get("release")), v.release())
                 .field("pre", pre.isNull() ? null : Arrays.asList(pre.get(0).asText(), pre.get(1).bigIntegerValue()),
                         v.preLetter() == null ? null : Arrays.<Object>asList(v.preLetter(), v.preNumber()))
-                .field("post", Json.integer(c, "post"), v.post())
-                .field("dev", Json.integer(c, "dev"), v.dev())
-                .field("local", Json.text(c, "local"), v.local());
+                .field("post", JsonFields.integer(c, "post"), v.post())
+                .field("dev", JsonFields.integer(c, "dev"), v.dev())
+                .field("local", JsonFields.text(c, "local"), v.local());
         return e.result();
     }
 

@@ -18,13 +18,13 @@ final class Pep508MarkersChecker implements CaseChecker {
 
     @Override
     public String describe(JsonNode c) {
-        String s = Json.quote(c.get("marker").asText());
+        String s = JsonFields.quote(c.get("marker").asText());
         JsonNode env = c.get("environment");
         if (env == null) {
             return s;
         }
         return s + " @ python" + env.path("python_version").asText() + "-" + env.path("platform_machine").asText()
-                + (env.has("extra") ? " extra=" + Json.quote(env.get("extra").asText()) : "");
+                + (env.has("extra") ? " extra=" + JsonFields.quote(env.get("extra").asText()) : "");
     }
 
     @Override
@@ -39,15 +39,15 @@ final class Pep508MarkersChecker implements CaseChecker {
         if (!c.get("valid").asBoolean()) {
             return e.result();
         }
-        e.field("str", Json.text(c, "str"), m.toString());
+        e.field("str", JsonFields.text(c, "str"), m.toString());
         Map<String, String> env = new LinkedHashMap<>();
         c.get("environment").fields().forEachRemaining(f -> env.put(f.getKey(), f.getValue().asText()));
-        String expectedError = Json.text(c, "error");
+        String expectedError = JsonFields.text(c, "error");
         try {
             boolean result = m.evaluate(env);
-            e.field("result", expectedError == null ? Json.bool(c, "result") : expectedError, result);
+            e.field("result", expectedError == null ? JsonFields.bool(c, "result") : expectedError, result);
         } catch (UndefinedComparisonException ex) {
-            e.field("result", expectedError == null ? Json.bool(c, "result") : expectedError, "UndefinedComparison");
+            e.field("result", expectedError == null ? JsonFields.bool(c, "result") : expectedError, "UndefinedComparison");
         }
         return e.result();
     }

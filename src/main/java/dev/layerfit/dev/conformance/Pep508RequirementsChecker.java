@@ -17,7 +17,7 @@ final class Pep508RequirementsChecker implements CaseChecker {
 
     @Override
     public String describe(JsonNode c) {
-        return Json.quote(c.get("input").asText());
+        return JsonFields.quote(c.get("input").asText());
     }
 
     @Override
@@ -30,12 +30,12 @@ final class Pep508RequirementsChecker implements CaseChecker {
         }
         Expect e = new Expect().field("valid", c.get("valid").asBoolean(), true);
         if (c.get("valid").asBoolean()) {
-            e.field("name", Json.text(c, "name"), r.name())
-                    .field("extras", Json.texts(c.get("extras")), new ArrayList<>(r.extras()))
-                    .field("specifier", Json.text(c, "specifier"), r.specifier().toString())
-                    .field("marker", Json.text(c, "marker"), r.marker().map(Marker::toString).orElse(null))
-                    .field("url", Json.text(c, "url"), r.url().orElse(null))
-                    .field("str", Json.text(c, "str"), r.toString());
+            e.field("name", JsonFields.text(c, "name"), r.name())
+                    .field("extras", JsonFields.texts(c.get("extras")), new ArrayList<>(r.extras()))
+                    .field("specifier", JsonFields.text(c, "specifier"), r.specifier().toString())
+                    .field("marker", JsonFields.text(c, "marker"), r.marker().map(Marker::toString).orElse(null))
+                    .field("url", JsonFields.text(c, "url"), r.url().orElse(null))
+                    .field("str", JsonFields.text(c, "str"), r.toString());
         }
         return e.result();
     }

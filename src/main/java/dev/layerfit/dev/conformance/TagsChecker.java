@@ -29,8 +29,8 @@ final class TagsChecker implements CaseChecker {
         return new Expect()
                 .field("environment", env, MarkerEnvironment.forTarget(target.get("python").asText(),
                         target.get("arch").asText()).asMap())
-                .field("platforms", Json.texts(c.get("platforms")), tags.platforms())
-                .field("tags", Json.texts(c.get("tags")), tags.tags().stream().map(Tag::toString).toList())
+                .field("platforms", JsonFields.texts(c.get("platforms")), tags.platforms())
+                .field("tags", JsonFields.texts(c.get("tags")), tags.tags().stream().map(Tag::toString).toList())
                 .result();
     }
 }

@@ -28,7 +28,7 @@ final class WheelFilenamesChecker implements CaseChecker {
 
     @Override
     public String describe(JsonNode c) {
-        return Json.quote(c.get("filename").asText());
+        return JsonFields.quote(c.get("filename").asText());
     }
 
     @Override
@@ -44,11 +44,11 @@ final class WheelFilenamesChecker implements CaseChecker {
             return e.result();
         }
         JsonNode build = c.get("build");
-        e.field("name", Json.text(c, "name"), w.name())
-                .field("version", Json.text(c, "version"), w.version().toString())
+        e.field("name", JsonFields.text(c, "name"), w.name())
+                .field("version", JsonFields.text(c, "version"), w.version().toString())
                 .field("build", build.isNull() ? null : Arrays.asList(build.get(0).bigIntegerValue(), build.get(1).asText()),
                         w.buildNumber() == null ? null : Arrays.<Object>asList(w.buildNumber(), w.buildSuffix()))
-                .field("tags", Json.texts(c.get("tags")), w.tags().stream().map(Tag::toString).sorted().toList());
+                .field("tags", JsonFields.texts(c.get("tags")), w.tags().stream().map(Tag::toString).sorted().toList());
         Map<String, TargetTags> known = targets.get();
         for (Iterator<Map.Entry<String, JsonNode>> it = c.get("targets").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> t = it.next();

@@ -116,7 +116,8 @@ public final class ChaliceConfig {
             List<String> known = new ArrayList<>(functionNames());
             throw new UnknownFunctionException("function '" + function + "' is not in any lambda_functions section of "
                     + file + "; " + (known.isEmpty() ? "none are listed, so leave out --function (or use api_handler)"
-                            : "the functions listed are " + String.join(", ", known) + " (or api_handler)"));
+                            : "the functions listed are " + String.join(", ", known)
+                                    + (known.contains(API_HANDLER) ? "" : " (or api_handler)")));
         }
         List<ConfigScope> layerChain = new ArrayList<>();
         if (function != null && stageScope != null && stageScope.lambdaFunctions().containsKey(function)) {

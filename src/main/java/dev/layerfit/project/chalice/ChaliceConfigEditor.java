@@ -39,6 +39,22 @@ public final class ChaliceConfigEditor {
      * @throws ConfigEditException           when there is no {@code layers} list or no ARN of that layer in it
      */
     public static LayerReplacement replaceLayer(Path configFile, String stage, String matchName, String newArn) {
+        return plan(configFile, stage, matchName, java.util.Objects.requireNonNull(newArn));
+    }
+
+    /**
+     * Checks, before anything is published, that {@link #replaceLayer} will find exactly one ARN of layer
+     * {@code matchName} to replace; the messages then speak of "the new version's ARN", which is not known yet.
+     *
+     * @throws InvalidChaliceConfigException when the file is not valid JSON (file:line:column)
+     * @throws ConfigEditException           when there is no {@code layers} list or no single ARN of that layer in it
+     */
+    public static void checkReplaceable(Path configFile, String stage, String matchName) {
+        plan(configFile, stage, matchName, null);
+    }
+
+    private static LayerReplacement plan(Path configFile, String stage, String matchName, String newArn) {
+        String shown = newArn != null ? newArn : "<the new version's ARN>";
         String text = read(configFile);
         ChaliceConfig config = ChaliceConfig.parse(text, configFile);
         config.resolve(stage, null); // validates the stage with a helpful message
@@ -50,7 +66,7 @@ public final class ChaliceConfigEditor {
             listPath = "layers";
         } else {
             throw new ConfigEditException(configFile + " has no \"layers\" list in stage '" + stage
-                    + "' or at the top level, so there is no layer ARN to replace; add \"layers\": [\"" + newArn
+                    + "' or at the top level, so there is no layer ARN to replace; add \"layers\": [\"" + shown
                     + "\"] to the stage \"" + stage + "\" (or to the top level) and run again");
         }
         List<StringToken> tokens = stringsOf(text, listPath);
@@ -58,12 +74,15 @@ public final class ChaliceConfigEditor {
                 .filter(t -> LayerArn.parse(t.value).map(a -> a.name().equals(matchName)).orElse(false)).toList();
         String where = configFile + " (" + listPath + ")";
         if (matches.isEmpty()) {
-            throw new ConfigEditException(where + " holds no ARN of layer '" + matchName + "'; add the ARN " + newArn
+            throw new ConfigEditException(where + " holds no ARN of layer '" + matchName + "'; add " + (newArn != null ? "the ARN " + newArn : "the new version's ARN")
                     + " to that list yourself, or name the layer to replace with --replace NAME");
         }
         if (matches.size() > 1) {
             throw new ConfigEditException(where + " lists layer '" + matchName + "' " + matches.size()
                     + " times; remove the duplicates and run again");
+        }
+        if (newArn == null) {
+            return null;
         }
         StringToken t = matches.get(0);
         String replacement = quote(newArn);

@@ -154,6 +154,15 @@ class ChaliceConfigTest {
     }
 
     @Test
+    void aFunctionListedUnderItsOwnNameIsNamedOnce() {
+        ChaliceConfig c = ChaliceConfig.parse("""
+                {"app_name": "a", "lambda_functions": {"api_handler": {"layers": []}, "worker": {}}, "stages": {"dev": {}}}
+                """, Path.of("config.json"));
+        assertThatThrownBy(() -> c.resolve("dev", "nope"))
+                .hasMessageEndingWith("; the functions listed are api_handler, worker");
+    }
+
+    @Test
     void withoutStagesOnlyDevWorks() throws IOException {
         ChaliceConfig tiny = load("stageless.json");
         ResolvedSettings s = tiny.resolve(null, null);

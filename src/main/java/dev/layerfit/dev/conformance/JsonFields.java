@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Small readers for the JSON values the conformance files use. */
-final class Json {
-    private Json() {
+final class JsonFields {
+    private JsonFields() {
     }
 
     static String text(JsonNode node, String field) {

@@ -2,8 +2,8 @@ package dev.layerfit.inventory;
 
 import dev.layerfit.archive.ArchiveEntry;
 
-/** An entry with its site root and runtime path, as found by {@link SiteRootLocator}. */
-record Located(ArchiveEntry entry, SiteRoot root, String runtimePath) {
+/** An archive entry with the site root it is under and its runtime path, as found by {@link SiteRootLocator}. */
+record RootedEntry(ArchiveEntry entry, SiteRoot root, String runtimePath) {
 
     String name() {
         return entry.name();

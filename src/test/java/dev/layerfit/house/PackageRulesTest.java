@@ -1,0 +1,60 @@
+package dev.layerfit.house;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The package rules of ARCHITECTURE.md, checked on the compiled product classes: dependencies point down
+ * (cli → report → check → deployment model / readers → core), and the product never imports the dev package.
+ */
+class PackageRulesTest {
+
+    static JavaClasses product;
+
+    @BeforeAll
+    static void importProduct() {
+        product = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.layerfit");
+    }
+
+    @Test
+    void onlyTheCommandLineKnowsTheCommandLine() {
+        noClasses().that().resideOutsideOfPackages("dev.layerfit.cli..", "dev.layerfit.dev..")
+                .should().dependOnClassesThat().resideInAPackage("dev.layerfit.cli..").check(product);
+    }
+
+    @Test
+    void theProductNeverImportsTheDevPackage() {
+        noClasses().that().resideOutsideOfPackage("dev.layerfit.dev..")
+                .should().dependOnClassesThat().resideInAPackage("dev.layerfit.dev..").check(product);
+    }
+
+    @Test
+    void reportsAreUsedOnlyByTheCommandLine() {
+        noClasses().that().resideOutsideOfPackages("dev.layerfit.report..", "dev.layerfit.cli..", "dev.layerfit.dev..")
+                .should().dependOnClassesThat().resideInAPackage("dev.layerfit.report..").check(product);
+    }
+
+    @Test
+    void checkIsAboveTheModelTheReadersAndTheCore() {
+        noClasses().that().resideOutsideOfPackages("dev.layerfit.check..", "dev.layerfit.report..", "dev.layerfit.cli..",
+                        "dev.layerfit.dev..")
+                .should().dependOnClassesThat().resideInAPackage("dev.layerfit.check..").check(product);
+    }
+
+    @Test
+    void theCoreDependsOnNothingAboveIt() {
+        noClasses().that().resideInAnyPackage("dev.layerfit.error..", "dev.layerfit.progress..", "dev.layerfit.io..",
+                        "dev.layerfit.lambda..", "dev.layerfit.archive..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.layerfit.inventory..", "dev.layerfit.deployment..",
+                        "dev.layerfit.project..", "dev.layerfit.pipeline..", "dev.layerfit.layer..", "dev.layerfit.aws..",
+                        "dev.layerfit.python..", "dev.layerfit.lock..", "dev.layerfit.check..", "dev.layerfit.report..",
+                        "dev.layerfit.cli..")
+                .check(product);
+    }
+}
