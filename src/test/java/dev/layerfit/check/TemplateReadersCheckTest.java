@@ -63,7 +63,7 @@ class TemplateReadersCheckTest {
                 
                 Limits
                   ok    unzipped-total        130 bytes unzipped, must be under 262,144,000 (250.0 MiB to spare)
-                  ok    layer-count           1 layers of at most 5
+                  ok    layer-count           1 layer of at most 5
                   ok    zipped-direct-upload  deps: 270 B zipped, at most 50.0 MiB for a direct upload
                   ok    zipped-direct-upload  function: 193 B zipped, at most 50.0 MiB for a direct upload
                 
