@@ -36,7 +36,7 @@ class HtmlReportLayoutBrowserTest {
     void reportLayoutHoldsAtLaptopAndNarrowWidths(String which, int width) throws Exception {
         Path html = OUT.resolve("layout-" + which + "-" + width + ".html");
         CliRun run = which.equals("check")
-                ? CliRun.of("check", REPO.resolve("examples/seed-app").toString(), "--stage", "prod", "--html", html.toString())
+                ? CliRun.of("check", REPO.resolve("examples/seed-app").toString(), "--stage", "prod", "--function", "api_handler", "--html", html.toString())
                 : CliRun.of("analyze", REPO.resolve("examples/seed-app/layers/utils.listing").toString(), "--html", html.toString());
         assertThat(run.exitCode()).as(run.err()).isIn(0, 1);
 
