@@ -60,7 +60,7 @@ class MultiFunctionCheckTest {
         CliRun text = CliRun.of("check", p.dir.toString(), "--stage", "prod");
         assertThat(text.out()).contains("2 functions").contains("ok    api_handler").contains("FAIL  worker")
                 .contains("── worker ──").contains("utils:4 (shared)")
-                .contains("DOES NOT FIT: 1 of 2 functions fail.");
+                .contains("DOES NOT FIT: 1 of 2 functions fails.");
 
         CliRun only = CliRun.of("check", p.dir.toString(), "--stage", "prod", "--function", "api_handler", "--json");
         assertThat(only.exitCode()).as(only.err()).isZero();
