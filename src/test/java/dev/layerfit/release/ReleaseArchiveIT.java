@@ -104,7 +104,8 @@ class ReleaseArchiveIT {
 
         Shell s = layerfit(home.resolve("bin/layerfit"), tmp, "check", example.toString(), "--stage", "prod");
         assertThat(s.exitCode()).as(s.err()).isEqualTo(1);
-        assertThat(s.out()).contains("DOES NOT FIT: 265.8 MiB over the 250 MiB unzipped limit.");
+        assertThat(s.out()).contains("DOES NOT FIT: 265.9 MiB over the 250 MiB unzipped limit.")
+                .contains("InvalidParameterValueException: Layers consume more than the available size of 262144000 bytes");
         assertThat(s.err()).doesNotContain("warning", "error");
     }
 
