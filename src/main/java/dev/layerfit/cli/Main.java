@@ -1,6 +1,8 @@
 package dev.layerfit.cli;
 
+import dev.layerfit.error.ExceptionWords;
 import dev.layerfit.error.LayerfitException;
+import dev.layerfit.text.TerminalText;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import picocli.CommandLine;
@@ -18,12 +20,14 @@ public final class Main {
     /** Runs layerfit in-process with the given streams; returns the exit code. Used by tests too. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         boolean debug = Arrays.asList(args).contains("--debug");
+        dev.layerfit.io.InputFiles.reset();
+        dev.layerfit.http.HttpPolicy.use(dev.layerfit.http.HttpPolicy.fromEnvironment());
         CommandLine cli = new CommandLine(new LayerfitCommand());
         addDevCommands(cli);
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((ex, a) -> {
-            err.println("layerfit: " + ex.getMessage());
+            err.println("layerfit: " + say(ex.getMessage()));
             err.println("Run 'layerfit " + commandPath(ex.getCommandLine()) + "--help' for usage.");
             return ExitCodes.BAD_INPUT;
         });
@@ -31,19 +35,31 @@ public final class Main {
             if (debug) {
                 ex.printStackTrace(err);
             }
-            if (ex instanceof LayerfitException lf) {
-                err.println("layerfit: " + lf.getMessage());
+            LayerfitException lf = layerfitCause(ex);
+            if (lf != null) {
+                err.println("layerfit: " + say(lf.getMessage()));
                 return lf.kind().exitCode();
             }
-            if (ex instanceof java.io.UncheckedIOException || ex instanceof java.io.IOException) {
-                err.println("layerfit: " + describe(ex));
+            if (ex instanceof java.io.UncheckedIOException || ex instanceof java.io.IOException
+                    || ex instanceof java.nio.file.InvalidPathException) {
+                err.println("layerfit: " + say(ExceptionWords.describe(ex)));
                 return ExitCodes.BAD_INPUT;
             }
-            err.println("layerfit: internal error: " + describe(ex)
+            err.println("layerfit: internal error: " + say(ExceptionWords.describe(ex))
                     + (debug ? "" : " (run again with --debug for details)"));
             return ExitCodes.INTERNAL;
         });
-        int code = cli.execute(args);
+        int code;
+        try {
+            code = cli.execute(args);
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            // no recursion on user-controlled depth is meant to get here; this is the last guard
+            if (debug) {
+                e.printStackTrace(err);
+            }
+            err.println("layerfit: " + ExceptionWords.describe(e) + "; simplify the input, then run again");
+            code = ExitCodes.BAD_INPUT;
+        }
         out.flush();
         err.flush();
         return code;
@@ -70,9 +86,25 @@ public final class Main {
         return sb.toString();
     }
 
-    private static String describe(Throwable ex) {
-        Throwable t = ex instanceof java.io.UncheckedIOException && ex.getCause() != null ? ex.getCause() : ex;
-        String msg = t.getMessage();
-        return msg == null ? t.getClass().getSimpleName() : t.getClass().getSimpleName() + ": " + msg;
+    /** A LayerfitException as the failure or the cause of a wrapper (a worker thread's, an unchecked IO one). */
+    private static LayerfitException layerfitCause(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof LayerfitException lf) {
+                return lf;
+            }
+            if (!(t instanceof java.io.UncheckedIOException || t instanceof java.util.concurrent.ExecutionException
+                    || t instanceof java.util.concurrent.CompletionException || t instanceof picocli.CommandLine.ExecutionException)) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A message as the terminal gets it: the one redaction rule (no credentials), no Java class names, control
+     * characters escaped, echoed input cut short.
+     */
+    static String say(String message) {
+        return TerminalText.message(ExceptionWords.strip(message == null ? "an unexpected failure" : message));
     }
 }

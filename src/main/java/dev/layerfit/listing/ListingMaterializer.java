@@ -51,12 +51,7 @@ public final class ListingMaterializer {
     /** The zip for {@code listingFile}, cached in {@code listingsCacheDir} (the folder holding the zips). */
     public static Path materialize(Path listingFile, Path listingsCacheDir) {
         try {
-            byte[] bytes;
-            try {
-                bytes = Files.readAllBytes(listingFile);
-            } catch (java.nio.file.NoSuchFileException e) {
-                throw new BadListingException(listingFile + ": no such listing file; check the path");
-            }
+            byte[] bytes = dev.layerfit.io.InputFiles.readBytes(listingFile, dev.layerfit.io.InputFiles.TEXT_CAP, "the listing");
             Path zip = listingsCacheDir.resolve(sha256(bytes) + ".zip");
             if (Files.isRegularFile(zip)) {
                 return zip;

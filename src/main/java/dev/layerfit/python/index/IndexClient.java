@@ -289,7 +289,7 @@ public final class IndexClient {
         }
         Path target = cache.wheelPath(file);
         return wheelOnce.get(IndexCache.fileKey(file), () -> {
-            if (Files.isRegularFile(target)) {
+            if (Files.isRegularFile(target) && cache.cachedWheelIntact(target, file.sha256())) {
                 return target;
             }
             HttpResponse<InputStream> r = http.stream(file.url(), Map.of("Accept-Encoding", "identity"));
