@@ -1,6 +1,9 @@
 package dev.layerfit.aws;
 
+import dev.layerfit.http.HttpPolicy;
 import java.time.Duration;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
@@ -44,8 +47,8 @@ public final class AwsClients {
 
     public LambdaClient lambda() {
         var b = LambdaClient.builder()
-                .httpClientBuilder(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(Duration.ofSeconds(10)).socketTimeout(Duration.ofSeconds(60)))
+                .httpClientBuilder(httpClient(Duration.ZERO))
+                .overrideConfiguration(overrides(Duration.ZERO))
                 .region(region).credentialsProvider(credentials);
         if (settings.endpoint() != null) {
             b.endpointOverride(settings.endpoint());
@@ -54,14 +57,36 @@ public final class AwsClients {
     }
 
     public S3Client s3() {
+        // an upload of up to 250 MB gets more time than an API call
         var b = S3Client.builder()
-                .httpClientBuilder(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(Duration.ofSeconds(10)).socketTimeout(Duration.ofSeconds(120)))
+                .httpClientBuilder(httpClient(Duration.ofMinutes(10)))
+                .overrideConfiguration(overrides(Duration.ofMinutes(10)))
                 .region(region).credentialsProvider(credentials);
         if (settings.endpoint() != null) {
             b.endpointOverride(settings.endpoint()).forcePathStyle(true);
         }
         return b.build();
+    }
+
+    /** The SDK's HTTP client on the one HTTP policy: its connect timeout, its read timeout per socket read. */
+    private static UrlConnectionHttpClient.Builder httpClient(Duration extra) {
+        HttpPolicy policy = HttpPolicy.current();
+        return UrlConnectionHttpClient.builder().connectionTimeout(policy.connectTimeout())
+                .socketTimeout(policy.readTimeout().plus(extra));
+    }
+
+    /**
+     * The policy's deadline per attempt (body included) and its number of tries, with the SDK's standard back-off
+     * (throttling included); the whole call is bounded by the tries' deadlines together.
+     */
+    private static ClientOverrideConfiguration overrides(Duration extra) {
+        HttpPolicy policy = HttpPolicy.current();
+        Duration attempt = policy.requestDeadline().plus(extra);
+        return ClientOverrideConfiguration.builder()
+                .apiCallAttemptTimeout(attempt)
+                .apiCallTimeout(attempt.multipliedBy(policy.attempts()).plus(policy.maxRetryAfter().multipliedBy(policy.attempts())))
+                .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(policy.attempts()).build())
+                .build();
     }
 
     private static AwsCredentialsProvider credentialsFor(AwsClientSettings s) {
@@ -76,6 +101,7 @@ public final class AwsClients {
 
     private static Region resolveRegion(AwsClientSettings s) {
         if (s.region() != null) {
+            LambdaInputs.region(s.region());
             return Region.of(s.region());
         }
         try {

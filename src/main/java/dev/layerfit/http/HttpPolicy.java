@@ -84,6 +84,12 @@ public record HttpPolicy(Duration connectTimeout, Duration readTimeout, Duration
 
     /** A GET whose headers must arrive within {@link #readTimeout}. */
     public HttpRequest.Builder get(URI uri) {
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+            throw new dev.layerfit.error.BadInputException("'" + dev.layerfit.text.TerminalText.echo(
+                    dev.layerfit.text.Redaction.redact(uri.toString())) + "' is not an http(s) URL with a host; "
+                    + "layerfit fetches over http and https only (an index may also be a file: URL or a folder)");
+        }
         return HttpRequest.newBuilder(uri).timeout(readTimeout).GET();
     }
 

@@ -45,14 +45,24 @@ public final class AtomicFileWriter {
 
     private final Mover mover;
     private final Path root;
+    private final boolean editsInput;
 
     public AtomicFileWriter(Mover mover) {
-        this(mover, null);
+        this(mover, null, false);
     }
 
-    private AtomicFileWriter(Mover mover, Path root) {
+    private AtomicFileWriter(Mover mover, Path root, boolean editsInput) {
         this.mover = mover;
         this.root = root;
+        this.editsInput = editsInput;
+    }
+
+    /**
+     * This writer for an edit of an input in place (a config whose layer ARN {@code publish --update-config}
+     * replaces): the only kind of write allowed over an input.
+     */
+    public AtomicFileWriter editingInput() {
+        return new AtomicFileWriter(mover, root, true);
     }
 
     /** A writer that renames with {@code ATOMIC_MOVE}. */
@@ -62,7 +72,7 @@ public final class AtomicFileWriter {
 
     /** This writer, refusing any target that does not resolve inside {@code root} (a cache, an output folder). */
     public AtomicFileWriter inside(Path root) {
-        return new AtomicFileWriter(mover, root);
+        return new AtomicFileWriter(mover, root, editsInput);
     }
 
     /** Writes the content to a stream. */
@@ -89,7 +99,7 @@ public final class AtomicFileWriter {
      * @return the file actually written (a link's target)
      */
     public Path write(Path target, Content content) throws IOException {
-        Path real = OutputTarget.resolve(target, root);
+        Path real = OutputTarget.resolve(target, root, editsInput);
         if (FileKind.of(real) == FileKind.CHARACTER_DEVICE) {
             try (OutputStream out = Files.newOutputStream(real, StandardOpenOption.WRITE)) {
                 content.writeTo(out);
@@ -118,7 +128,7 @@ public final class AtomicFileWriter {
      * refusals as {@link #write}: never to a FIFO, device or input.
      */
     public void append(Path target, String text) throws IOException {
-        Path real = OutputTarget.resolve(target, root);
+        Path real = OutputTarget.resolve(target, root, editsInput);
         Files.createDirectories(real.getParent());
         Files.writeString(real, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
                 StandardOpenOption.WRITE);
@@ -129,7 +139,7 @@ public final class AtomicFileWriter {
      * written: not refused, and its folder writable, and the file itself writable when it exists.
      */
     public Path checkWritable(Path target) {
-        Path real = OutputTarget.resolve(target, root);
+        Path real = OutputTarget.resolve(target, root, editsInput);
         Path dir = real.getParent();
         if ((Files.exists(real) && !Files.isWritable(real)) || (Files.isDirectory(dir) && !Files.isWritable(dir))) {
             throw new UnsafeFileException(target + " cannot be written (permission denied); make it writable, then run again");

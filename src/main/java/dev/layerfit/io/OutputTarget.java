@@ -19,7 +19,7 @@ final class OutputTarget {
      *
      * @throws UnsafeFileException when the target is refused
      */
-    static Path resolve(Path target, Path root) {
+    static Path resolve(Path target, Path root, boolean editsInput) {
         Path p = target.toAbsolutePath().normalize();
         for (int i = 0; Files.isSymbolicLink(p); i++) {
             if (i == MAX_LINKS) {
@@ -39,7 +39,7 @@ final class OutputTarget {
             default -> throw new UnsafeFileException("cannot write " + target + ": it is " + kind.words()
                     + "; give a regular file as output");
         }
-        if (kind != FileKind.CHARACTER_DEVICE && InputFiles.isInput(real)) {
+        if (!editsInput && kind != FileKind.CHARACTER_DEVICE && InputFiles.isInput(real)) {
             throw new UnsafeFileException("refusing to write " + target + ": it is one of this command's inputs; "
                     + "choose another output file");
         }

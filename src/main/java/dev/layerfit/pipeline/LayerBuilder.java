@@ -176,18 +176,8 @@ public final class LayerBuilder {
 
     /** Copies {@code from} to {@code to} through a temporary file in {@code to}'s folder and an atomic rename. */
     static void copyAtomically(Path from, Path to) throws IOException {
-        Path target = to.toAbsolutePath();
-        Files.createDirectories(target.getParent());
-        Path tmp = TempPaths.register(Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp"));
-        try {
-            Files.copy(from, tmp, StandardCopyOption.REPLACE_EXISTING);
-            if (Files.getFileAttributeView(tmp, java.nio.file.attribute.PosixFileAttributeView.class) != null) {
-                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-            }
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            TempPaths.delete(tmp);
-        }
+        // the one safe-output writer: refuses an output that is an input (-o requirements.txt), writes links through
+        dev.layerfit.io.AtomicFileWriter.atomic().write(to, out -> Files.copy(from, out));
     }
 
     /** Extracts a cached layer into a temporary folder and checks its imports. */

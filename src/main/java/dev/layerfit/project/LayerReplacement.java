@@ -33,7 +33,7 @@ public record LayerReplacement(Path file, String jsonPath, int line, String oldA
 
     /** Writes the edited text atomically (nothing is written when nothing changes). */
     public void write() {
-        write(AtomicFileWriter.atomic());
+        write(AtomicFileWriter.atomic().editingInput());
     }
 
     void write(AtomicFileWriter writer) {
@@ -43,8 +43,8 @@ public record LayerReplacement(Path file, String jsonPath, int line, String oldA
         try {
             writer.write(file, newText);
         } catch (IOException e) {
-            throw new ConfigEditException("could not write " + file + " (" + e.getClass().getSimpleName() + ": "
-                    + e.getMessage() + "); it is unchanged; check the folder's permissions and free space", e);
+            throw new ConfigEditException("could not write " + file + " (" + dev.layerfit.error.ExceptionWords.describe(e)
+                    + "); it is unchanged; check the folder's permissions and free space", e);
         }
     }
 }

@@ -29,8 +29,8 @@ public final class CheckTextReport {
     public static String render(CheckResult r) {
         StringBuilder out = new StringBuilder();
         ResolvedSettings s = r.settings();
-        out.append("Deployment of ").append(s.appName()).append(", stage ").append(s.stage())
-                .append(s.function() == null ? " (every function without its own settings)" : ", function " + s.function())
+        out.append("Deployment of ").append(dev.layerfit.text.TerminalText.escape(s.appName())).append(", stage ").append(dev.layerfit.text.TerminalText.escape(s.stage()))
+                .append(s.function() == null ? " (every function without its own settings)" : ", function " + dev.layerfit.text.TerminalText.escape(s.function()))
                 .append(" — ").append(s.configFile()).append("\n\n");
 
         TextTable table = new TextTable("llrrr").row("", "artifact", "unzipped", "zipped", "of 250 MiB");
@@ -59,7 +59,7 @@ public final class CheckTextReport {
             out.append("This deploy would fail with:\n");
             for (PredictedError e : r.verdict().predictedErrors()) {
                 out.append("  ").append(e.error().exceptionName()).append(": ").append(e.message()).append('\n');
-                out.append("    because ").append(e.why()).append('\n');
+                out.append("    because ").append(dev.layerfit.text.TerminalText.escape(e.why())).append('\n');
             }
             out.append('\n');
         }
@@ -89,8 +89,8 @@ public final class CheckTextReport {
             out.append("What to do, by bytes saved:\n");
             int n = 0;
             for (Advice a : r.advice()) {
-                out.append(String.format("  %d. %s%n", ++n, a.message()));
-                out.append("     → ").append(a.action()).append('\n');
+                out.append(String.format("  %d. %s%n", ++n, dev.layerfit.text.TerminalText.escape(a.message())));
+                out.append("     → ").append(dev.layerfit.text.TerminalText.escape(a.action())).append('\n');
             }
             long projected = r.projectedUnzippedBytes();
             if (projected != total) {
@@ -102,7 +102,7 @@ public final class CheckTextReport {
             out.append('\n');
         }
         for (String note : r.notes()) {
-            out.append("Note: ").append(note).append('\n');
+            out.append("Note: ").append(dev.layerfit.text.TerminalText.escape(note)).append('\n');
         }
         if (!r.notes().isEmpty()) {
             out.append('\n');

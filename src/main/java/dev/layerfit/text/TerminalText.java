@@ -58,8 +58,18 @@ public final class TerminalText {
         return s.substring(0, max) + "... (" + (s.length() - max) + " more characters)";
     }
 
-    /** A whole message for the terminal: secrets redacted, control characters escaped, cut to {@link #MAX_MESSAGE}. */
+    /**
+     * A whole message for the terminal: secrets redacted, control characters escaped except the line breaks the
+     * message itself is made of (a caret diagram under a requirement line), cut to {@link #MAX_MESSAGE}. Untrusted
+     * pieces are escaped where they are put into a message ({@link #echo}), so a line break inside one is shown as
+     * {@code \n} and cannot start a line of its own.
+     */
     public static String message(String s) {
-        return truncate(escape(Redaction.redact(s)), MAX_MESSAGE);
+        String[] lines = Redaction.redact(s).split("\n", -1);
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < lines.length; i++) {
+            sb.append(i == 0 ? "" : "\n").append(escape(lines[i]));
+        }
+        return truncate(sb.toString(), MAX_MESSAGE);
     }
 }
