@@ -72,7 +72,7 @@ public final class ChaliceManagedLayer implements ManagedLayerSource {
             return r.output();
         } catch (LayerfitException e) {
             throw new ManagedLayerUnavailableException(e.kind(), "computing Chalice's managed layer from " + requirements
-                    + " failed (" + e.getMessage() + "); pass --managed-layer PATH (the layer's zip or folder) instead", e);
+                    + " failed (" + dev.layerfit.error.ExceptionWords.describe(e) + "); pass --managed-layer PATH (the layer's zip or folder) instead", e);
         } catch (IOException e) {
             throw new UncheckedIOException("computing Chalice's managed layer failed; pass --managed-layer PATH instead", e);
         }

@@ -78,7 +78,7 @@ public final class DeploymentCheck {
             } catch (ManagedLayerUnavailableException e) {
                 throw new ManagedLayerUnavailableException(e.kind(), "automatic_layer is on for stage " + settings.stage()
                         + origin(settings) + ", so Chalice adds its managed layer " + settings.managedLayerName() + "; "
-                        + e.getMessage(), e);
+                        + dev.layerfit.error.ExceptionWords.describe(e), e);
             }
         }
         if (settings.automaticLayer() && (computed != null || map.managedLayer().isPresent() || managedSource == null)) {

@@ -18,7 +18,10 @@ public final class Main {
     }
 
     /** Runs layerfit in-process with the given streams; returns the exit code. Used by tests too. */
-    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    public static int run(String[] args, PrintWriter rawOut, PrintWriter rawErr) {
+        // the one redaction rule on everything printed, whichever code printed it
+        PrintWriter out = new PrintWriter(new dev.layerfit.text.RedactingWriter(rawOut), true);
+        PrintWriter err = new PrintWriter(new dev.layerfit.text.RedactingWriter(rawErr), true);
         boolean debug = Arrays.asList(args).contains("--debug");
         dev.layerfit.io.InputFiles.reset();
         dev.layerfit.http.HttpPolicy.use(dev.layerfit.http.HttpPolicy.fromEnvironment());

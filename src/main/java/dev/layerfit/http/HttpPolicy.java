@@ -85,6 +85,12 @@ public record HttpPolicy(Duration connectTimeout, Duration readTimeout, Duration
     /** A GET whose headers must arrive within {@link #readTimeout}. */
     public HttpRequest.Builder get(URI uri) {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        String authority = uri.getRawAuthority() == null ? "" : uri.getRawAuthority();
+        if (uri.getHost() == null && authority.indexOf('@') != authority.lastIndexOf('@')) {
+            throw new dev.layerfit.error.BadInputException("'" + dev.layerfit.text.TerminalText.echo(
+                    dev.layerfit.text.Redaction.redact(uri.toString())) + "' has an '@' inside its user name or password; "
+                    + "percent-encode it as %40 (as pip needs too)");
+        }
         if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
             throw new dev.layerfit.error.BadInputException("'" + dev.layerfit.text.TerminalText.echo(
                     dev.layerfit.text.Redaction.redact(uri.toString())) + "' is not an http(s) URL with a host; "

@@ -67,7 +67,7 @@ public final class LayerBuilder {
     }
 
     private static String describe(IOException e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
+        return dev.layerfit.error.ExceptionWords.describe(e);
     }
 
     private BuildResult buildOrCopy(BuildRequest request) throws IOException {
