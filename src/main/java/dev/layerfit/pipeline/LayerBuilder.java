@@ -79,7 +79,8 @@ public final class LayerBuilder {
         long t = lap(millis, "pin", t0);
         List<String> pinNames = pins.packages().stream().map(p -> p.pin().name() + "==" + p.pin().version()).toList();
 
-        var hit = cache.lookup(key);
+        List<String> cacheNotes = new ArrayList<>();
+        var hit = cache.lookup(key, cacheNotes);
         if (hit.isPresent()) {
             BuildResult r = hit.get();
             ImportCheck imports = null;
@@ -126,6 +127,7 @@ public final class LayerBuilder {
             }
             t = lap(millis, "zip", t);
             List<String> notes = new ArrayList<>(pins.warnings());
+            notes.addAll(cacheNotes);
             notes.addAll(slim.notes());
             notes.addAll(installed.notes());
             BuildResult result = new BuildResult(request.output(), zip.sha256(), zip.unzippedBytes(), zip.zippedBytes(),
