@@ -67,13 +67,17 @@ public final class Specifier {
 
     /** Parses one clause; throws {@link InvalidSpecifierException} when it is not valid. */
     public static Specifier parse(String text) {
-        if (!FULL.matcher(text).matches()) {
+        if (text.length() > Version.MAX_LENGTH + 16 || !FULL.matcher(text).matches()) {
             throw new InvalidSpecifierException(text);
         }
         String spec = PythonWhitespace.strip(text);
         String op;
         if (spec.startsWith("===")) {
             op = "===";
+            if (PythonWhitespace.strip(spec.substring(3)).isEmpty()) {
+                // packaging's regex lets "===" stand alone, but it can only match a version named "": a typo
+                throw new InvalidSpecifierException(text);
+            }
         } else if (spec.startsWith("~=") || spec.startsWith("==") || spec.startsWith("!=")
                 || spec.startsWith("<=") || spec.startsWith(">=")) {
             op = spec.substring(0, 2);
