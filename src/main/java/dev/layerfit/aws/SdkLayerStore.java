@@ -1,7 +1,7 @@
 package dev.layerfit.aws;
 
 import dev.layerfit.error.BadInputException;
-import dev.layerfit.project.LayerArn;
+import dev.layerfit.deployment.LayerArn;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

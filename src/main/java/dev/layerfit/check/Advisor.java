@@ -11,7 +11,6 @@ import dev.layerfit.lambda.ByteSizeFormat;
 import dev.layerfit.lambda.LimitCheck;
 import dev.layerfit.lambda.LimitVerdict;
 import dev.layerfit.lambda.Quota;
-import dev.layerfit.project.ResolvedSettings;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -37,19 +36,19 @@ final class Advisor {
     private static final Set<String> RUNTIME_SDK = Set.of("boto3", "botocore", "s3transfer", "jmespath");
     private static final String DISCOVERY_DOCS = "googleapiclient/discovery_cache/documents/";
 
-    private final ResolvedSettings settings;
+    private final String deployTool;
     private final List<DeploymentArtifact> artifacts;
     private final Set<FileUsage> removed = Collections.newSetFromMap(new IdentityHashMap<>());
 
-    private Advisor(ResolvedSettings settings, List<DeploymentArtifact> artifacts) {
-        this.settings = settings;
+    private Advisor(String deployTool, List<DeploymentArtifact> artifacts) {
+        this.deployTool = deployTool;
         this.artifacts = artifacts;
     }
 
     /** The advice, blockers first, then ranked by bytes saved; and what the deployment would weigh after it. */
-    static Result advise(ResolvedSettings settings, List<DeploymentArtifact> artifacts, DuplicateReport duplicates,
+    static Result advise(String deployTool, List<DeploymentArtifact> artifacts, DuplicateReport duplicates,
             LimitVerdict verdict) {
-        return new Advisor(settings, artifacts).run(duplicates, verdict);
+        return new Advisor(deployTool, artifacts).run(duplicates, verdict);
     }
 
     /** The advice and the unzipped total once every saving in it is taken. */
@@ -59,7 +58,7 @@ final class Advisor {
     private Result run(DuplicateReport duplicates, LimitVerdict verdict) {
         List<Advice> blockers = new ArrayList<>(blockers(verdict));
         List<Advice> savings = new ArrayList<>();
-        automaticLayer().ifPresentOrElse(savings::add, () -> { });
+        frameworkLayer().ifPresentOrElse(savings::add, () -> { });
         layerDuplicates(duplicates).ifPresentOrElse(savings::add, () -> { });
         slim("discovery-documents", f -> f.runtimePath().startsWith(DISCOVERY_DOCS),
                 n -> "google-api-python-client carries " + n + " of API discovery documents (" + DISCOVERY_DOCS
@@ -106,11 +105,11 @@ final class Advisor {
             }
             if (c.name().equals(LimitCheck.LAYER_COUNT)) {
                 out.add(new Advice("layer-count", "the function references " + c.actualBytes() + " layers and Lambda "
-                        + "allows " + c.limitBytes() + (settings.automaticLayer() ? " (Chalice's managed layer counts)" : ""),
-                        0, "merge layers into fewer (one layer can hold many packages), or set \"automatic_layer\": false"));
+                        + "allows " + c.limitBytes() + frameworkLayerCounts(),
+                        0, "merge layers into fewer (one layer can hold many packages)" + frameworkLayerControl()));
             } else if (c.name().equals(LimitCheck.ZIPPED_DIRECT_UPLOAD)) {
                 out.add(new Advice("zipped-direct-upload", c.subject() + " is " + ByteSizeFormat.mib(c.actualBytes())
-                        + " zipped and Chalice uploads it inside the API request, which takes at most "
+                        + " zipped and " + deployTool + " uploads it inside the API request, which takes at most "
                         + ByteSizeFormat.mib(c.limitBytes()), 0,
                         "publish it yourself through S3 (aws lambda publish-layer-version --content S3Bucket=…) "
                                 + "and list its ARN in \"layers\" instead"));
@@ -119,9 +118,22 @@ final class Advisor {
         return out;
     }
 
-    private java.util.Optional<Advice> automaticLayer() {
-        DeploymentArtifact managed = artifacts.stream().filter(a -> a.role() == ArtifactRole.MANAGED_LAYER)
-                .findFirst().orElse(null);
+    /** The layer the framework builds from the project's requirements, if the function has one. */
+    private java.util.Optional<DeploymentArtifact> frameworkBuiltLayer() {
+        return artifacts.stream().filter(a -> a.role() == ArtifactRole.MANAGED_LAYER).findFirst();
+    }
+
+    private String frameworkLayerCounts() {
+        return frameworkBuiltLayer().map(a -> " (the " + a.name() + " counts)").orElse("");
+    }
+
+    private String frameworkLayerControl() {
+        return frameworkBuiltLayer().filter(a -> a.spec().frameworkBuilt())
+                .map(a -> ", or drop the " + a.name() + ": " + a.spec().control()).orElse("");
+    }
+
+    private java.util.Optional<Advice> frameworkLayer() {
+        DeploymentArtifact managed = frameworkBuiltLayer().orElse(null);
         if (managed == null) {
             return java.util.Optional.empty();
         }
@@ -145,20 +157,12 @@ final class Advisor {
         Set<DistributionUsage> repeatedSet = Collections.newSetFromMap(new IdentityHashMap<>());
         repeatedSet.addAll(repeated);
         long saves = take(managed, f -> f.distribution() != null && repeatedSet.contains(f.distribution()));
-        long rest = managed.unzippedBytes() - saves;
-        String where = "stage " + settings.stage();
-        var o = settings.automaticLayerOrigin();
-        String origin = o.isDefault() ? "" : " (it is now true " + (o.scope().isEmpty() ? "at the top level"
-                : "in " + o.scope()) + ", line " + o.line() + ")";
         String names = repeated.stream().limit(4).map(DistributionUsage::name).collect(Collectors.joining(", "))
                 + (repeated.size() > 4 ? ", …" : "");
-        String message = "automatic_layer repeats " + repeated.size() + " distributions already in your layers ("
-                + names + "): set it false for " + where + " (saves " + ByteSizeFormat.mib(saves) + ")"
-                + (rest > MIN_SAVING ? "; the managed layer's other " + ByteSizeFormat.mib(rest)
-                        + " would then ship in the function zip" : "");
-        String action = "in .chalice/config.json set \"automatic_layer\": false in stages." + settings.stage() + origin
-                + ", and keep in requirements.txt only what your layers lack: with automatic_layer off, Chalice "
-                + "bundles requirements.txt into the function zip instead";
+        String message = "the " + managed.name() + " repeats " + repeated.size() + " distributions already in your "
+                + "layers (" + names + "); not shipping them twice saves " + ByteSizeFormat.mib(saves);
+        String action = managed.spec().frameworkBuilt() ? managed.spec().control()
+                : "rebuild the " + managed.name() + " without the distributions your layers already hold";
         return java.util.Optional.of(new Advice("automatic-layer-duplicates", message, saves, action));
     }
 

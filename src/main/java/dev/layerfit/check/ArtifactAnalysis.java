@@ -6,7 +6,8 @@ import dev.layerfit.inventory.ArtifactKind;
 import dev.layerfit.inventory.DuplicateFinder;
 import dev.layerfit.inventory.DuplicateReport;
 import dev.layerfit.inventory.Inventory;
-import dev.layerfit.project.LayerArn;
+import dev.layerfit.deployment.LayerArn;
+import dev.layerfit.deployment.MissingArtifactException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -41,7 +42,7 @@ public record ArtifactAnalysis(List<Analyzed> artifacts, DuplicateReport duplica
      * Analyses each reference: a layer version ARN is opened with {@code remote} (null: refused, offline), anything
      * else is a local path; {@code artifactDone} runs (on any thread) each time one artifact is inventoried.
      */
-    public static ArtifactAnalysis of(List<String> refs, CheckRequest.RemoteLayerOpener remote, Runnable artifactDone) {
+    public static ArtifactAnalysis of(List<String> refs, RemoteOpener remote, Runnable artifactDone) {
         List<CompletableFuture<Analyzed>> futures = refs.stream()
                 .map(r -> CompletableFuture.supplyAsync(() -> analyze(r, remote)).whenComplete((a, e) -> artifactDone.run()))
                 .toList();
@@ -56,7 +57,7 @@ public record ArtifactAnalysis(List<Analyzed> artifacts, DuplicateReport duplica
         return new ArtifactAnalysis(List.copyOf(out), DuplicateFinder.find(out.stream().map(Analyzed::inventory).toList()));
     }
 
-    private static Analyzed analyze(String ref, CheckRequest.RemoteLayerOpener remote) {
+    private static Analyzed analyze(String ref, RemoteOpener remote) {
         boolean arn = LayerArn.looksLikeLayerArn(ref);
         if (arn && remote == null) {
             throw new MissingArtifactException(ref + " is a layer ARN and --offline forbids measuring it from AWS; "

@@ -1,26 +1,37 @@
 package dev.layerfit.check;
 
 import dev.layerfit.archive.MeasuredArtifact;
+import dev.layerfit.deployment.Artifact;
 import dev.layerfit.inventory.Inventory;
 import dev.layerfit.lambda.ArtifactRole;
 import dev.layerfit.lambda.ArtifactSize;
 
 /**
- * One artifact of a deployment, measured and inventoried.
+ * One artifact of a function, measured and inventoried.
  *
- * @param role     function code, Chalice's managed layer, or a manual layer
- * @param ref      what the deployment calls it: the layer ARN, the managed layer's name, or "function"
- * @param name     a short name for tables ("shuking-numpy-layer:3", "managed layer", "function")
- * @param source   where the local copy came from (a path)
- * @param artifact the measured zip or folder
+ * @param spec      what the deployment says of it (role, name, how it is uploaded, what controls it)
+ * @param source    where the bytes were read ("layers/numpy.zip", "AWS (arn:…)", "built: requirements.txt")
+ * @param artifact  the measured zip or folder (closed; its figures stay readable)
  * @param inventory what is inside, by distribution and category
+ * @param shared    true when other functions of the deployment carry the same artifact (measured once)
  */
-public record DeploymentArtifact(ArtifactRole role, String ref, String name, String source,
-        MeasuredArtifact artifact, Inventory inventory) {
+public record DeploymentArtifact(Artifact spec, String source, MeasuredArtifact artifact, Inventory inventory,
+        boolean shared) {
 
-    /** Chalice uploads its managed layer and the function code inside the API request (no S3). */
+    public ArtifactRole role() {
+        return spec.role();
+    }
+
+    public String ref() {
+        return spec.ref();
+    }
+
+    public String name() {
+        return spec.name();
+    }
+
     public boolean uploadedDirectly() {
-        return role != ArtifactRole.LAYER;
+        return spec.directUpload();
     }
 
     public long unzippedBytes() {
@@ -28,6 +39,6 @@ public record DeploymentArtifact(ArtifactRole role, String ref, String name, Str
     }
 
     public ArtifactSize size() {
-        return new ArtifactSize(name, role, artifact.unzippedBytes(), artifact.zippedBytes(), uploadedDirectly());
+        return new ArtifactSize(name(), role(), artifact.unzippedBytes(), artifact.zippedBytes(), uploadedDirectly());
     }
 }

@@ -2,6 +2,13 @@ package dev.layerfit.check;
 
 import dev.layerfit.archive.MeasuredArtifact;
 import dev.layerfit.artifact.LocalArtifacts;
+import dev.layerfit.deployment.Artifact;
+import dev.layerfit.deployment.ArtifactSource;
+import dev.layerfit.deployment.Deployment;
+import dev.layerfit.deployment.LambdaFunction;
+import dev.layerfit.deployment.MissingArtifactException;
+import dev.layerfit.deployment.PackageType;
+import dev.layerfit.error.LayerfitException;
 import dev.layerfit.inventory.ArtifactKind;
 import dev.layerfit.inventory.DuplicateFinder;
 import dev.layerfit.inventory.DuplicateReport;
@@ -10,160 +17,135 @@ import dev.layerfit.lambda.ArtifactRole;
 import dev.layerfit.lambda.ArtifactSize;
 import dev.layerfit.lambda.LimitEvaluator;
 import dev.layerfit.lambda.LimitVerdict;
-import dev.layerfit.project.ArtifactMap;
-import dev.layerfit.project.ChaliceConfig;
-import dev.layerfit.project.LayerArn;
-import dev.layerfit.project.ResolvedSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.IntFunction;
+import java.util.concurrent.CompletionException;
 
 /**
- * Checks a Chalice project's deployment: reads its config for the stage and function, opens the local copy
- * of every artifact (managed layer, manual layers, function code), inventories them in parallel, holds the
- * sum against Lambda's limits and advises what to change.
+ * Checks a deployment, whatever framework it came from: measures every artifact of every function — each
+ * distinct artifact once, in parallel, however many functions carry it — then holds each function's sum against
+ * Lambda's limits and advises what to change.
  */
 public final class DeploymentCheck {
 
     private DeploymentCheck() {
     }
 
-    /** Runs the check; the caller closes nothing (artifacts are closed once inventoried). */
-    public static CheckResult run(CheckRequest request) {
-        return run(request, count -> () -> { });
-    }
-
-    /**
-     * Like {@link #run(CheckRequest)}, reporting progress: {@code opening} is called once with the number of
-     * artifacts to open, and the {@code Runnable} it returns runs (on any thread) as each one is inventoried.
-     */
-    public static CheckResult run(CheckRequest request, IntFunction<Runnable> opening) {
-        Path projectDir = request.projectDir();
-        ChaliceConfig config = ChaliceConfig.load(projectDir);
-        ResolvedSettings settings = config.resolve(request.stage(), request.function());
-        ArtifactMap map = ArtifactMap.of(projectDir, request.layerFlags(), request.managedLayer(), request.functionPackage());
-        List<String> notes = new ArrayList<>(settings.notes());
-
-        List<Planned> planned = plan(projectDir, settings, map, request.remoteLayers() != null, request.managedLayerSource(), notes);
-        List<DeploymentArtifact> artifacts = open(planned, request.remoteLayers(), opening.apply(planned.size()));
-
-        List<ArtifactSize> sizes = artifacts.stream().map(DeploymentArtifact::size).toList();
-        LimitVerdict verdict = LimitEvaluator.evaluate(sizes, settings.layerCount());
-        DuplicateReport duplicates = DuplicateFinder.find(artifacts.stream().map(DeploymentArtifact::inventory).toList());
-        Advisor.Result advice = Advisor.advise(settings, artifacts, duplicates, verdict);
-        return new CheckResult(settings, artifacts, verdict, duplicates, advice.advice(), advice.projectedUnzippedBytes(), notes);
-    }
-
-    /** An artifact to open: its role, what the deployment calls it, and where its local copy is. */
-    private record Planned(ArtifactRole role, String ref, String name, Path path, boolean chalicePackage,
-            boolean automaticLayer, Path projectDir) {
-
-        boolean remote() {
-            return path == null && !chalicePackage;
-        }
-    }
-
-    private static List<Planned> plan(Path projectDir, ResolvedSettings settings, ArtifactMap map, boolean remote,
-            ManagedLayerSource managedSource, List<String> notes) {
-        List<Planned> planned = new ArrayList<>();
-        Path computed = null;
-        if (settings.automaticLayer() && map.managedLayer().isEmpty() && managedSource != null) {
-            try {
-                computed = managedSource.managedLayer(projectDir, notes);
-            } catch (ManagedLayerUnavailableException e) {
-                throw new ManagedLayerUnavailableException(e.kind(), "automatic_layer is on for stage " + settings.stage()
-                        + origin(settings) + ", so Chalice adds its managed layer " + settings.managedLayerName() + "; "
-                        + dev.layerfit.error.ExceptionWords.describe(e), e);
-            }
-        }
-        if (settings.automaticLayer() && (computed != null || map.managedLayer().isPresent() || managedSource == null)) {
-            Path managed = computed != null ? computed : map.managedLayer().orElseThrow(() -> new MissingArtifactException(
-                    "automatic_layer is on for stage " + settings.stage() + origin(settings)
-                            + ", so Chalice adds its managed layer " + settings.managedLayerName()
-                            + ": pass --managed-layer PATH (that layer's zip or folder), or set \"managedLayer\" in "
-                            + projectDir.resolve(ArtifactMap.PROJECT_FILE)));
-            planned.add(new Planned(ArtifactRole.MANAGED_LAYER, settings.managedLayerName(), "managed layer", managed,
-                    false, true, projectDir));
-        }
-        for (String arn : settings.layers()) {
-            Path path = map.layer(arn).orElse(null);
-            if (path == null && !remote) {
-                throw new MissingArtifactException("layer " + arn + " (from " + settings.layersOrigin().describe()
-                        + ") has no local copy and --offline forbids measuring it from AWS: pass --layer " + arn
-                        + "=PATH (the layer's zip or folder), or map it in " + projectDir.resolve(ArtifactMap.PROJECT_FILE));
-            }
-            String name = LayerArn.parse(arn).map(LayerArn::shortName).orElse(arn);
-            planned.add(new Planned(ArtifactRole.LAYER, arn, name, path, false, false, projectDir));
-        }
-        for (String arn : map.layers().keySet()) {
-            if (!settings.layers().contains(arn)) {
-                notes.add("--layer/layerfit.json maps " + arn + ", which stage " + settings.stage()
-                        + " does not use; it was ignored");
-            }
-        }
-        if (map.functionPackage().isPresent()) {
-            planned.add(new Planned(ArtifactRole.FUNCTION, "function", "function", map.functionPackage().get(), false,
-                    settings.automaticLayer(), projectDir));
-        } else {
-            planned.add(new Planned(ArtifactRole.FUNCTION, "function", "function (" + ChalicePackage.describe(
-                    settings.automaticLayer()) + ")", projectDir, true, settings.automaticLayer(), projectDir));
-            if (!settings.automaticLayer() && hasRequirements(projectDir)) {
-                notes.add("with automatic_layer off Chalice bundles requirements.txt into the function zip; "
-                        + "those packages are not counted here: pass --package with the zip `chalice package` builds");
-            }
-        }
-        return planned;
-    }
-
-    private static String origin(ResolvedSettings settings) {
-        return settings.automaticLayerOrigin().isDefault() ? "" : " (" + settings.automaticLayerOrigin().describe() + ")";
-    }
-
-    private static boolean hasRequirements(Path projectDir) {
-        Path req = projectDir.resolve("requirements.txt");
-        try {
-            return Files.isRegularFile(req) && Files.readAllLines(req).stream()
-                    .map(String::strip).anyMatch(l -> !l.isEmpty() && !l.startsWith("#"));
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    /** Opens and inventories every artifact in parallel; results keep the planned order. */
-    private static List<DeploymentArtifact> open(List<Planned> planned, CheckRequest.RemoteLayerOpener remote,
-            Runnable artifactDone) {
-        List<CompletableFuture<DeploymentArtifact>> futures = planned.stream()
-                .map(p -> CompletableFuture.supplyAsync(() -> openOne(p, remote)).whenComplete((a, e) -> artifactDone.run()))
-                .toList();
-        List<DeploymentArtifact> out = new ArrayList<>();
-        for (CompletableFuture<DeploymentArtifact> f : futures) {
-            try {
-                out.add(f.join());
-            } catch (java.util.concurrent.CompletionException e) {
-                if (e.getCause() instanceof RuntimeException re) {
-                    throw re;
+    /** Checks every function of {@code deployment}. */
+    public static DeploymentResult run(Deployment deployment, CheckOptions options) {
+        Map<String, Artifact> distinct = new LinkedHashMap<>();
+        Map<String, Integer> users = new LinkedHashMap<>();
+        for (LambdaFunction f : deployment.functions()) {
+            if (f.packageType() == PackageType.ZIP) {
+                for (Artifact a : f.artifacts()) {
+                    distinct.putIfAbsent(a.identity(), a);
+                    users.merge(a.identity(), 1, Integer::sum);
                 }
-                throw e;
             }
         }
-        return out;
+        Runnable done = options.opening().apply(distinct.size());
+        Map<String, CompletableFuture<Measured>> measuring = new LinkedHashMap<>();
+        for (Map.Entry<String, Artifact> e : distinct.entrySet()) {
+            measuring.put(e.getKey(), CompletableFuture.supplyAsync(() -> measure(e.getValue(), options.remote()))
+                    .whenComplete((m, x) -> done.run()));
+        }
+        // every measurement finishes (or fails) before the check returns: none goes on reading or writing after it
+        CompletableFuture.allOf(measuring.values().toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
+        List<FunctionResult> results = new ArrayList<>();
+        for (LambdaFunction f : deployment.functions()) {
+            results.add(check(deployment, f, measuring, users));
+        }
+        return new DeploymentResult(deployment, results);
     }
 
-    private static DeploymentArtifact openOne(Planned p, CheckRequest.RemoteLayerOpener remote) {
+    private static FunctionResult check(Deployment deployment, LambdaFunction f,
+            Map<String, CompletableFuture<Measured>> measuring, Map<String, Integer> users) {
+        if (f.packageType() == PackageType.IMAGE) {
+            return new FunctionResult(f, null, "a container-image function: images hold up to 10 GiB and carry no "
+                    + "layers, so the zip limits do not apply (not measured)", 0);
+        }
+        List<String> notes = new ArrayList<>(f.notes());
+        List<DeploymentArtifact> artifacts = new ArrayList<>();
+        for (Artifact a : f.artifacts()) {
+            Measured m;
+            try {
+                m = join(measuring.get(a.identity()));
+            } catch (LayerfitException e) {
+                return new FunctionResult(f, null, e.getMessage(), e.kind().exitCode() == 1 ? 2 : e.kind().exitCode());
+            } catch (UncheckedIOException e) {
+                return new FunctionResult(f, null, "cannot read " + a.name() + ": " + dev.layerfit.error.ExceptionWords.describe(e.getCause()), 2);
+            }
+            notes.addAll(m.notes());
+            if (m.artifact() == null) {
+                continue; // the packager creates no such artifact (an empty layer is dropped)
+            }
+            artifacts.add(new DeploymentArtifact(a, m.source(), m.artifact(), m.inventory(), users.get(a.identity()) > 1));
+        }
+        List<ArtifactSize> sizes = artifacts.stream().map(DeploymentArtifact::size).toList();
+        int layers = (int) artifacts.stream().filter(a -> a.role().isLayer()).count();
+        LimitVerdict verdict = LimitEvaluator.evaluate(sizes, layers);
+        DuplicateReport duplicates = DuplicateFinder.find(artifacts.stream().map(DeploymentArtifact::inventory).toList());
+        Advisor.Result advice = Advisor.advise(deployment.deployTool(), artifacts, duplicates, verdict);
+        return FunctionResult.checked(new CheckResult(deployment.description(), deployment.deployTool(), f, artifacts,
+                verdict, duplicates, advice.advice(), advice.projectedUnzippedBytes(), notes));
+    }
+
+    /** One distinct artifact, measured (or null when the packager creates none), with notes on how it was made. */
+    private record Measured(String source, MeasuredArtifact artifact, Inventory inventory, List<String> notes) {
+    }
+
+    private static Measured join(CompletableFuture<Measured> future) {
         try {
-            MeasuredArtifact artifact = p.chalicePackage() ? ChalicePackage.open(p.path(), p.automaticLayer())
-                    : p.remote() ? remote.open(p.ref()) : LocalArtifacts.open(p.path());
+            return future.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : e;
+        }
+    }
+
+    private static Measured measure(Artifact a, RemoteOpener remote) {
+        List<String> notes = Collections.synchronizedList(new ArrayList<>());
+        ArtifactSource s = a.source();
+        try {
+            String source;
+            MeasuredArtifact artifact;
+            if (s instanceof ArtifactSource.Local l) {
+                source = l.path().toString();
+                artifact = LocalArtifacts.open(l.path());
+            } else if (s instanceof ArtifactSource.Remote r) {
+                if (remote == null) {
+                    throw new MissingArtifactException(a.name() + " (" + r.arn() + ") has no local copy and --offline "
+                            + "forbids measuring it from AWS: pass --layer " + r.arn() + "=PATH, or map it in layerfit.json");
+                }
+                source = "AWS (" + r.arn() + ")";
+                artifact = remote.open(r.arn());
+            } else if (s instanceof ArtifactSource.Built b) {
+                source = "built: " + b.description();
+                Optional<MeasuredArtifact> built = b.builder().build(notes);
+                if (built.isEmpty()) {
+                    return new Measured(source, null, null, List.copyOf(notes));
+                }
+                artifact = built.get();
+            } else if (s instanceof ArtifactSource.Inline i) {
+                source = "inline code (" + i.fileName() + ")";
+                artifact = InlineCodeArtifact.of(i.fileName(), i.text());
+            } else if (s instanceof ArtifactSource.S3Object o) {
+                throw new MissingArtifactException(a.name() + " is read from s3://" + o.bucket() + "/" + o.key()
+                        + ", which layerfit does not download: pass --package PATH (or --layer ARN=PATH) with a local copy");
+            } else {
+                throw new MissingArtifactException(((ArtifactSource.Unavailable) s).reason());
+            }
             try (artifact) {
-                ArtifactKind kind = p.role() == ArtifactRole.FUNCTION ? ArtifactKind.FUNCTION : ArtifactKind.LAYER;
+                ArtifactKind kind = a.role() == ArtifactRole.FUNCTION ? ArtifactKind.FUNCTION : ArtifactKind.LAYER;
                 Inventory inventory = Inventory.of(artifact, kind);
                 artifact.zippedBytes(); // computed while the folder is at hand (folders deflate once)
-                String source = p.remote() ? "AWS (" + p.ref() + ")" : p.path().toString();
-                return new DeploymentArtifact(p.role(), p.ref(), p.name(), source, artifact, inventory);
+                return new Measured(source, artifact, inventory, List.copyOf(notes));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

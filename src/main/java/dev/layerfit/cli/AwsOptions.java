@@ -24,6 +24,11 @@ public final class AwsOptions {
     @Option(names = "--offline", description = "Refuse any network use; fail with a clear message instead.")
     boolean offline;
 
+    /** The region given with {@code --region}, or null. */
+    public String region() {
+        return region;
+    }
+
     public boolean offline() {
         return offline;
     }

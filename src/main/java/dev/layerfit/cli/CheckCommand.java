@@ -1,24 +1,27 @@
 package dev.layerfit.cli;
 
-import dev.layerfit.report.TerminalProgress;
-import dev.layerfit.check.ChaliceManagedLayer;
-import dev.layerfit.check.ManagedLayerSource;
-import dev.layerfit.lambda.PythonTarget;
-
-import dev.layerfit.check.CheckRequest;
-import dev.layerfit.check.CheckResult;
+import dev.layerfit.check.CheckOptions;
 import dev.layerfit.check.DeploymentCheck;
+import dev.layerfit.check.DeploymentResult;
+import dev.layerfit.check.FunctionResult;
+import dev.layerfit.deployment.ArtifactMap;
+import dev.layerfit.deployment.Deployment;
+import dev.layerfit.deployment.DeploymentReader;
+import dev.layerfit.deployment.ReadOptions;
+import dev.layerfit.error.LayerfitException;
+import dev.layerfit.progress.Progress;
 import dev.layerfit.report.CheckJsonReport;
 import dev.layerfit.report.CheckMarkdownReport;
+import dev.layerfit.report.CheckTextReport;
 import dev.layerfit.report.GithubReport;
 import dev.layerfit.report.HtmlReport;
-import dev.layerfit.progress.Progress;
-import dev.layerfit.report.ReportFile;
-import dev.layerfit.report.CheckTextReport;
 import dev.layerfit.report.Json;
+import dev.layerfit.report.ReportFile;
+import dev.layerfit.report.TerminalProgress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,14 +47,14 @@ import picocli.CommandLine.Spec;
         exitCodeList = {"0:the deployment fits", "1:it does not fit", "2:bad input (missing artifact, bad config, ...)"})
 public final class CheckCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "PROJECT_DIR", description = "The Chalice project (default: .).")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "PROJECT_DIR", description = "The project folder (default: .).")
     Path projectDir = Path.of(".");
 
     @Option(names = "--stage", paramLabel = "NAME", description = "The Chalice stage (default: dev, as Chalice).")
     String stage;
 
     @Option(names = "--function", paramLabel = "NAME",
-            description = "A function from lambda_functions (default: the stage-wide settings).")
+            description = "Check only this function (default: every function of the deployment).")
     String function;
 
     @Option(names = "--layer", paramLabel = "ARN=PATH",
@@ -93,33 +96,38 @@ public final class CheckCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    /** Computes Chalice's managed layer when none is mapped: for --runtime, else python3.12 with a note. */
-    private ManagedLayerSource managedLayerSource() {
-        boolean given = targetOptions.runtime != null || targetOptions.pythonVersion != null || targetOptions.glibc != null;
-        PythonTarget target = given ? targetOptions.target() : PythonTarget.of("python3.12", null, null, targetOptions.arch);
-        String note = given ? null : "Chalice builds the managed layer for the Python it runs on; layerfit assumed python3.12"
-                + " (pass --runtime to choose)";
-        return new ChaliceManagedLayer(target, note, index.settings(), ToolVersion.get());
-    }
+    @Option(names = "--kind", paramLabel = "KIND",
+            description = "The kind of project (default: detected from the folder's files).")
+    String kind;
 
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
+        DeploymentReader reader = KnownReaders.all().choose(projectDir, kind);
+        ArtifactMap map = ArtifactMap.of(projectDir, layers, managedLayer, functionPackage);
+        boolean targetGiven = targetOptions.runtime != null || targetOptions.pythonVersion != null
+                || targetOptions.glibc != null;
+        ReadOptions options = new ReadOptions(stage, Map.of(), aws.region(), null,
+                targetGiven ? targetOptions.target() : null, index.settings(), ToolVersion.get(), map, null, Map.of());
+        Deployment deployment = map.applyTo(reader.read(projectDir, options));
+        if (function != null) {
+            deployment = deployment.only(function);
+        }
         Progress progress = TerminalProgress.forConsole(common.json(), err);
         Progress.Task[] task = new Progress.Task[1];
-        CheckResult result;
+        DeploymentResult result;
         try {
-            result = DeploymentCheck.run(new CheckRequest(projectDir, stage, function, layers, managedLayer,
-                    functionPackage, new LazyRemoteLayers(aws), managedLayerSource()), count -> {
-                        task[0] = progress.start("measuring " + count + " artifacts", count);
-                        return () -> task[0].advance(1);
-                    });
+            result = DeploymentCheck.run(deployment, new CheckOptions(new LazyRemoteLayers(aws), count -> {
+                task[0] = progress.start("measuring " + count + (count == 1 ? " artifact" : " artifacts"), count);
+                return () -> task[0].advance(1);
+            }));
         } finally {
             if (task[0] != null) {
                 task[0].close();
             }
         }
+        failIfNothingChecked(result);
         Path base = Path.of("");
         if (html != null) {
             ReportFile.write(html, HtmlReport.of(result, base));
@@ -134,5 +142,22 @@ public final class CheckCommand implements Callable<Integer> {
             GithubReport.write(result, base, common.json() ? err : out, System::getenv);
         }
         return result.fits() ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    /** When no function could be measured, the first reason is the error (exit 2, or 3 for network/AWS). */
+    private static void failIfNothingChecked(DeploymentResult result) {
+        if (!result.checked().isEmpty()) {
+            return;
+        }
+        result.functions().stream().filter(f -> f.failure() != 0).findFirst().ifPresent(f -> {
+            throw new NotCheckedException(f);
+        });
+    }
+
+    /** No function could be checked: the reason of the first, with its exit code. */
+    private static final class NotCheckedException extends LayerfitException {
+        NotCheckedException(FunctionResult f) {
+            super(f.failure() == 3 ? Kind.NETWORK : Kind.BAD_INPUT, f.notChecked());
+        }
     }
 }

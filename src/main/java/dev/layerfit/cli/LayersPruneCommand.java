@@ -10,7 +10,7 @@ import dev.layerfit.aws.LayerVersion;
 import dev.layerfit.aws.PrunePlan;
 import dev.layerfit.aws.SdkLayerStore;
 import dev.layerfit.error.BadInputException;
-import dev.layerfit.project.LayerReferences;
+import dev.layerfit.project.chalice.LayerReferences;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;

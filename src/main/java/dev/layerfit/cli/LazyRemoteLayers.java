@@ -6,15 +6,15 @@ import dev.layerfit.aws.OfflineException;
 import dev.layerfit.aws.RemoteIndexCache;
 import dev.layerfit.aws.RemoteLayers;
 import dev.layerfit.aws.SdkLayerStore;
-import dev.layerfit.check.CheckRequest;
-import dev.layerfit.check.MissingArtifactException;
+import dev.layerfit.check.RemoteOpener;
+import dev.layerfit.deployment.MissingArtifactException;
 
 /**
  * Opens published layers from AWS, creating the SDK clients only when a layer without a local copy is met
  * (so a check of local artifacts never loads the SDK or needs credentials). With {@code --offline} it answers
  * only from the cache of layers measured before on this machine.
  */
-final class LazyRemoteLayers implements CheckRequest.RemoteLayerOpener {
+final class LazyRemoteLayers implements RemoteOpener {
 
     private final AwsOptions options;
     private RemoteLayers remote;

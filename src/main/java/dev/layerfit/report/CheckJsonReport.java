@@ -9,7 +9,8 @@ import dev.layerfit.inventory.DistributionCopy;
 import dev.layerfit.inventory.DuplicateDistribution;
 import dev.layerfit.lambda.LimitCheck;
 import dev.layerfit.lambda.PredictedError;
-import dev.layerfit.project.ResolvedSettings;
+import dev.layerfit.check.DeploymentResult;
+import dev.layerfit.check.FunctionResult;
 
 /** The JSON of {@code layerfit check} (keys per the CLI contract in ARCHITECTURE.md, exact bytes). */
 public final class CheckJsonReport {
@@ -17,16 +18,52 @@ public final class CheckJsonReport {
     private CheckJsonReport() {
     }
 
+    /**
+     * The whole deployment: {@code fits}, {@code deployment}, a {@code functions} array (one object per function,
+     * as {@link #of(CheckResult)}, or {@code {"name","checked":false,"notChecked"}}) and {@code notes}; when exactly
+     * one function was checked its fields are also at the top level, as in layerfit 0.1.
+     */
+    public static ObjectNode of(DeploymentResult d) {
+        ObjectNode root = Json.object();
+        CheckResult single = d.single();
+        if (single != null) {
+            root.setAll(of(single));
+        }
+        root.put("fits", d.fits());
+        root.put("deployment", d.deployment().description());
+        root.put("deployTool", d.deployment().deployTool());
+        ArrayNode functions = root.putArray("functions");
+        for (FunctionResult f : d.functions()) {
+            if (f.checked()) {
+                functions.add(of(f.result()));
+            } else {
+                ObjectNode o = functions.addObject();
+                o.put("name", f.function().name());
+                o.put("checked", false);
+                o.put("fits", f.fits());
+                o.put("notChecked", f.notChecked());
+                o.put("packageType", f.function().packageType().name());
+            }
+        }
+        ArrayNode notes = root.putArray("deploymentNotes");
+        d.deployment().notes().forEach(notes::add);
+        return root;
+    }
+
+    /** One checked function. */
     public static ObjectNode of(CheckResult r) {
         ObjectNode root = Json.object();
-        ResolvedSettings s = r.settings();
+        root.put("name", r.functionName());
+        root.put("checked", true);
         root.put("fits", r.fits());
         root.put("totalUnzippedBytes", r.verdict().totalUnzippedBytes());
         root.put("projectedUnzippedBytes", r.projectedUnzippedBytes());
-        root.put("app", s.appName());
-        root.put("stage", s.stage());
-        root.put("function", s.function());
-        root.put("automaticLayer", s.automaticLayer());
+        root.put("function", r.functionName());
+        root.put("runtime", r.function().runtime());
+        root.put("architecture", r.function().architecture().lambdaName());
+        if (r.function().definedAt() != null) {
+            root.put("definedAt", r.function().definedAt().describe());
+        }
         ArrayNode limits = root.putArray("limits");
         for (LimitCheck c : r.verdict().checks()) {
             ObjectNode l = limits.addObject();
@@ -56,6 +93,7 @@ public final class CheckJsonReport {
             o.put("unzippedBytes", a.unzippedBytes());
             o.put("zippedBytes", a.artifact().zippedBytes());
             o.put("entries", a.artifact().entryCount());
+            o.put("shared", a.shared());
         }
         ArrayNode dups = root.putArray("duplicates");
         for (DuplicateDistribution d : r.duplicates().distributions()) {

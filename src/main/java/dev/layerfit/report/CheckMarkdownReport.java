@@ -6,6 +6,8 @@ import static dev.layerfit.lambda.ByteSizeFormat.percent;
 
 import dev.layerfit.check.Advice;
 import dev.layerfit.check.CheckResult;
+import dev.layerfit.check.DeploymentResult;
+import dev.layerfit.check.FunctionResult;
 import dev.layerfit.check.DeploymentArtifact;
 import dev.layerfit.inventory.DistributionUsage;
 import dev.layerfit.inventory.DuplicateDistribution;
@@ -13,7 +15,6 @@ import dev.layerfit.lambda.ArtifactRole;
 import dev.layerfit.lambda.LimitCheck;
 import dev.layerfit.lambda.PredictedError;
 import dev.layerfit.lambda.Quota;
-import dev.layerfit.project.ResolvedSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -35,13 +36,48 @@ public final class CheckMarkdownReport {
     private CheckMarkdownReport() {
     }
 
+    /**
+     * The report of a deployment: one function's report, or with several a table of every function followed by
+     * each checked function's report.
+     */
+    public static String render(DeploymentResult d, Path base) {
+        CheckResult single = d.single();
+        if (single != null) {
+            return render(single, base);
+        }
+        StringBuilder md = new StringBuilder("# layerfit check: ").append(inline(d.deployment().description()))
+                .append("\n\n").append(d.fits() ? "**FITS**: every function fits." : "**DOES NOT FIT**: "
+                        + d.functions().stream().filter(f -> !f.fits()).count() + " of " + d.functions().size()
+                        + " functions fail.").append("\n\n")
+                .append("| function | layers | unzipped | of limit | verdict |\n|---|---:|---:|---:|---|\n");
+        for (FunctionResult f : d.functions()) {
+            if (f.checked()) {
+                CheckResult r = f.result();
+                long total = r.verdict().totalUnzippedBytes();
+                md.append("| ").append(inline(f.function().name())).append(" | ")
+                        .append(r.artifacts().stream().filter(a -> a.role().isLayer()).count()).append(" | ")
+                        .append(human(total)).append(" | ").append(percent(total, LIMIT)).append(" | ")
+                        .append(r.fits() ? "fits" : "**does not fit**").append(" |\n");
+            } else {
+                md.append("| ").append(inline(f.function().name())).append(" | | | | ")
+                        .append(inline(f.notChecked())).append(" |\n");
+            }
+        }
+        md.append('\n');
+        for (CheckResult r : d.checked()) {
+            md.append(render(r, base).replaceAll("(?m)^#", "##")).append('\n');
+        }
+        return md.toString();
+    }
+
     /** The whole report; paths are shown relative to {@code base} (normally the working folder). */
     public static String render(CheckResult r, Path base) {
         StringBuilder md = new StringBuilder();
-        ResolvedSettings s = r.settings();
         md.append("# layerfit check: ").append(title(r)).append("\n\n");
-        md.append("Config: `").append(ReportFile.relative(base, s.configFile().toString())).append("`");
-        md.append(s.automaticLayer() ? " · `automatic_layer` is on (Chalice adds its managed layer)" : "").append("\n\n");
+        md.append("Defined in: `").append(definedIn(r, base)).append("`");
+        r.artifacts().stream().filter(a -> a.role() == ArtifactRole.MANAGED_LAYER).findFirst().ifPresent(a -> md.append(
+                " · the deploy adds a layer built from the project's requirements (").append(inline(a.ref())).append(")"));
+        md.append("\n\n");
         md.append(verdict(r)).append("\n\n");
         md.append("## Limits\n\n").append(limits(r)).append('\n');
         md.append("## Artifacts\n\n").append(artifacts(r, base)).append('\n');
@@ -61,8 +97,22 @@ public final class CheckMarkdownReport {
 
     /** "shuking-backend, stage prod" (and the function when one was checked). */
     static String title(CheckResult r) {
-        ResolvedSettings s = r.settings();
-        return inline(s.appName() + ", stage " + s.stage() + (s.function() == null ? "" : ", function " + s.function()));
+        return inline(plainTitle(r));
+    }
+
+    /** "Chalice app shuking-backend, stage prod, function api_handler", not escaped. */
+    static String plainTitle(CheckResult r) {
+        return r.deployment() + ", function " + r.functionName();
+    }
+
+    /** Where the function is defined ("template.yaml:12"), relative to {@code base}. */
+    static String definedIn(CheckResult r, Path base) {
+        var at = r.function().definedAt();
+        if (at == null) {
+            return r.deployment();
+        }
+        String file = ReportFile.relative(base, at.file().toString());
+        return at.line() > 0 ? file + ":" + at.line() : file;
     }
 
     /** One line: FITS or DOES NOT FIT with the total and the margin. */

@@ -13,7 +13,9 @@ import dev.layerfit.inventory.FileDuplicates;
 import dev.layerfit.lambda.LimitCheck;
 import dev.layerfit.lambda.PredictedError;
 import dev.layerfit.lambda.Quota;
-import dev.layerfit.project.ResolvedSettings;
+import dev.layerfit.check.DeploymentResult;
+import dev.layerfit.check.FunctionResult;
+import dev.layerfit.lambda.ArtifactRole;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -26,12 +28,59 @@ public final class CheckTextReport {
     private CheckTextReport() {
     }
 
-    public static String render(CheckResult r) {
+    /**
+     * The report of a deployment: with one function, that function's report; with several, a table of every
+     * function, then the report of each that does not fit, then a one-line summary.
+     */
+    public static String render(DeploymentResult d) {
+        CheckResult single = d.single();
+        if (single != null) {
+            return render(single, d.deployment().notes());
+        }
         StringBuilder out = new StringBuilder();
-        ResolvedSettings s = r.settings();
-        out.append("Deployment of ").append(dev.layerfit.text.TerminalText.escape(s.appName())).append(", stage ").append(dev.layerfit.text.TerminalText.escape(s.stage()))
-                .append(s.function() == null ? " (every function without its own settings)" : ", function " + dev.layerfit.text.TerminalText.escape(s.function()))
-                .append(" — ").append(s.configFile()).append("\n\n");
+        out.append("Deployment of ").append(dev.layerfit.text.TerminalText.escape(d.deployment().description())).append(": ").append(d.functions().size())
+                .append(d.functions().size() == 1 ? " function" : " functions").append("\n\n");
+        TextTable table = new TextTable("llrrrl").row("", "function", "layers", "unzipped", "of 250 MiB", "");
+        for (FunctionResult f : d.functions()) {
+            if (f.checked()) {
+                CheckResult r = f.result();
+                long total = r.verdict().totalUnzippedBytes();
+                long layers = r.artifacts().stream().filter(a -> a.role().isLayer()).count();
+                String failed = r.verdict().checks().stream().filter(c -> !c.ok()).map(LimitCheck::name).distinct()
+                        .collect(Collectors.joining(", "));
+                table.row(r.fits() ? "ok  " : "FAIL", f.function().name(), Long.toString(layers), human(total),
+                        percent(total, LIMIT), failed);
+            } else {
+                table.row(f.fits() ? "--  " : "ERR ", f.function().name(), "", "", "", f.notChecked());
+            }
+        }
+        out.append(table.render("  ")).append('\n');
+        for (FunctionResult f : d.functions()) {
+            if (f.checked() && !f.result().fits()) {
+                out.append("── ").append(f.function().name()).append(" ──\n").append(render(f.result(), List.of()))
+                        .append('\n');
+            }
+        }
+        for (String note : d.deployment().notes()) {
+            out.append("Note: ").append(dev.layerfit.text.TerminalText.escape(note)).append('\n');
+        }
+        long failing = d.functions().stream().filter(f -> !f.fits()).count();
+        long checked = d.functions().stream().filter(FunctionResult::checked).count();
+        out.append(failing == 0 ? "FITS: all " + checked + " functions checked fit"
+                : "DOES NOT FIT: " + failing + " of " + d.functions().size() + " functions fail")
+                .append(checked < d.functions().size() && failing == 0
+                        ? " (" + (d.functions().size() - checked) + " not measured)" : "").append(".\n");
+        return out.toString();
+    }
+
+    /** One function's report; {@code deploymentNotes} are printed with its own notes. */
+    public static String render(CheckResult r, List<String> deploymentNotes) {
+        StringBuilder out = new StringBuilder();
+        out.append("Deployment of ").append(r.deployment()).append(", function ").append(r.functionName());
+        if (r.function().definedAt() != null) {
+            out.append(" — ").append(r.function().definedAt().file());
+        }
+        out.append("\n\n");
 
         TextTable table = new TextTable("llrrr").row("", "artifact", "unzipped", "zipped", "of 250 MiB");
         int i = 0;
@@ -41,7 +90,7 @@ public final class CheckTextReport {
                 case LAYER -> "layer " + (++i);
                 case FUNCTION -> "function";
             };
-            String name = a.role() == dev.layerfit.lambda.ArtifactRole.MANAGED_LAYER ? a.ref() : a.name();
+            String name = a.role() == ArtifactRole.MANAGED_LAYER ? a.ref() : a.name();
             table.row(role, name, human(a.unzippedBytes()), human(a.artifact().zippedBytes()), percent(a.unzippedBytes(), LIMIT));
         }
         long total = r.verdict().totalUnzippedBytes();
@@ -51,7 +100,7 @@ public final class CheckTextReport {
         out.append("Limits\n");
         TextTable limits = new TextTable("lll");
         for (LimitCheck c : r.verdict().checks()) {
-            limits.row(c.ok() ? "ok  " : "FAIL", c.name(), describe(c, s));
+            limits.row(c.ok() ? "ok  " : "FAIL", c.name(), describe(c, r));
         }
         out.append(limits.render("  ")).append('\n');
 
@@ -101,10 +150,12 @@ public final class CheckTextReport {
             }
             out.append('\n');
         }
-        for (String note : r.notes()) {
+        List<String> notes = new java.util.ArrayList<>(deploymentNotes);
+        notes.addAll(r.notes());
+        for (String note : notes) {
             out.append("Note: ").append(dev.layerfit.text.TerminalText.escape(note)).append('\n');
         }
-        if (!r.notes().isEmpty()) {
+        if (!notes.isEmpty()) {
             out.append('\n');
         }
         if (r.fits()) {
@@ -122,14 +173,15 @@ public final class CheckTextReport {
         return a.name();
     }
 
-    private static String describe(LimitCheck c, ResolvedSettings s) {
+    private static String describe(LimitCheck c, CheckResult r) {
         return switch (c.name()) {
             case LimitCheck.UNZIPPED_TOTAL -> grouped(c.actualBytes()) + " bytes unzipped, must be under "
                     + grouped(c.limitBytes()) + (c.ok() ? " (" + human(c.limitBytes() - c.actualBytes()) + " to spare)"
                     : " (over by " + grouped(c.actualBytes() - c.limitBytes() + 1) + " bytes, "
                     + human(c.actualBytes() - c.limitBytes() + 1) + ")");
             case LimitCheck.LAYER_COUNT -> c.actualBytes() + " layers of at most " + c.limitBytes()
-                    + (s.automaticLayer() ? " (Chalice's managed layer counts)" : "");
+                    + r.artifacts().stream().filter(a -> a.role() == ArtifactRole.MANAGED_LAYER).findFirst()
+                            .map(a -> " (the " + a.name() + " counts)").orElse("");
             default -> c.subject() + ": " + human(c.actualBytes()) + " zipped, at most " + human(c.limitBytes())
                     + " for a direct upload";
         };

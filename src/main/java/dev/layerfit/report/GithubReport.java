@@ -5,6 +5,8 @@ import static dev.layerfit.lambda.ByteSizeFormat.human;
 
 import dev.layerfit.check.Advice;
 import dev.layerfit.check.CheckResult;
+import dev.layerfit.check.DeploymentResult;
+import dev.layerfit.check.FunctionResult;
 import dev.layerfit.lambda.LimitCheck;
 import dev.layerfit.lambda.PredictedError;
 import java.io.IOException;
@@ -43,6 +45,28 @@ public final class GithubReport {
      * Prints the workflow commands to {@code out} and, when {@code env} names a summary file, appends the
      * summary to it. Paths are shown relative to {@code base}.
      */
+    public static void write(DeploymentResult d, Path base, PrintWriter out, Function<String, String> env) {
+        List<CheckResult> checked = d.checked();
+        StringBuilder md = new StringBuilder();
+        for (CheckResult r : checked) {
+            annotations(r, base).stream()
+                    .map(a -> checked.size() > 1 ? a.replaceFirst("title=", "title=" + escapeProperty(r.functionName() + ": ")) : a)
+                    .forEach(out::println);
+            md.append(summary(r, base));
+        }
+        for (FunctionResult f : d.functions()) {
+            if (!f.checked() && f.failure() != 0) {
+                out.println(command("error", "", "layerfit: " + f.function().name() + " was not checked", f.notChecked()));
+            }
+        }
+        out.flush();
+        String summary = env.apply(STEP_SUMMARY);
+        if (summary != null && !summary.isBlank()) {
+            appendSummary(Path.of(summary), md.toString());
+        }
+    }
+
+    /** Like {@link #write(DeploymentResult, Path, PrintWriter, Function)} for one checked function. */
     public static void write(CheckResult r, Path base, PrintWriter out, Function<String, String> env) {
         annotations(r, base).forEach(out::println);
         out.flush();
@@ -54,7 +78,8 @@ public final class GithubReport {
 
     /** One workflow command per failed limit, predicted AWS error and top advice; a notice when it fits. */
     public static List<String> annotations(CheckResult r, Path base) {
-        String file = ReportFile.relative(base, r.settings().configFile().toString());
+        var at = r.function().definedAt();
+        String file = at == null ? "" : ReportFile.relative(base, at.file().toString());
         List<String> out = new ArrayList<>();
         for (LimitCheck c : r.verdict().checks()) {
             if (!c.ok()) {

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.layerfit.check.Advice;
 import dev.layerfit.check.ArtifactAnalysis;
 import dev.layerfit.check.CheckResult;
+import dev.layerfit.check.DeploymentResult;
 import dev.layerfit.check.DeploymentArtifact;
 import dev.layerfit.inventory.Category;
 import dev.layerfit.inventory.DistributionCopy;
@@ -54,7 +55,18 @@ public final class HtmlReport {
     private record Row(String name, String role, String source, long unzipped, long zipped) {
     }
 
-    /** The page for a checked deployment; paths are shown relative to {@code base}. */
+    /**
+     * The page for a checked deployment: with several functions, the page of the one with the largest total
+     * (the others are in the text, JSON and Markdown reports).
+     */
+    public static String of(DeploymentResult d, Path base) {
+        CheckResult shown = d.checked().stream()
+                .max(java.util.Comparator.comparingLong((CheckResult r) -> r.verdict().totalUnzippedBytes()))
+                .orElseThrow(() -> new IllegalStateException("no function was checked"));
+        return of(shown, base);
+    }
+
+    /** The page for a checked function; paths are shown relative to {@code base}. */
     public static String of(CheckResult r, Path base) {
         List<Row> rows = new ArrayList<>();
         List<TreemapTree.Part> parts = new ArrayList<>();
@@ -67,12 +79,11 @@ public final class HtmlReport {
             rows.add(new Row(a.name(), role, ReportFile.relative(base, a.source()), a.unzippedBytes(), a.artifact().zippedBytes()));
             parts.add(new TreemapTree.Part(a.name(), role, a.unzippedBytes(), a.inventory(), marks.get(i)));
         }
-        var s = r.settings();
-        String title = s.appName() + ", stage " + s.stage() + (s.function() == null ? "" : ", function " + s.function());
+        String title = CheckMarkdownReport.plainTitle(r);
         HtmlReport page = new HtmlReport();
         page.head("layerfit check — " + title);
         page.html.append("<header><h1>layerfit check: ").append(esc(title)).append("</h1>\n<p class=\"sub\">")
-                .append(esc(ReportFile.relative(base, s.configFile().toString()))).append("</p>\n");
+                .append(esc(CheckMarkdownReport.definedIn(r, base))).append("</p>\n");
         page.verdict(r.fits(), r.verdict().totalUnzippedBytes(), r.fits() ? "" : failedLimits(r));
         page.html.append("</header>\n");
         page.bar(rows);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.layerfit.LayerZip;
 import dev.layerfit.LocalIndex;
 import dev.layerfit.check.ArtifactAnalysis;
-import dev.layerfit.check.CheckRequest;
+import dev.layerfit.check.ChaliceChecks;
 import dev.layerfit.check.CheckResult;
 import dev.layerfit.check.DeploymentArtifact;
 import dev.layerfit.check.DeploymentCheck;
@@ -59,9 +59,9 @@ class RemoteCheckMotoTest {
                     {"app_name": "r", "layers": ["%s", "%s"], "stages": {"dev": {}}}
                     """.formatted(numpyArn, webArn));
 
-            CheckResult fromAws = DeploymentCheck.run(new CheckRequest(project, null, null, List.of(), null, null, remote::open));
-            CheckResult local = DeploymentCheck.run(new CheckRequest(project, null, null,
-                    List.of(numpyArn + "=" + numpy, webArn + "=" + web), null, null));
+            CheckResult fromAws = ChaliceChecks.first(project, null, null, List.of(), null, null, remote::open);
+            CheckResult local = ChaliceChecks.first(project, null, null,
+                    List.of(numpyArn + "=" + numpy, webArn + "=" + web), null, null);
 
             assertThat(fromAws.verdict().totalUnzippedBytes()).isEqualTo(local.verdict().totalUnzippedBytes());
             for (int i = 0; i < local.artifacts().size(); i++) {
@@ -82,7 +82,7 @@ class RemoteCheckMotoTest {
             assertThat(served).as("bytes downloaded of %d zipped", zipped).isPositive().isLessThan(zipped / 20);
 
             // a second check of the same content downloads nothing: tails and the entries read are cached by CodeSha256
-            CheckResult again = DeploymentCheck.run(new CheckRequest(project, null, null, List.of(), null, null, remote::open));
+            CheckResult again = ChaliceChecks.first(project, null, null, List.of(), null, null, remote::open);
             assertThat(again.verdict().totalUnzippedBytes()).isEqualTo(local.verdict().totalUnzippedBytes());
             assertThat(numpyServer.bytesServed.get() + webServer.bytesServed.get()).isEqualTo(served);
 
@@ -90,7 +90,7 @@ class RemoteCheckMotoTest {
             RemoteLayers offline = new RemoteLayers(null, v -> {
                 throw new AssertionError("offline must not download");
             }, new RemoteIndexCache(dir.resolve("cache")), true);
-            CheckResult fromCache = DeploymentCheck.run(new CheckRequest(project, null, null, List.of(), null, null, offline::open));
+            CheckResult fromCache = ChaliceChecks.first(project, null, null, List.of(), null, null, offline::open);
             assertThat(fromCache.artifacts().get(1).inventory().distributions())
                     .isEqualTo(local.artifacts().get(1).inventory().distributions());
         }

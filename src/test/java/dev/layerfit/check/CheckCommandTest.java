@@ -73,8 +73,8 @@ class CheckCommandTest {
         assertThat(text.exitCode()).as(text.err()).isEqualTo(1);
         assertThat(text.out())
                 .contains("InvalidParameterValueException: Layers consume more than the available size of 262144000 bytes")
-                .contains("automatic_layer repeats 3 distributions already in your layers (numpy, pydantic, requests): "
-                        + "set it false for stage prod")
+                .contains("the managed layer repeats 3 distributions already in your layers (numpy, pydantic, requests)")
+                .contains("set \"automatic_layer\": false in stages.prod")
                 .contains("DOES NOT FIT");
 
         CliRun run = CliRun.of("check", p.dir.toString(), "--stage", "prod", "--managed-layer", managed.toString(),

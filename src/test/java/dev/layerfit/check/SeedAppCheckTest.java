@@ -19,8 +19,8 @@ class SeedAppCheckTest {
         assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
         assertThat(run.out())
                 .contains("Layers consume more than the available size of 262144000 bytes")
-                .contains("automatic_layer repeats")
-                .contains("set it false for stage prod")
+                .contains("the managed layer repeats")
+                .contains("set \"automatic_layer\": false in stages.prod")
                 .contains("DOES NOT FIT");
 
         JsonNode j = new ObjectMapper().readTree(CliRun.of("check", SEED_APP.toString(), "--stage", "prod", "--json").out());

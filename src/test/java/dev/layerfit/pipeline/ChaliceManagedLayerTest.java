@@ -2,7 +2,7 @@ package dev.layerfit.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.layerfit.check.ChaliceManagedLayer;
+import dev.layerfit.project.chalice.ChaliceManagedLayer;
 import dev.layerfit.lambda.PythonTarget;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package dev.layerfit.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.layerfit.check.CheckRequest;
+import dev.layerfit.check.ChaliceChecks;
 import dev.layerfit.check.CheckResult;
 import dev.layerfit.check.DeploymentCheck;
 import java.nio.charset.StandardCharsets;
@@ -25,8 +25,8 @@ class ExampleReportTest {
 
     @Test
     void committedExampleReportMatchesWhatCheckWritesToday() throws Exception {
-        CheckResult result = DeploymentCheck.run(new CheckRequest(REPO.resolve("examples/seed-app"), "prod", null,
-                List.of(), null, null));
+        CheckResult result = ChaliceChecks.first(REPO.resolve("examples/seed-app"), "prod", null,
+                List.of(), null, null);
         String generated = HEADER + CheckMarkdownReport.render(result, REPO);
 
         assertThat(generated).doesNotContain(REPO.toString()).contains("examples/seed-app/.chalice/config.json");
@@ -42,10 +42,10 @@ class ExampleReportTest {
 
     @Test
     void reportIsTheSameWhateverTheWorkingFolderAndRun() {
-        CheckResult first = DeploymentCheck.run(new CheckRequest(REPO.resolve("examples/seed-app"), "prod", null,
-                List.of(), null, null));
-        CheckResult second = DeploymentCheck.run(new CheckRequest(REPO.resolve("examples/../examples/seed-app"), "prod",
-                null, List.of(), null, null));
+        CheckResult first = ChaliceChecks.first(REPO.resolve("examples/seed-app"), "prod", null,
+                List.of(), null, null);
+        CheckResult second = ChaliceChecks.first(REPO.resolve("examples/../examples/seed-app"), "prod",
+                null, List.of(), null, null);
         assertThat(CheckMarkdownReport.render(second, REPO)).isEqualTo(CheckMarkdownReport.render(first, REPO));
     }
 }

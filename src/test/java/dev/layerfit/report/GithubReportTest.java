@@ -3,7 +3,7 @@ package dev.layerfit.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.layerfit.CliRun;
-import dev.layerfit.check.CheckRequest;
+import dev.layerfit.check.ChaliceChecks;
 import dev.layerfit.check.CheckResult;
 import dev.layerfit.check.DeploymentCheck;
 import dev.layerfit.lambda.LimitCheck;
@@ -29,7 +29,7 @@ class GithubReportTest {
 
     @BeforeAll
     static void checkExample() {
-        example = DeploymentCheck.run(new CheckRequest(REPO.resolve("examples/seed-app"), "prod", null, List.of(), null, null));
+        example = ChaliceChecks.first(REPO.resolve("examples/seed-app"), "prod", null, List.of(), null, null);
     }
 
     @ParameterizedTest
@@ -78,7 +78,7 @@ class GithubReportTest {
         GithubReport.write(example, REPO, new PrintWriter(out, true), Map.of(GithubReport.STEP_SUMMARY, summary.toString())::get);
 
         String text = Files.readString(summary);
-        assertThat(text).startsWith("## an earlier step\n\n### layerfit check: shuking-backend, stage prod\n\n**DOES NOT FIT**")
+        assertThat(text).startsWith("## an earlier step\n\n### layerfit check: Chalice app shuking-backend, stage prod, function api\\_handler\n\n**DOES NOT FIT**")
                 .contains("| `unzipped-total` | function + all layers, unzipped | 540,874,912 bytes | under 262,144,000 bytes | **FAIL** |")
                 .contains("| managed layer | shuking-backend-prod-managed-layer | 250,227,351 |")
                 .contains("| 1 | managed layer is 57.5 MiB zipped");

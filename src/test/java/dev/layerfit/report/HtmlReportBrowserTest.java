@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.layerfit.CliRun;
-import dev.layerfit.check.CheckRequest;
+import dev.layerfit.check.ChaliceChecks;
 import dev.layerfit.check.CheckResult;
 import dev.layerfit.check.DeploymentArtifact;
 import dev.layerfit.check.DeploymentCheck;
@@ -45,7 +45,7 @@ class HtmlReportBrowserTest {
         Path html = OUT.resolve("example-check.html");
         CliRun run = CliRun.of("check", project.toString(), "--stage", "prod", "--html", html.toString());
         assertThat(run.exitCode()).as(run.err()).isEqualTo(1); // the example does not fit
-        CheckResult expected = DeploymentCheck.run(new CheckRequest(project, "prod", null, List.of(), null, null));
+        CheckResult expected = ChaliceChecks.first(project, "prod", null, List.of(), null, null);
 
         String text = Files.readString(html, StandardCharsets.UTF_8);
         assertThat(text.length()).as("HTML size").isLessThan(2_000_000);

@@ -1,5 +1,0 @@
-package dev.layerfit.project;
-
-/** A value read from the config together with where it was written. */
-public record Located<T>(T value, SettingOrigin origin) {
-}
