@@ -66,9 +66,8 @@ public final class HttpRangeSource implements RandomAccessSource {
         HttpPolicy policy = HttpPolicy.current();
         HttpRequest request = policy.get(uri).header("Range", "bytes=" + offset + "-" + (offset + len - 1)).build();
         try {
-            long start = System.nanoTime();
-            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = policy.watch(response.body(), start)) {
+            HttpResponse<InputStream> response = client.send(request, policy.bodyHandler());
+            try (InputStream body = response.body()) {
                 if (response.statusCode() == 206) {
                     readRange(body, response, offset, buf, off, len);
                 } else if (response.statusCode() == 200) {

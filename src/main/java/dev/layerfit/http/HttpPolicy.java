@@ -100,11 +100,12 @@ public record HttpPolicy(Duration connectTimeout, Duration readTimeout, Duration
     }
 
     /**
-     * The body of a response, watched: a read that waits longer than {@link #readTimeout}, or any read after
-     * {@link #requestDeadline} from {@code startNanos}, fails with a {@link java.net.http.HttpTimeoutException}.
+     * A body handler on this policy: every read of the body waits at most {@link #readTimeout}, and none goes past
+     * {@link #requestDeadline} from now; either fails with a {@link java.net.http.HttpTimeoutException}.
      */
-    public InputStream watch(InputStream body, long startNanos) {
-        return new WatchedBody(body, readTimeout.toNanos(), startNanos + requestDeadline.toNanos());
+    public java.net.http.HttpResponse.BodyHandler<InputStream> bodyHandler() {
+        long deadline = System.nanoTime() + requestDeadline.toNanos();
+        return info -> new TimedBody(readTimeout.toNanos(), deadline);
     }
 
     /** The back-off before try {@code attempt + 1}, or the server's {@code Retry-After} (seconds) capped. */

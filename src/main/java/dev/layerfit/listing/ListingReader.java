@@ -19,15 +19,11 @@ public final class ListingReader {
     private ListingReader() {
     }
 
-    /**
-     * The most a listing may declare in all (sum of its file sizes): 1 GiB, four times Lambda's 250 MB unzipped
-     * quota, so any real deployment fits and a 70-byte file cannot make layerfit write 100 GB of filler.
-     * Raise it with the system property {@code layerfit.maxListingBytes}.
-     */
-    public static final long MAX_DECLARED_BYTES = Long.getLong("layerfit.maxListingBytes", 1L << 30);
-
     /** Reads a listing file. */
     public static Listing read(Path file) {
+        if (!Files.exists(file)) {
+            throw new BadListingException(file + ": no such listing file; check the path");
+        }
         dev.layerfit.io.InputFiles.requireRegular(file, "the listing");
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return parse(file.getFileName().toString(), r);
@@ -56,7 +52,6 @@ public final class ListingReader {
         boolean v1 = false;
         boolean lastWasEntry = false;
         int lineNo = 0;
-        long declared = 0;
         String line;
         while ((line = in.readLine()) != null) {
             lineNo++;
@@ -88,13 +83,7 @@ public final class ListingReader {
                 comments.add(line.startsWith("# ") ? line.substring(2) : line.substring(1));
                 continue;
             }
-            ListingEntry entry = parseEntry(label, lineNo, line);
-            declared += entry.size();
-            if (declared > MAX_DECLARED_BYTES) {
-                throw bad(label, lineNo, "the listing declares more than " + MAX_DECLARED_BYTES
-                        + " bytes in all, more than any Lambda deployment holds");
-            }
-            entries.add(entry);
+            entries.add(parseEntry(label, lineNo, line));
             lastWasEntry = true;
         }
         if (lineNo == 0) {

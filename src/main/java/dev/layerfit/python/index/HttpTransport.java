@@ -112,12 +112,10 @@ final class HttpTransport {
             }
             stats.request();
             try {
-                long start = System.nanoTime();
-                HttpResponse<InputStream> response = client().send(request, HttpResponse.BodyHandlers.ofInputStream());
+                HttpResponse<InputStream> response = client().send(request, policy.bodyHandler());
                 int status = response.statusCode();
                 if (status < 500 && status != 429) {
-                    InputStream watched = policy.watch(response.body(), start);
-                    return new WatchedResponse(response, watched);
+                    return response;
                 }
                 retryAfter = response.headers().firstValue("Retry-After").orElse(null);
                 discard(response.body());
@@ -134,44 +132,6 @@ final class HttpTransport {
         }
         throw new IndexUnavailableException("the index host " + bare.getHost() + " failed " + attempts
                 + " times for " + RedactedUrl.of(url) + " (last: " + what + "); check the URL and the network, then try again", cause);
-    }
-
-    /** A response whose body is the watched stream. */
-    private record WatchedResponse(HttpResponse<InputStream> raw, InputStream body) implements HttpResponse<InputStream> {
-        @Override
-        public int statusCode() {
-            return raw.statusCode();
-        }
-
-        @Override
-        public HttpRequest request() {
-            return raw.request();
-        }
-
-        @Override
-        public java.util.Optional<HttpResponse<InputStream>> previousResponse() {
-            return raw.previousResponse();
-        }
-
-        @Override
-        public java.net.http.HttpHeaders headers() {
-            return raw.headers();
-        }
-
-        @Override
-        public java.util.Optional<javax.net.ssl.SSLSession> sslSession() {
-            return raw.sslSession();
-        }
-
-        @Override
-        public URI uri() {
-            return raw.uri();
-        }
-
-        @Override
-        public HttpClient.Version version() {
-            return raw.version();
-        }
     }
 
     private static void discard(Object body) {
