@@ -85,7 +85,13 @@ public final class AwsClients {
         return ClientOverrideConfiguration.builder()
                 .apiCallAttemptTimeout(attempt)
                 .apiCallTimeout(attempt.multipliedBy(policy.attempts()).plus(policy.maxRetryAfter().multipliedBy(policy.attempts())))
-                .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(policy.attempts()).build())
+                .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(policy.attempts())
+                        // the SDK waits up to 20 s between throttled tries; the policy caps waits like Retry-After
+                        .backoffStrategy(software.amazon.awssdk.retries.api.BackoffStrategy.exponentialDelay(
+                                Duration.ofMillis(100), policy.maxRetryAfter()))
+                        .throttlingBackoffStrategy(software.amazon.awssdk.retries.api.BackoffStrategy.exponentialDelay(
+                                Duration.ofMillis(500), policy.maxRetryAfter()))
+                        .build())
                 .build();
     }
 

@@ -87,6 +87,9 @@ class HostileInputSuiteTest {
             assertThat(lines.get(lines.size() - 1).length()).as("a short message").isLessThanOrEqualTo(2_200);
             assertThat(err.length()).as("the whole error output").isLessThan(12_000);
         }
+        assertThat(all).as("a raw control character from hostile data").doesNotContain("\u001b").doesNotContain("\u0007");
+        assertThat(all.lines().filter(l -> l.startsWith("FITS: forged") || l.startsWith("FITS: 1 bytes unzipped, forged")))
+                .as("a forged result line").isEmpty();
         if (c.mustSay != null) {
             assertThat(all).contains(c.mustSay);
         }

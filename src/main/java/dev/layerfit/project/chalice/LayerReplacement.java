@@ -33,7 +33,7 @@ public record LayerReplacement(Path file, String jsonPath, int line, String oldA
 
     /** Writes the edited text atomically (nothing is written when nothing changes). */
     public void write() {
-        write(AtomicFileWriter.atomic().editingInput());
+        write(AtomicFileWriter.atomic());
     }
 
     void write(AtomicFileWriter writer) {
@@ -41,7 +41,7 @@ public record LayerReplacement(Path file, String jsonPath, int line, String oldA
             return;
         }
         try {
-            writer.write(file, newText);
+            writer.editingInput().write(file, newText); // the one write allowed over an input: this edit
         } catch (IOException e) {
             throw new ConfigEditException("could not write " + file + " (" + dev.layerfit.error.ExceptionWords.describe(e)
                     + "); it is unchanged; check the folder's permissions and free space", e);
