@@ -17,6 +17,7 @@ import java.util.Optional;
 public final class RemoteLayers {
 
     private final LayerStore store;
+    private final FunctionStore functions;
     private final ArtifactFetcher fetcher;
     private final RemoteIndexCache cache;
     private final boolean offline;
@@ -28,7 +29,17 @@ public final class RemoteLayers {
      * @param offline refuse every network use
      */
     public RemoteLayers(LayerStore store, ArtifactFetcher fetcher, RemoteIndexCache cache, boolean offline) {
+        this(store, null, fetcher, cache, offline);
+    }
+
+    /**
+     * Also measures functions' code ({@link #open} of a function ARN) through {@code functions}
+     * (GetFunction gives its CodeSha256, CodeSize and Location).
+     */
+    public RemoteLayers(LayerStore store, FunctionStore functions, ArtifactFetcher fetcher, RemoteIndexCache cache,
+            boolean offline) {
         this.store = store;
+        this.functions = functions;
         this.fetcher = fetcher;
         this.cache = cache;
         this.offline = offline;
@@ -110,7 +121,19 @@ public final class RemoteLayers {
         if (offline) {
             return openOffline(arn);
         }
-        LayerVersion version = store.getLayerVersionByArn(arn);
+        LayerVersion version;
+        if (arn.contains(":function:")) {
+            if (functions == null) {
+                throw new IllegalStateException("no function store to measure " + arn);
+            }
+            DeployedFunction f = functions.get(arn);
+            if (f.image()) {
+                throw new ArtifactDownloadException(arn + " is a container-image function: it has no zip to measure", null);
+            }
+            version = f.asCode();
+        } else {
+            version = store.getLayerVersionByArn(arn);
+        }
         String sha = version.codeSha256();
         if (cache != null && sha != null) {
             cache.rememberArn(arn, sha);

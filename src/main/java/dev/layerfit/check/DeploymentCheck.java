@@ -53,7 +53,8 @@ public final class DeploymentCheck {
         Runnable done = options.opening().apply(distinct.size());
         Map<String, CompletableFuture<Measured>> measuring = new LinkedHashMap<>();
         for (Map.Entry<String, Artifact> e : distinct.entrySet()) {
-            measuring.put(e.getKey(), CompletableFuture.supplyAsync(() -> measure(e.getValue(), options.remote()))
+            measuring.put(e.getKey(), CompletableFuture.supplyAsync(() -> measure(e.getValue(), options.remote()),
+                    options.executor())
                     .whenComplete((m, x) -> done.run()));
         }
         // every measurement finishes (or fails) before the check returns: none goes on reading or writing after it

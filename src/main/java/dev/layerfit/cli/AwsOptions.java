@@ -58,9 +58,16 @@ public final class AwsOptions {
      * @param what what the command needs AWS for, for the {@code --offline} message
      */
     public AwsClients clients(String what) {
+        return clients(what, null);
+    }
+
+    /** Clients for {@code region} (an ARN's own region) instead of {@code --region}, when it is not null. */
+    public AwsClients clients(String what, String regionOverride) {
         if (offline) {
             throw new OfflineException("--offline: " + what + " needs the AWS API; run without --offline");
         }
-        return AwsClients.of(settings());
+        AwsClientSettings s = settings();
+        return AwsClients.of(regionOverride == null ? s
+                : new AwsClientSettings(s.profile(), regionOverride, s.endpoint(), s.credentials()));
     }
 }

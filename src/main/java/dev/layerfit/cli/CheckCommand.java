@@ -8,7 +8,12 @@ import dev.layerfit.deployment.ArtifactMap;
 import dev.layerfit.deployment.Deployment;
 import dev.layerfit.deployment.DeploymentReader;
 import dev.layerfit.deployment.ReadOptions;
+import dev.layerfit.aws.DeployedFunction;
+import dev.layerfit.aws.SdkFunctionStore;
+import dev.layerfit.error.BadInputException;
 import dev.layerfit.error.LayerfitException;
+import dev.layerfit.project.deployed.DeployedFunctions;
+import dev.layerfit.project.deployed.FunctionArn;
 import dev.layerfit.progress.Progress;
 import dev.layerfit.report.CheckJsonReport;
 import dev.layerfit.report.CheckMarkdownReport;
@@ -47,7 +52,8 @@ import picocli.CommandLine.Spec;
         exitCodeList = {"0:the deployment fits", "1:it does not fit", "2:bad input (missing artifact, bad config, ...)"})
 public final class CheckCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "PROJECT_DIR", description = "The project folder (default: .).")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "PROJECT_DIR|FUNCTION_ARN",
+            description = "The project folder (default: .), or a deployed function's ARN.")
     Path projectDir = Path.of(".");
 
     @Option(names = "--stage", paramLabel = "NAME", description = "The Chalice stage (default: dev, as Chalice).")
@@ -96,6 +102,10 @@ public final class CheckCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    @Option(names = "--function-name", paramLabel = "NAME",
+            description = "Check a function already deployed, by name (with --region), instead of a project.")
+    String functionName;
+
     @Option(names = "--kind", paramLabel = "KIND",
             description = "The kind of project (default: detected from the folder's files).")
     String kind;
@@ -104,13 +114,20 @@ public final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
-        DeploymentReader reader = KnownReaders.all().choose(projectDir, kind);
-        ArtifactMap map = ArtifactMap.of(projectDir, layers, managedLayer, functionPackage);
-        boolean targetGiven = targetOptions.runtime != null || targetOptions.pythonVersion != null
-                || targetOptions.glibc != null;
-        ReadOptions options = new ReadOptions(stage, Map.of(), aws.region(), null,
-                targetGiven ? targetOptions.target() : null, index.settings(), ToolVersion.get(), map, null, Map.of());
-        Deployment deployment = map.applyTo(reader.read(projectDir, options));
+        boolean deployed = functionName != null || FunctionArn.looksLikeFunctionArn(projectDir.toString());
+        Path folder = deployed ? Path.of(".") : projectDir;
+        ArtifactMap map = ArtifactMap.of(folder, layers, managedLayer, functionPackage);
+        Deployment deployment;
+        if (deployed) {
+            deployment = map.applyTo(deployedFunction(functionName != null ? functionName : projectDir.toString()));
+        } else {
+            DeploymentReader reader = KnownReaders.all().choose(projectDir, kind);
+            boolean targetGiven = targetOptions.runtime != null || targetOptions.pythonVersion != null
+                    || targetOptions.glibc != null;
+            ReadOptions options = new ReadOptions(stage, Map.of(), aws.region(), null,
+                    targetGiven ? targetOptions.target() : null, index.settings(), ToolVersion.get(), map, null, Map.of());
+            deployment = map.applyTo(reader.read(projectDir, options));
+        }
         if (function != null) {
             deployment = deployment.only(function);
         }
@@ -142,6 +159,19 @@ public final class CheckCommand implements Callable<Integer> {
             GithubReport.write(result, base, common.json() ? err : out, System::getenv);
         }
         return result.fits() ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    /** A function already in AWS, by ARN (its region) or by name (--region): GetFunction, then ranged reads. */
+    private Deployment deployedFunction(String arnOrName) {
+        String region = aws.region();
+        if (FunctionArn.looksLikeFunctionArn(arnOrName)) {
+            FunctionArn arn = FunctionArn.parse(arnOrName).orElseThrow(() -> new BadInputException("'" + arnOrName
+                    + "' is not a function ARN; give one like arn:aws:lambda:eu-west-1:123456789012:function:NAME"));
+            region = arn.region();
+        }
+        var clients = aws.clients("checking a deployed function", region);
+        DeployedFunction f = new SdkFunctionStore(clients.lambda(), clients.region().id()).get(arnOrName);
+        return DeployedFunctions.toDeployment("deployed function " + f.functionArn(), List.of(f));
     }
 
     /** When no function could be measured, the first reason is the error (exit 2, or 3 for network/AWS). */

@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
                 + "explains what takes the space, and says what to change before a deploy fails.",
         subcommands = {
             CheckCommand.class,
+            AuditCommand.class,
             AnalyzeCommand.class,
             ExplainCommand.class,
             ResolveCommand.class,

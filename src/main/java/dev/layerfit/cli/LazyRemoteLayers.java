@@ -5,6 +5,7 @@ import dev.layerfit.aws.HttpArtifactFetcher;
 import dev.layerfit.aws.OfflineException;
 import dev.layerfit.aws.RemoteIndexCache;
 import dev.layerfit.aws.RemoteLayers;
+import dev.layerfit.aws.SdkFunctionStore;
 import dev.layerfit.aws.SdkLayerStore;
 import dev.layerfit.check.RemoteOpener;
 import dev.layerfit.deployment.MissingArtifactException;
@@ -17,35 +18,45 @@ import dev.layerfit.deployment.MissingArtifactException;
 final class LazyRemoteLayers implements RemoteOpener {
 
     private final AwsOptions options;
-    private RemoteLayers remote;
+    private final java.util.Map<String, RemoteLayers> byRegion = new java.util.HashMap<>();
+    private RemoteLayers offline;
 
     LazyRemoteLayers(AwsOptions options) {
         this.options = options;
     }
 
     @Override
-    public MeasuredArtifact open(String layerVersionArn) {
+    public MeasuredArtifact open(String arn) {
         try {
-            return remote().open(layerVersionArn);
+            return remote(regionOf(arn)).open(arn);
         } catch (OfflineException e) {
-            throw new MissingArtifactException("layer " + layerVersionArn + " has no local copy and was not measured on "
-                    + "this machine before, and --offline forbids measuring it from AWS: pass --layer " + layerVersionArn
+            throw new MissingArtifactException(arn + " has no local copy and was not measured on "
+                    + "this machine before, and --offline forbids measuring it from AWS: pass --layer " + arn
                     + "=PATH (the layer's zip or folder), or run once without --offline");
         }
     }
 
-    private synchronized RemoteLayers remote() {
-        if (remote == null) {
-            if (options.offline()) {
-                remote = new RemoteLayers(null, v -> {
+    /** The region an ARN names (arn:PARTITION:lambda:REGION:…), or null to use --region / the profile's. */
+    static String regionOf(String arn) {
+        String[] parts = arn.split(":", 6);
+        return parts.length > 4 && !parts[3].isEmpty() ? parts[3] : null;
+    }
+
+    /** Clients for the ARN's own region: a layer or function lives in one region and is read there. */
+    private synchronized RemoteLayers remote(String region) {
+        if (options.offline()) {
+            if (offline == null) {
+                offline = new RemoteLayers(null, v -> {
                     throw new OfflineException("--offline: downloading " + v.layerVersionArn() + " is not allowed");
                 }, RemoteIndexCache.atDefaultLocation(), true);
-            } else {
-                var clients = options.clients("measuring a layer without a local copy");
-                remote = new RemoteLayers(new SdkLayerStore(clients.lambda()), HttpArtifactFetcher.create(),
-                        RemoteIndexCache.atDefaultLocation(), false);
             }
+            return offline;
         }
-        return remote;
+        return byRegion.computeIfAbsent(region == null ? "" : region, r -> {
+            var clients = options.clients("measuring an artifact without a local copy", region);
+            var lambda = clients.lambda();
+            return new RemoteLayers(new SdkLayerStore(lambda), new SdkFunctionStore(lambda, clients.region().id()),
+                    HttpArtifactFetcher.create(), RemoteIndexCache.atDefaultLocation(), false);
+        });
     }
 }

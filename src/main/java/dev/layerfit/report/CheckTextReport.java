@@ -91,6 +91,9 @@ public final class CheckTextReport {
                 case FUNCTION -> "function";
             };
             String name = a.role() == ArtifactRole.MANAGED_LAYER ? a.ref() : a.name();
+            if (a.shared()) {
+                name += " (shared)";
+            }
             table.row(role, name, human(a.unzippedBytes()), human(a.artifact().zippedBytes()), percent(a.unzippedBytes(), LIMIT));
         }
         long total = r.verdict().totalUnzippedBytes();

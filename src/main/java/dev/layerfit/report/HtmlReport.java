@@ -11,6 +11,7 @@ import dev.layerfit.check.Advice;
 import dev.layerfit.check.ArtifactAnalysis;
 import dev.layerfit.check.CheckResult;
 import dev.layerfit.check.DeploymentResult;
+import dev.layerfit.check.FunctionResult;
 import dev.layerfit.check.DeploymentArtifact;
 import dev.layerfit.inventory.Category;
 import dev.layerfit.inventory.DistributionCopy;
@@ -60,10 +61,57 @@ public final class HtmlReport {
      * (the others are in the text, JSON and Markdown reports).
      */
     public static String of(DeploymentResult d, Path base) {
-        CheckResult shown = d.checked().stream()
-                .max(java.util.Comparator.comparingLong((CheckResult r) -> r.verdict().totalUnzippedBytes()))
-                .orElseThrow(() -> new IllegalStateException("no function was checked"));
-        return of(shown, base);
+        CheckResult single = d.single();
+        if (single != null) {
+            return of(single, base);
+        }
+        String title = d.deployment().description();
+        List<TreemapTree.Group> groups = new ArrayList<>();
+        for (CheckResult r : d.checked()) {
+            List<String> names = r.artifacts().stream().map(DeploymentArtifact::name).toList();
+            List<Map<DistributionUsage, TreemapTree.DuplicateMark>> marks = marks(r.duplicates(),
+                    r.artifacts().stream().map(DeploymentArtifact::inventory).toList(), names);
+            List<TreemapTree.Part> parts = new ArrayList<>();
+            for (int i = 0; i < r.artifacts().size(); i++) {
+                DeploymentArtifact a = r.artifacts().get(i);
+                parts.add(new TreemapTree.Part(a.name() + (a.shared() ? " (shared)" : ""), role(a), a.unzippedBytes(),
+                        a.inventory(), marks.get(i)));
+            }
+            groups.add(new TreemapTree.Group(r.functionName(), parts));
+        }
+        HtmlReport page = new HtmlReport();
+        page.head("layerfit check — " + title);
+        long failing = d.functions().stream().filter(f -> !f.fits()).count();
+        page.html.append("<header><h1>layerfit check: ").append(esc(title)).append("</h1>\n<p class=\"verdict ")
+                .append(failing == 0 ? "fits" : "fails").append("\">")
+                .append(failing == 0 ? "FITS: every function fits." : "DOES NOT FIT: " + failing + " of "
+                        + d.functions().size() + " functions fail.").append("</p>\n</header>\n");
+        page.html.append("<section id=\"functions\"><h2>Functions</h2>\n<table class=\"artifacts\"><thead><tr>")
+                .append("<th>function</th><th class=\"num\">layers</th><th class=\"num\">unzipped bytes</th>")
+                .append("<th class=\"num\">of 250 MiB</th><th>verdict</th></tr></thead><tbody>\n");
+        for (FunctionResult f : d.functions()) {
+            page.html.append("<tr><td>").append(esc(f.function().name())).append("</td>");
+            if (f.checked()) {
+                CheckResult r = f.result();
+                long total = r.verdict().totalUnzippedBytes();
+                page.html.append("<td class=\"num\">").append(r.artifacts().stream().filter(a -> a.role().isLayer()).count())
+                        .append("</td><td class=\"num\" data-bytes=\"").append(total).append("\">").append(grouped(total))
+                        .append("</td><td class=\"num\">").append(percent(total, LIMIT)).append("</td><td>")
+                        .append(r.fits() ? "fits" : "does not fit: " + esc(failedLimits(r))).append("</td></tr>\n");
+            } else {
+                page.html.append("<td></td><td></td><td></td><td>").append(esc(f.notChecked())).append("</td></tr>\n");
+            }
+        }
+        page.html.append("</tbody></table>\n</section>\n");
+        page.treemap(title, List.of());
+        for (CheckResult r : d.checked()) {
+            if (!r.fits()) {
+                page.html.append("<h2>").append(esc(r.functionName())).append("</h2>\n");
+                page.limits(r);
+                page.advice(r);
+            }
+        }
+        return page.finish(TreemapTree.ofFunctions(title, groups));
     }
 
     /** The page for a checked function; paths are shown relative to {@code base}. */

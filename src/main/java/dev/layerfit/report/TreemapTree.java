@@ -69,6 +69,41 @@ final class TreemapTree {
         return root;
     }
 
+    /** One function's artifacts, drawn as one top-level box. */
+    record Group(String name, List<Part> parts) {
+    }
+
+    /** The tree of several functions: root → function → artifact → distribution → folder → file. */
+    static ObjectNode ofFunctions(String title, List<Group> groups) {
+        long[] sizes = groups.stream().flatMap(g -> g.parts().stream()).flatMap(p -> p.inventory().files().stream())
+                .mapToLong(FileUsage::bytes).sorted().toArray();
+        long threshold = sizes.length > MAX_SHOWN_FILES ? sizes[sizes.length - MAX_SHOWN_FILES - 1] : -1;
+        TreemapTree t = new TreemapTree(threshold);
+        ObjectNode root = JSON.objectNode();
+        root.put("n", title);
+        long total = 0;
+        ArrayNode kids = root.putArray("k");
+        for (Group g : groups) {
+            ObjectNode fn = JSON.objectNode();
+            fn.put("n", g.name());
+            long bytes = 0;
+            List<ObjectNode> artifacts = new ArrayList<>();
+            for (Part p : g.parts()) {
+                artifacts.add(t.artifact(p));
+                bytes += p.unzippedBytes();
+            }
+            fn.put("b", bytes);
+            fn.put("r", "function");
+            fn.put("c", artifacts.stream().max(Comparator.comparingLong(o -> o.get("b").asLong()))
+                    .map(o -> o.get("c").asInt()).orElse(0));
+            fn.putArray("k").addAll(artifacts);
+            kids.add(fn);
+            total += bytes;
+        }
+        root.put("b", total);
+        return root;
+    }
+
     private ObjectNode artifact(Part p) {
         Map<DistributionUsage, Folder> byDist = new IdentityHashMap<>();
         List<DistributionUsage> order = new ArrayList<>();
