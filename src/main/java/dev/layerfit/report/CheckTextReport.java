@@ -57,7 +57,7 @@ public final class CheckTextReport {
         out.append(table.render("  ")).append('\n');
         for (FunctionResult f : d.functions()) {
             if (f.checked() && !f.result().fits()) {
-                out.append("── ").append(f.function().name()).append(" ──\n").append(render(f.result(), List.of()))
+                out.append("── ").append(dev.layerfit.text.TerminalText.escape(f.function().name())).append(" ──\n").append(render(f.result(), List.of()))
                         .append('\n');
             }
         }
@@ -76,7 +76,8 @@ public final class CheckTextReport {
     /** One function's report; {@code deploymentNotes} are printed with its own notes. */
     public static String render(CheckResult r, List<String> deploymentNotes) {
         StringBuilder out = new StringBuilder();
-        out.append("Deployment of ").append(r.deployment()).append(", function ").append(r.functionName());
+        out.append("Deployment of ").append(dev.layerfit.text.TerminalText.escape(r.deployment())).append(", function ")
+                .append(dev.layerfit.text.TerminalText.escape(r.functionName()));
         if (r.function().definedAt() != null) {
             out.append(" — ").append(r.function().definedAt().file());
         }

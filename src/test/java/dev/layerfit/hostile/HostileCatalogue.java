@@ -703,7 +703,7 @@ final class HostileCatalogue {
 
     private HostileCase indexCase(String name, String indexUrl, String cmd, String batch) {
         HostileCase c = kase(name).batch(batch);
-        c.args(cmd, p(c, "req.txt"), "--runtime", PY, "--index-url", indexUrl, "--timeout", "1");
+        c.args(cmd, p(c, "req.txt"), "--runtime", PY, "--index-url", indexUrl, "--timeout", "0.5");
         if (cmd.equals("build")) {
             c.args("-o", p(c, "out.zip")).output("out.zip");
         }
@@ -719,11 +719,11 @@ final class HostileCatalogue {
             for (String[] cmd : List.of(new String[] {"layers", "list"}, new String[] {"layers", "list", "--unzipped"},
                     new String[] {"layers", "list", "--name", "deps"}, new String[] {"publish", "LAYER", "--name", "deps", "--dry-run"},
                     new String[] {"layers", "prune", "--name", "deps", "--keep", "1"})) {
-                HostileCase c = kase(b + "-" + String.join("-", cmd).replace("LAYER", "zip")).batch("aws" + (i++ % 2));
+                HostileCase c = kase(b + "-" + String.join("-", cmd).replace("LAYER", "zip")).batch("aws" + (i++ % 3));
                 for (String a : cmd) {
                     c.args(a.equals("LAYER") ? p(c, "layer.zip") : a);
                 }
-                c.args("--endpoint-url", servers.url(b), "--region", "us-east-1", "--timeout", "1");
+                c.args("--endpoint-url", servers.url(b), "--region", "us-east-1", "--timeout", "0.5");
                 c.exits(0, 1, 2, 3).within(40_000);
             }
         }
