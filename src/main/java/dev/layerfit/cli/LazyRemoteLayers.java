@@ -30,7 +30,8 @@ final class LazyRemoteLayers implements RemoteOpener {
         try {
             return remote(regionOf(arn)).open(arn);
         } catch (OfflineException e) {
-            throw new MissingArtifactException(arn + " has no local copy and was not measured on "
+            throw new MissingArtifactException((arn.contains(":layer:") ? "layer " : "function ") + arn
+                    + " has no local copy and was not measured on "
                     + "this machine before, and --offline forbids measuring it from AWS: pass --layer " + arn
                     + "=PATH (the layer's zip or folder), or run once without --offline");
         }
