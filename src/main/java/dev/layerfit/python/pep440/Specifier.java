@@ -74,10 +74,6 @@ public final class Specifier {
         String op;
         if (spec.startsWith("===")) {
             op = "===";
-            if (PythonWhitespace.strip(spec.substring(3)).isEmpty()) {
-                // packaging's regex lets "===" stand alone, but it can only match a version named "": a typo
-                throw new InvalidSpecifierException(text);
-            }
         } else if (spec.startsWith("~=") || spec.startsWith("==") || spec.startsWith("!=")
                 || spec.startsWith("<=") || spec.startsWith(">=")) {
             op = spec.substring(0, 2);

@@ -188,6 +188,14 @@ final class RequirementsFileParser {
             throw new RequirementsFileException(where + ": " + d.message() + "; fix the requirement\n"
                     + onLine.caretDiagram(), e);
         }
+        // packaging accepts a bare "===" (PEP 440 conformance keeps it valid), but it can only match a version named
+        // "": in a requirements file it is a typo, refused as bad input rather than left to fail resolution (exit 1)
+        for (dev.layerfit.python.pep440.Specifier sp : requirement.specifier().specifiers()) {
+            if (sp.operator() == dev.layerfit.python.pep440.Specifier.Operator.ARBITRARY && sp.version().isBlank()) {
+                throw new RequirementsFileException(where + ": '" + TerminalText.echo(text)
+                        + "' has '===' without a version, which no release matches; write ===VERSION or ==VERSION");
+            }
+        }
         if (requirement.url().filter(u -> u.startsWith("file:")).isPresent()) {
             throw notSupported(where, "a local file requirement ('" + TerminalText.echo(text) + "')");
         }
