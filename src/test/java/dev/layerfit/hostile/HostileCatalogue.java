@@ -484,14 +484,14 @@ final class HostileCatalogue {
 
     private void listings() {
         Map<String, String> texts = new java.util.LinkedHashMap<>();
-        texts.put("declares-100gb", "layerfit-listing 2\nf\t100000000000\t1\tpython/huge.bin\n");
-        texts.put("declares-many-1gb", "layerfit-listing 2\n" + "f\t900000000\t1\tpython/a.bin\n".repeat(1)
+        texts.put("declares-100gb", "# layerfit listing v2\nf\t100000000000\t1\tpython/huge.bin\n");
+        texts.put("declares-many-1gb", "# layerfit listing v2\n" + "f\t900000000\t1\tpython/a.bin\n".repeat(1)
                 + "f\t900000000\t1\tpython/b.bin\n");
-        texts.put("negative-size", "layerfit-listing 2\nf\t-5\t1\tpython/a.bin\n");
-        texts.put("huge-number", "layerfit-listing 2\nf\t99999999999999999999999\t1\tpython/a.bin\n");
-        texts.put("absolute-path", "layerfit-listing 2\nf\t1\t1\t/etc/passwd\n");
+        texts.put("negative-size", "# layerfit listing v2\nf\t-5\t1\tpython/a.bin\n");
+        texts.put("huge-number", "# layerfit listing v2\nf\t99999999999999999999999\t1\tpython/a.bin\n");
+        texts.put("absolute-path", "# layerfit listing v2\nf\t1\t1\t/etc/passwd\n");
         texts.put("not-a-listing", "hello\n");
-        texts.put("control-path", "layerfit-listing 2\nf\t1\t1\tpython/\u001b[2J.py\n");
+        texts.put("control-path", "# layerfit listing v2\nf\t1\t1\tpython/\u001b[2J.py\n");
         for (Map.Entry<String, String> t : texts.entrySet()) {
             for (String cmd : List.of("analyze", "check-layer")) {
                 HostileCase c = kase("listing-" + t.getKey() + "-" + cmd);
@@ -501,7 +501,7 @@ final class HostileCatalogue {
                 } else {
                     c.args("check", p(c, "proj"), "--layer", HostileInputSuiteTest.ARN + "=" + p(c, "evil.listing"));
                 }
-                c.exits(0, 1, 2).within(20_000);
+                c.exits(0, 1, 2).within(30_000);
             }
         }
     }

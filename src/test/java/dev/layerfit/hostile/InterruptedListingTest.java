@@ -19,7 +19,7 @@ class InterruptedListingTest {
     @Test
     void stoppingAMaterialisationLeavesNoTemporaryFile() throws Exception {
         Path listing = tmp.resolve("big.listing");
-        StringBuilder text = new StringBuilder("layerfit-listing 2\n");
+        StringBuilder text = new StringBuilder("# layerfit listing v2\n");
         for (int i = 0; i < 9; i++) {
             text.append("f\t100000000\t100000\tpython/blob").append(i).append(".bin\n"); // 900 MB of filler: seconds of work
         }
