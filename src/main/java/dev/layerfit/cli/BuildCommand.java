@@ -32,7 +32,9 @@ import picocli.CommandLine.Spec;
         description = {"Builds a Lambda layer zip from Python requirements: resolves them for the target (a hashed lock is",
             "taken as is), downloads the wheels in parallel with hash checks, installs them, removes what the",
             "slim profile says, and writes a deterministic zip atomically (same inputs, same sha256).",
-            "A rebuild of the same pins and options is copied from the build cache."},
+            "A rebuild of the same pins and options is copied from the build cache. Requirements are taken as",
+            "resolve takes them: files, pyproject.toml, specifiers, -, or a lock (uv.lock, poetry.lock, Pipfile.lock,",
+            "pylock.toml, a hashed requirements file) whose pinned wheels are used as they are."},
         footer = {"", "Examples:",
             "  layerfit build requirements.txt --runtime python3.12 -o layer.zip",
             "  layerfit build requirements.lock --python-version 3.11 --glibc 2.34 --slim aggressive \\",
@@ -42,8 +44,8 @@ import picocli.CommandLine.Spec;
             "2:bad input (missing file, hash mismatch, bad wheel, disk full, ...)", "3:an index could not be reached"})
 public final class BuildCommand implements Callable<Integer> {
 
-    @Parameters(arity = "1..*", paramLabel = "REQUIREMENTS|LOCK", description = "pip requirements files or a hashed lock.")
-    List<Path> requirementFiles = new ArrayList<>();
+    @Mixin
+    RequirementsArguments requirements;
 
     @Mixin
     TargetOptions targetOptions;
@@ -70,8 +72,8 @@ public final class BuildCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PythonTarget target = targetOptions.target();
         SlimOptions slimOptions = shape.slim(target.runtime());
-        BuildRequest request = new BuildRequest(requirementFiles, target, shape.layout(target.runtime()),
-                slimOptions, index.settings(), output, verifyImports, ToolVersion.get());
+        BuildRequest request = new BuildRequest(requirements.input(), target, shape.layout(target.runtime()),
+                slimOptions, index.settings(), output, verifyImports, ToolVersion.get(), null);
         PrintWriter err = spec.commandLine().getErr();
         BuildResult result = LayerBuilder.standard(TerminalProgress.forConsole(common.json(), err)).build(request);
         PrintWriter out = spec.commandLine().getOut();

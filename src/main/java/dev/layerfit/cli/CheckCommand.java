@@ -106,6 +106,15 @@ public final class CheckCommand implements Callable<Integer> {
             description = "Check a function already deployed, by name (with --region), instead of a project.")
     String functionName;
 
+    @Option(names = "--parameter-overrides", paramLabel = "KEY=VALUE",
+            description = "Template parameter values (SAM, CloudFormation), as sam deploy takes them (repeatable; "
+                    + "\"K1=V1 K2=V2\" in one value works too).")
+    List<String> parameterOverrides = new ArrayList<>();
+
+    @Option(names = "--account", paramLabel = "ID",
+            description = "The AWS account id templates' AWS::AccountId stands for (with --region for AWS::Region).")
+    String account;
+
     @Option(names = "--kind", paramLabel = "KIND",
             description = "The kind of project (default: detected from the folder's files).")
     String kind;
@@ -124,7 +133,8 @@ public final class CheckCommand implements Callable<Integer> {
             DeploymentReader reader = KnownReaders.all().choose(projectDir, kind);
             boolean targetGiven = targetOptions.runtime != null || targetOptions.pythonVersion != null
                     || targetOptions.glibc != null;
-            ReadOptions options = new ReadOptions(stage, Map.of(), aws.region(), null,
+            ReadOptions options = new ReadOptions(stage, ParameterOverrides.parse(parameterOverrides), aws.region(),
+                    ParameterOverrides.account(account),
                     targetGiven ? targetOptions.target() : null, index.settings(), ToolVersion.get(), map, null, Map.of());
             deployment = map.applyTo(reader.read(projectDir, options));
         }

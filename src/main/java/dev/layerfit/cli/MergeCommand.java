@@ -26,8 +26,14 @@ import picocli.CommandLine.Spec;
         exitCodeList = {"0:merged", "1:a conflict (nothing written)", "2:bad input"})
 public final class MergeCommand implements Callable<Integer> {
 
-    @Parameters(arity = "1..*", paramLabel = "REQUIREMENTS", description = "Requirements files, as pip reads them.")
+    @Parameters(arity = "1..*", paramLabel = "REQUIREMENTS", description = "Requirements files, as pip reads them, or pyproject.toml files.")
     List<Path> files;
+
+    @Option(names = "--extra", paramLabel = "NAME", description = "Include this optional-dependency extra of the pyproject.toml files (repeatable).")
+    List<String> extras = new java.util.ArrayList<>();
+
+    @Option(names = "--group", paramLabel = "NAME", description = "Include this dependency group (PEP 735) of the pyproject.toml files (repeatable).")
+    List<String> groups = new java.util.ArrayList<>();
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
             description = "Where to write the merged file (written atomically); default: standard output.")
@@ -41,7 +47,7 @@ public final class MergeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        RequirementsMerge.Result result = RequirementsMerge.merge(files);
+        RequirementsMerge.Result result = RequirementsMerge.merge(files, extras, groups);
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
         if (common.json()) {

@@ -38,8 +38,8 @@ import picocli.CommandLine.Spec;
             "2:bad input", "3:an index could not be reached"})
 public final class PlanCommand implements Callable<Integer> {
 
-    @Parameters(arity = "1..*", paramLabel = "REQUIREMENTS", description = "pip requirements files (one layer each if possible).")
-    List<Path> requirementFiles = new ArrayList<>();
+    @Mixin
+    RequirementsArguments requirements;
 
     @Mixin
     TargetOptions targetOptions;
@@ -63,7 +63,7 @@ public final class PlanCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PythonTarget target = targetOptions.target();
         SlimOptions slimOptions = shape.slim(target.runtime());
-        Plan plan = LayerPlanner.plan(new PlanRequest(requirementFiles, target, shape.layout(target.runtime()),
+        Plan plan = LayerPlanner.plan(new PlanRequest(requirements.input(), target, shape.layout(target.runtime()),
                 slimOptions, maxLayers, index.settings()));
         PrintWriter out = spec.commandLine().getOut();
         out.print(common.json() ? Json.write(json(plan)) + "\n" : text(plan, target));

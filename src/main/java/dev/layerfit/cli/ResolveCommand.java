@@ -8,6 +8,7 @@ import dev.layerfit.lock.LockFileWriter;
 import dev.layerfit.lock.LockRequest;
 import dev.layerfit.lock.LockedPackage;
 import dev.layerfit.lock.Locker;
+import dev.layerfit.lock.PylockWriter;
 import dev.layerfit.python.resolve.PinnedPackage;
 import dev.layerfit.report.Json;
 import java.io.IOException;
@@ -29,19 +30,24 @@ import picocli.CommandLine.Spec;
             "tags and Requires-Python of the target), printed and optionally written as a pip lock file with the",
             "sha256 of every wheel of each pinned version the target can install.",
             "",
-            "REQUIREMENTS are pip requirements files (as pip's -r); write a single requirement into a file.",
-            "Index options come from pip's configuration, then the files, then these flags (the flags win)."},
+            "REQUIREMENTS are pip requirements files (as pip's -r), pyproject.toml ([project] dependencies, --extra,",
+            "--group), requirement specifiers, - for standard input, or a lock taken as it is (uv.lock, poetry.lock,",
+            "Pipfile.lock, pylock.toml). -o NAME.toml writes a PEP 751 pylock.toml, any other name a pip lock.",
+            "Index options come from pip's and uv's configuration, then the files, then these flags (the flags win)."},
         footer = {"", "Examples:",
             "  layerfit resolve requirements.txt --runtime python3.12 -o requirements.lock",
             "  layerfit resolve base.txt web.txt --python-version 3.11 --glibc 2.34 --arch arm64 --json",
+            "  layerfit resolve \"requests>=2.31\" -r base.txt --runtime python3.12 -o pylock.toml",
+            "  layerfit resolve pyproject.toml --extra s3 --group prod --runtime python3.12",
+            "  layerfit resolve uv.lock --runtime python3.12 --arch arm64 -o pylock.toml",
             "  pip install --require-hashes --no-deps --only-binary=:all: -r requirements.lock"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:resolved", "1:the requirements cannot all be met on the target (the reason is printed)",
             "2:bad input (missing file, unknown project, hash mismatch, ...)", "3:an index could not be reached"})
 public final class ResolveCommand implements Callable<Integer> {
 
-    @Parameters(arity = "1..*", paramLabel = "REQUIREMENTS", description = "pip requirements files.")
-    List<Path> requirementFiles = new ArrayList<>();
+    @Mixin
+    RequirementsArguments requirements;
 
     @Mixin
     TargetOptions targetOptions;
@@ -65,10 +71,12 @@ public final class ResolveCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PythonTarget target = targetOptions.target();
-        Lock lock = Locker.fromEnvironment(metadataThreads).lock(new LockRequest(requirementFiles, target, index.indexUrl,
+        Lock lock = Locker.fromEnvironment(metadataThreads).lock(new LockRequest(requirements.input(), target, index.indexUrl,
                 index.extraIndexUrls, index.findLinks, index.noIndex, index.pre));
         if (output != null) {
-            LockFileWriter.write(output, LockFileWriter.render(lock, commandLine()));
+            String text = PylockWriter.isPylockName(output) ? PylockWriter.render(lock, commandLine())
+                    : LockFileWriter.render(lock, commandLine());
+            LockFileWriter.write(output, text);
         }
         lock.warnings().forEach(w -> spec.commandLine().getErr().println("layerfit: warning: " + w));
         PrintWriter out = spec.commandLine().getOut();
@@ -83,7 +91,7 @@ public final class ResolveCommand implements Callable<Integer> {
     /** The command as the lock's header shows it: files and target as given, no index URLs (they may hold secrets). */
     private String commandLine() {
         StringBuilder sb = new StringBuilder("layerfit resolve");
-        requirementFiles.forEach(f -> sb.append(' ').append(f));
+        sb.append(' ').append(requirements.describe());
         sb.append(' ').append(targetOptions.describeFlags());
         if (index.pre) {
             sb.append(" --pre");

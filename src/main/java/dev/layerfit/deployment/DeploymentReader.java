@@ -19,6 +19,14 @@ public interface DeploymentReader {
     List<String> markers(Path dir);
 
     /**
+     * True for a reader of a format other frameworks also produce (plain CloudFormation templates are what the CDK,
+     * SAM and the Serverless Framework emit): when a specific framework's markers are there too, it gives way.
+     */
+    default boolean generic() {
+        return false;
+    }
+
+    /**
      * Reads the deployment.
      *
      * @throws dev.layerfit.error.BadInputException when the project cannot be read (one sentence, file:line)

@@ -44,6 +44,14 @@ public final class DeploymentReaders {
                 seen.add(r.kind() + " (" + String.join(", ", markers) + ")");
             }
         }
+        if (found.size() > 1 && found.stream().anyMatch(r -> !r.generic())) {
+            for (int i = found.size() - 1; i >= 0; i--) {
+                if (found.get(i).generic()) {
+                    found.remove(i);
+                    seen.remove(i);
+                }
+            }
+        }
         if (found.size() == 1) {
             return found.get(0);
         }

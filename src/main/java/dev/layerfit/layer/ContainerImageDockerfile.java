@@ -15,8 +15,16 @@ import java.util.List;
  * @param requirements the requirements file to install, relative to the build context, or null for none
  * @param hashed       whether every requirement has a {@code --hash} (then pip runs with {@code --require-hashes})
  * @param chalice      whether the project is a Chalice app (adds chalice itself, app.py and chalicelib/)
+ * @param inline       requirements-file text to write into the image with a heredoc (a lock's pins for the target with
+ *                     their hashes, or a pyproject.toml's requirements), or null to copy {@code requirements}
  */
-public record ContainerImageDockerfile(PythonTarget target, String requirements, boolean hashed, boolean chalice) {
+public record ContainerImageDockerfile(PythonTarget target, String requirements, boolean hashed, boolean chalice,
+        String inline) {
+
+    /** A Dockerfile that copies the requirements file from the build context. */
+    public ContainerImageDockerfile(PythonTarget target, String requirements, boolean hashed, boolean chalice) {
+        this(target, requirements, hashed, chalice, null);
+    }
 
     /** The base image reference for the target. */
     public String baseImage() {
@@ -34,7 +42,17 @@ public record ContainerImageDockerfile(PythonTarget target, String requirements,
                 .append(" -t APP . && docker tag APP ACCOUNT.dkr.ecr.REGION.amazonaws.com/APP:TAG && docker push ...\n");
         d.append("FROM ").append(baseImage()).append("\n\n");
         if (requirements != null) {
-            d.append("COPY ").append(requirements).append(" ${LAMBDA_TASK_ROOT}/requirements.txt\n");
+            if (inline != null) {
+                // a Dockerfile heredoc (dockerfile syntax 1.4+); the quoted delimiter turns expansion off
+                d.append("# The requirements of ").append(requirements).append(" for this target:\n");
+                d.append("COPY <<\"REQUIREMENTS\" ${LAMBDA_TASK_ROOT}/requirements.txt\n").append(inline);
+                if (!inline.endsWith("\n")) {
+                    d.append('\n');
+                }
+                d.append("REQUIREMENTS\n");
+            } else {
+                d.append("COPY ").append(requirements).append(" ${LAMBDA_TASK_ROOT}/requirements.txt\n");
+            }
             d.append("RUN pip install --no-cache-dir --only-binary=:all:")
                     .append(hashed ? " --require-hashes" : "")
                     .append(" -r ${LAMBDA_TASK_ROOT}/requirements.txt --target ${LAMBDA_TASK_ROOT}")

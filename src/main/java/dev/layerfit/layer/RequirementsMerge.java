@@ -5,6 +5,7 @@ import dev.layerfit.python.pep440.Version;
 import dev.layerfit.python.pep508.Requirement;
 import dev.layerfit.python.pep508.RequirementsFile;
 import dev.layerfit.python.pep508.RequirementsFileEntry;
+import dev.layerfit.python.requirements.RequirementsReader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,17 +53,29 @@ public final class RequirementsMerge {
 
     /** Reads and merges the files (includes and constraints as pip reads them). */
     public static Result merge(List<Path> files) throws IOException {
+        return merge(files, List.of(), List.of());
+    }
+
+    /**
+     * Reads and merges the files: pip requirements files (includes and constraints as pip reads them) and
+     * {@code pyproject.toml}s (their dependencies, the {@code extras} and the dependency {@code groups} named).
+     */
+    public static Result merge(List<Path> files, List<String> extras, List<String> groups) throws IOException {
         Map<String, List<Source>> byKey = new LinkedHashMap<>();
         LinkedHashSet<String> options = new LinkedHashSet<>();
         String indexUrl = null;
         boolean pre = false;
         for (Path file : files) {
-            RequirementsFile rf = RequirementsFile.read(file);
-            for (RequirementsFileEntry e : rf.requirements()) {
+            List<RequirementsFileEntry> entries = new ArrayList<>();
+            RequirementsFile rf = RequirementsReader.declared(file, extras, groups, entries);
+            for (RequirementsFileEntry e : entries) {
                 Requirement r = e.requirement();
                 String key = r.normalizedName() + ";" + r.marker().map(Object::toString).orElse("");
                 byKey.computeIfAbsent(key, k -> new ArrayList<>())
                         .add(new Source(r, display(e.file()) + ":" + e.line(), e.sha256Hashes()));
+            }
+            if (rf == null) {
+                continue;
             }
             if (rf.indexUrl().isPresent() && indexUrl == null) {
                 indexUrl = rf.indexUrl().get();

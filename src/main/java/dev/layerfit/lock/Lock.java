@@ -13,11 +13,18 @@ import java.util.List;
  * @param packages      the packages, sorted by normalised name
  * @param stats         what the index client moved over the network while resolving
  * @param warnings      indexes that could not be reached and were skipped while another answered (as pip does)
+ * @param takenAsIs     true when the input was a lock taken as it is (no resolution)
  */
 public record Lock(PythonTarget target, ResolveTarget resolveTarget, List<LockedPackage> packages, TransferStats stats,
-        List<String> warnings) {
+        List<String> warnings, boolean takenAsIs) {
 
     public Lock {
         packages = List.copyOf(packages);
+    }
+
+    /** A resolved lock. */
+    public Lock(PythonTarget target, ResolveTarget resolveTarget, List<LockedPackage> packages, TransferStats stats,
+            List<String> warnings) {
+        this(target, resolveTarget, packages, stats, warnings, false);
     }
 }

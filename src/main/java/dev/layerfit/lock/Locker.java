@@ -9,6 +9,12 @@ import dev.layerfit.python.index.IndexOptions;
 import dev.layerfit.python.index.Netrc;
 import dev.layerfit.python.index.PipConfiguration;
 import dev.layerfit.python.index.RetryPolicy;
+import dev.layerfit.python.index.UserHome;
+import dev.layerfit.python.index.UvConfiguration;
+import dev.layerfit.python.requirements.LockTarget;
+import dev.layerfit.python.requirements.LockedWheel;
+import dev.layerfit.python.requirements.ReadRequirements;
+import dev.layerfit.python.requirements.RequirementsReader;
 import dev.layerfit.python.pep508.Requirement;
 import dev.layerfit.python.pep508.RequirementsFile;
 import dev.layerfit.python.pep508.RequirementsFileEntry;
@@ -35,7 +41,10 @@ import java.util.TreeSet;
 /**
  * The {@code resolve} flow: requirements files ─▶ target ─▶ index client ─▶ resolver ─▶ {@link Lock}.
  *
- * <p>Index options are layered as pip layers them: pip's configuration (files and {@code PIP_*} variables), then
+ * <p>Requirements come from any {@link dev.layerfit.python.requirements.RequirementsInput} (pip requirements files,
+ * specifiers, {@code pyproject.toml}); a lock ({@code uv.lock}, {@code poetry.lock}, {@code Pipfile.lock},
+ * {@code pylock.toml}, a hashed requirements file) is taken as it is ({@link LockedPins}). Index options are layered as
+ * pip layers them: pip's configuration (files and {@code PIP_*} variables), uv's configuration over it, then
  * each requirements file's options, then the command line. The configuration's {@code constraint} files apply too,
  * as they do for {@code pip install}. Requirements files are pip's {@code -r} files; their requirements are merged.
  * A requirement line's {@code --hash} values restrict the lock's hashes for that project (and fail the lock when no
@@ -68,11 +77,11 @@ public final class Locker {
     /** A locker with this process's settings: pip's configuration, {@code $NETRC} or {@code ~/.netrc}, the cache root. */
     public static Locker fromEnvironment(int threads) throws IOException {
         PipConfiguration pip = PipConfiguration.load();
-        Path home = Path.of(System.getProperty("user.home"));
+        Path home = UserHome.get();
         String netrcPath = System.getenv("NETRC");
         Netrc netrc = Netrc.read(netrcPath == null || netrcPath.isBlank() ? home.resolve(".netrc") : Path.of(netrcPath));
         List<Path> constraints = pip.getList("constraint").stream().map(Path::of).toList();
-        return new Locker(pip.indexOptions(), constraints, netrc, CacheRoot.get(), threads);
+        return new Locker(configuredOptions(pip, Path.of("")), constraints, netrc, CacheRoot.get(), threads);
     }
 
     /**
@@ -84,25 +93,27 @@ public final class Locker {
      * @throws dev.layerfit.python.index.IndexUnavailableException        when an index cannot be reached (exit 3)
      */
     public Lock lock(LockRequest request) {
-        List<RequirementsFileEntry> requirements = new ArrayList<>();
-        List<Requirement> constraints = new ArrayList<>();
-        IndexOptions options = configured;
-        boolean pre = request.pre();
-        for (Path c : configuredConstraints) {
-            read(c, "constraint file named in pip's configuration").requirements().forEach(e -> constraints.add(e.requirement()));
-        }
-        for (Path file : request.requirementFiles()) {
-            RequirementsFile rf = read(file, "requirements file");
-            requirements.addAll(rf.requirements());
-            rf.constraints().forEach(e -> constraints.add(e.requirement()));
-            options = options.withRequirementsFile(rf);
-            pre |= rf.pre();
-        }
-        options = options.withCommandLine(request.indexUrl(), request.extraIndexUrls(), request.findLinks(), request.noIndex());
         PythonTarget target = request.target();
         ResolveTarget resolveTarget = ResolveTarget.of(target.runtime().pythonVersion(), target.arch().wheelMachine(),
                 target.glibcMajor(), target.glibcMinor());
+        ReadRequirements read = RequirementsReader.read(request.input(), lockTarget(target, resolveTarget));
+        IndexOptions options = configured;
+        for (RequirementsFile rf : read.requirementsFiles()) {
+            options = options.withRequirementsFile(rf);
+        }
+        options = options.withCommandLine(request.indexUrl(), request.extraIndexUrls(), request.findLinks(), request.noIndex());
         IndexClient client = IndexClient.create(options, netrc, RetryPolicy.standard(), cacheDir);
+        if (read.locked().isPresent()) {
+            List<LockedPackage> pins = LockedPins.pin(read.locked().get(), resolveTarget, target.describe(), client);
+            return new Lock(target, resolveTarget, pins, client.stats(), client.warnings(), true);
+        }
+        List<RequirementsFileEntry> requirements = read.requirements();
+        List<Requirement> constraints = new ArrayList<>();
+        boolean pre = request.pre() || read.pre();
+        for (Path c : configuredConstraints) {
+            read(c, "constraint file named in pip's configuration").requirements().forEach(e -> constraints.add(e.requirement()));
+        }
+        read.constraints().forEach(e -> constraints.add(e.requirement()));
         try (IndexPackageSource source = new IndexPackageSource(client, resolveTarget, pre, threads)) {
             List<Requirement> required = requirements.stream().map(RequirementsFileEntry::requirement).toList();
             source.requireKnown(required.stream().map(Requirement::normalizedName).toList());
@@ -112,10 +123,24 @@ public final class Locker {
             List<LockedPackage> locked = new ArrayList<>();
             for (PinnedPackage chosen : resolution.packages()) {
                 PinnedPackage pin = withSha256(chosen, client);
-                locked.add(new LockedPackage(pin, hashes(pin, source, resolveTarget, client, requirements)));
+                List<String> hashes = hashes(pin, source, resolveTarget, client, requirements);
+                locked.add(new LockedPackage(pin, hashes, wheels(pin, hashes, source)));
             }
             return new Lock(target, resolveTarget, locked, client.stats(), client.warnings());
         }
+    }
+
+    /** The target as lock readers evaluate it (markers, Python version, a name for messages). */
+    public static LockTarget lockTarget(PythonTarget target, ResolveTarget resolveTarget) {
+        return new LockTarget(resolveTarget.markers(), resolveTarget.pythonFullVersion(), target.describe());
+    }
+
+    /**
+     * The configured index options: pip's configuration, then uv's ({@link UvConfiguration}, its project found from
+     * {@code projectDir}) over it.
+     */
+    public static IndexOptions configuredOptions(PipConfiguration pip, Path projectDir) throws IOException {
+        return UvConfiguration.load(projectDir).applyTo(pip.indexOptions());
     }
 
     private static RequirementsFile read(Path file, String what) {
@@ -162,6 +187,23 @@ public final class Locker {
             throw new HashMismatchException(pin.filename(), String.join(" or ", given), pin.sha256());
         }
         return List.copyOf(all);
+    }
+
+    /** The wheels of the pinned version whose sha256 the lock accepts, with their URLs (the chosen one first known). */
+    private static List<LockedWheel> wheels(PinnedPackage pin, List<String> hashes, IndexPackageSource source) {
+        java.util.TreeMap<String, LockedWheel> byName = new java.util.TreeMap<>();
+        byName.put(pin.filename(), new LockedWheel(pin.filename(), pin.url(), pin.sha256(), null));
+        for (DistributionFile f : source.files(pin.name(), pin.version())) {
+            if (f.wheel().isEmpty() || byName.containsKey(f.filename())) {
+                continue;
+            }
+            String sha = f.sha256() != null ? f.sha256().toLowerCase(Locale.ROOT)
+                    : f.url().startsWith("file:") ? sha256Of(Path.of(URI.create(f.url()))) : null;
+            if (sha != null && hashes.contains(sha)) {
+                byName.putIfAbsent(f.filename(), new LockedWheel(f.filename(), f.url(), sha, null));
+            }
+        }
+        return List.copyOf(byName.values());
     }
 
     /** The pin with its wheel's sha256, computed from the (downloaded) file when the index gave none. */

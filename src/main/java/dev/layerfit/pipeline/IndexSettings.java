@@ -7,6 +7,10 @@ import dev.layerfit.python.index.IndexOptions;
 import dev.layerfit.python.index.Netrc;
 import dev.layerfit.python.index.PipConfiguration;
 import dev.layerfit.python.index.RetryPolicy;
+import dev.layerfit.python.index.UserHome;
+import dev.layerfit.lock.Locker;
+import dev.layerfit.python.requirements.RequirementsInput;
+import dev.layerfit.python.requirements.RequirementsReader;
 import dev.layerfit.python.pep508.RequirementsFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,13 +42,21 @@ public record IndexSettings(String indexUrl, List<String> extraIndexUrls, List<S
 
     /** A client for the given requirements files with this process's settings (netrc, retries, the cache root). */
     public IndexClient client(List<Path> requirementFiles) {
+        return client(RequirementsInput.files(requirementFiles));
+    }
+
+    /**
+     * A client for the given requirement sources with this process's settings: pip's and uv's configuration, the pip
+     * requirements files' options, these flags; netrc, retries, the cache root.
+     */
+    public IndexClient client(RequirementsInput input) {
         try {
-            IndexOptions options = PipConfiguration.load().indexOptions();
-            for (Path file : requirementFiles) {
-                options = options.withRequirementsFile(read(file));
+            IndexOptions options = Locker.configuredOptions(PipConfiguration.load(), Path.of(""));
+            for (RequirementsFile rf : RequirementsReader.requirementsFiles(input)) {
+                options = options.withRequirementsFile(rf);
             }
             options = options.withCommandLine(indexUrl, extraIndexUrls, findLinks, noIndex);
-            Path home = Path.of(System.getProperty("user.home"));
+            Path home = UserHome.get();
             String netrc = System.getenv("NETRC");
             return IndexClient.create(options, Netrc.read(netrc == null || netrc.isBlank() ? home.resolve(".netrc") : Path.of(netrc)),
                     RetryPolicy.standard(), CacheRoot.get());

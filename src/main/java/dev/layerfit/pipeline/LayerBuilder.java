@@ -73,8 +73,8 @@ public final class LayerBuilder {
     private BuildResult buildOrCopy(BuildRequest request) throws IOException {
         Map<String, Long> millis = new LinkedHashMap<>();
         long t0 = System.nanoTime();
-        IndexClient client = request.index().client(request.requirementFiles());
-        PinnedSet pins = Pinner.pin(request.requirementFiles(), request.target(), request.index(), client);
+        IndexClient client = request.index().client(request.input());
+        PinnedSet pins = Pinner.pin(request.input(), request.target(), request.index(), client);
         String key = BuildKey.of(pins, request);
         long t = lap(millis, "pin", t0);
         List<String> pinNames = pins.packages().stream().map(p -> p.pin().name() + "==" + p.pin().version()).toList();

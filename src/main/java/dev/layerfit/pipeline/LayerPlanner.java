@@ -10,6 +10,8 @@ import dev.layerfit.layer.Slimmer;
 import dev.layerfit.lock.LockedPackage;
 import dev.layerfit.python.index.IndexClient;
 import dev.layerfit.python.install.InstalledSize;
+import dev.layerfit.python.requirements.RequirementsInput;
+import dev.layerfit.python.requirements.RequirementsSource;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,8 +47,8 @@ public final class LayerPlanner {
 
     /** Plans the request's layers. */
     public static Plan plan(PlanRequest request) throws IOException {
-        IndexClient client = request.index().client(request.requirementFiles());
-        PinnedSet pins = Pinner.pin(request.requirementFiles(), request.target(), request.index(), client);
+        IndexClient client = request.index().client(request.input());
+        PinnedSet pins = Pinner.pin(request.input(), request.target(), request.index(), client);
         Map<String, InstalledSize> sizes = predict(pins, request, client);
         List<String> notes = new ArrayList<>(pins.warnings());
         List<Group> groups = group(request, pins, notes);
@@ -118,28 +120,29 @@ public final class LayerPlanner {
     /** One group per requirements file (shared dependencies in the first that needs them), or one for all. */
     private static List<Group> group(PlanRequest request, PinnedSet pins, List<String> notes) {
         List<String> all = pins.packages().stream().map(LayerPlanner::key).toList();
-        if (request.requirementFiles().size() == 1) {
-            return List.of(new Group(request.requirementFiles().get(0).getFileName().toString(), new ArrayList<>(all)));
+        if (request.input().sources().size() == 1) {
+            return List.of(new Group(RequirementsInput.shortName(request.input().sources().get(0)), new ArrayList<>(all)));
         }
         Map<String, String> byName = pins.packages().stream().collect(Collectors.toMap(p -> p.pin().name(), LayerPlanner::key));
         Set<String> placed = new LinkedHashSet<>();
         Map<String, List<String>> needers = new TreeMap<>();
         List<Group> groups = new ArrayList<>();
-        for (Path file : request.requirementFiles()) {
-            IndexClient client = request.index().client(List.of(file));
-            PinnedSet alone = Pinner.pin(List.of(file), request.target(), request.index(), client);
+        for (RequirementsSource source : request.input().sources()) {
+            RequirementsInput one = request.input().only(source);
+            IndexClient client = request.index().client(one);
+            PinnedSet alone = Pinner.pin(one, request.target(), request.index(), client);
             List<String> mine = new ArrayList<>();
             for (LockedPackage p : alone.packages()) {
                 String merged = byName.get(p.pin().name());
                 if (merged == null) {
                     continue;
                 }
-                needers.computeIfAbsent(merged, k -> new ArrayList<>()).add(file.getFileName().toString());
+                needers.computeIfAbsent(merged, k -> new ArrayList<>()).add(RequirementsInput.shortName(source));
                 if (placed.add(merged)) {
                     mine.add(merged);
                 }
             }
-            groups.add(new Group(file.getFileName().toString(), mine));
+            groups.add(new Group(RequirementsInput.shortName(source), mine));
         }
         for (String p : all) {
             if (placed.add(p)) {
@@ -188,7 +191,7 @@ public final class LayerPlanner {
         SlimOptions aggressive = new SlimOptions(SlimProfile.AGGRESSIVE, request.target().runtime(),
                 request.slim().keepDiscovery(), request.slim().excludes(), request.slim().keeps());
         long withAggressive = all.unzippedBytes() - Slimmer.dryRun(site, aggressive).totalBytes();
-        String requirements = request.requirementFiles().stream().map(Path::toString).collect(Collectors.joining(" "));
+        String requirements = request.input().describe();
         if (request.slim().profile() != SlimProfile.AGGRESSIVE && withAggressive < LIMIT) {
             advice.add("--slim aggressive would bring it to " + ByteSizeFormat.mib(withAggressive) + " (the Lambda runtime's boto3 "
                     + "is used then); plan again with it to see the layout");

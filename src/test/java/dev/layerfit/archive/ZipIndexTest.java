@@ -249,11 +249,11 @@ class ZipIndexTest {
         zip.file("python/pkg-1.0.dist-info/RECORD", "pkg/__init__.py,,0\n");
         zip.file("other.bin", filler, 0100644);
         byte[] bytes = zip.build();
-        ByteArraySource source = new ByteArraySource(bytes);
+        RecordingByteSource source = new RecordingByteSource(bytes);
         try (ZipIndex index = ZipIndex.of(source, "remote-layer")) {
             // the central directory lies inside the 8 KiB tail read to find the end record: not read again
             assertThat(zip.centralDirectoryOffset()).isGreaterThan(bytes.length - EndOfCentralDirectory.FIRST_WINDOW);
-            assertThat(source.reads).containsExactly(new ByteArraySource.Range(bytes.length - EndOfCentralDirectory.FIRST_WINDOW,
+            assertThat(source.reads).containsExactly(new RecordingByteSource.Range(bytes.length - EndOfCentralDirectory.FIRST_WINDOW,
                     EndOfCentralDirectory.FIRST_WINDOW));
 
             source.reads.clear();
@@ -276,16 +276,16 @@ class ZipIndexTest {
         zip.file("pkg/big.bin", filler, 0100644);
         zip.file("pkg-1.0.dist-info/METADATA", "Name: pkg\nVersion: 1.0\n");
         byte[] bytes = zip.build();
-        ByteArraySource source = new ByteArraySource(bytes);
+        RecordingByteSource source = new RecordingByteSource(bytes);
         try (ZipIndex index = ZipIndex.of(source, "small.whl")) {
             assertThat(index.entryCount()).isEqualTo(2);
             assertThat(source.reads).containsExactly(
-                    new ByteArraySource.Range(bytes.length - EndOfCentralDirectory.FIRST_WINDOW, EndOfCentralDirectory.FIRST_WINDOW));
+                    new RecordingByteSource.Range(bytes.length - EndOfCentralDirectory.FIRST_WINDOW, EndOfCentralDirectory.FIRST_WINDOW));
         }
         byte[] tiny = new ZipBytesBuilder().build();
-        ByteArraySource tinySource = new ByteArraySource(tiny);
+        RecordingByteSource tinySource = new RecordingByteSource(tiny);
         try (ZipIndex index = ZipIndex.of(tinySource, "tiny.zip")) {
-            assertThat(tinySource.reads).containsExactly(new ByteArraySource.Range(0, tiny.length));
+            assertThat(tinySource.reads).containsExactly(new RecordingByteSource.Range(0, tiny.length));
         }
     }
 
@@ -296,14 +296,14 @@ class ZipIndexTest {
             zip.file("pkg/module_with_a_long_name_" + i + ".py", "x = " + i + "\n");
         }
         byte[] bytes = zip.build();
-        ByteArraySource source = new ByteArraySource(bytes);
+        RecordingByteSource source = new RecordingByteSource(bytes);
         try (ZipIndex index = ZipIndex.of(source, "many.whl")) {
             assertThat(index.entryCount()).isEqualTo(400);
         }
         assertThat(zip.centralDirectoryOffset()).isLessThan(bytes.length - EndOfCentralDirectory.FIRST_WINDOW);
         assertThat(source.reads).containsExactly(
-                new ByteArraySource.Range(bytes.length - EndOfCentralDirectory.FIRST_WINDOW, EndOfCentralDirectory.FIRST_WINDOW),
-                new ByteArraySource.Range(zip.centralDirectoryOffset(), (int) zip.centralDirectorySize()));
+                new RecordingByteSource.Range(bytes.length - EndOfCentralDirectory.FIRST_WINDOW, EndOfCentralDirectory.FIRST_WINDOW),
+                new RecordingByteSource.Range(zip.centralDirectoryOffset(), (int) zip.centralDirectorySize()));
     }
 
     @Test
@@ -316,7 +316,7 @@ class ZipIndexTest {
         zip.file("filler.bin", filler, 0100644);
         zip.file("a.txt", "12345");
         byte[] bytes = zip.build();
-        ByteArraySource source = new ByteArraySource(bytes);
+        RecordingByteSource source = new RecordingByteSource(bytes);
         int first = EndOfCentralDirectory.FIRST_WINDOW;
         int widest = EndOfCentralDirectory.MAX_SEARCH_WINDOW;
         try (ZipIndex index = ZipIndex.of(source, "commented.zip")) {
@@ -324,8 +324,8 @@ class ZipIndexTest {
             assertThat(index.read("a.txt")).isEqualTo("12345".getBytes(StandardCharsets.US_ASCII));
         }
         assertThat(source.reads.subList(0, 2)).containsExactly(
-                new ByteArraySource.Range(bytes.length - first, first),
-                new ByteArraySource.Range(bytes.length - widest, widest - first));
+                new RecordingByteSource.Range(bytes.length - first, first),
+                new RecordingByteSource.Range(bytes.length - widest, widest - first));
         assertThat(source.reads).noneMatch(r -> r.offset() == zip.centralDirectoryOffset());
     }
 

@@ -120,4 +120,33 @@ class ResolveCommandTest {
         assertThat(noTarget.exitCode()).isEqualTo(2);
         assertThat(noTarget.err()).contains("--runtime");
     }
+    @Test
+    void takesPipsCommandLineSpecifiersDashRStandardInputAndConstraints() throws IOException {
+        Path constraints = Files.writeString(work.resolve("constraints.txt"), "lib<3\n");
+        java.io.InputStream saved = System.in;
+        CliRun run;
+        try {
+            System.setIn(new java.io.ByteArrayInputStream("leaf\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            run = CliRun.of("resolve", "app", "-r", "-", "-c", constraints.toString(), "--no-index", "--find-links",
+                    links.toString(), "--runtime", "python3.11", "-o", work.resolve("pylock.toml").toString());
+        } finally {
+            System.setIn(saved);
+        }
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("lib==2.0", "leaf==1.0", "app==1.0");
+        String pylock = Files.readString(work.resolve("pylock.toml"));
+        assertThat(pylock).contains("#   layerfit resolve app -r - -c " + constraints + " --runtime python3.11 -o pylock.toml",
+                "lock-version = \"1.0\"", "name = \"lib\"\nversion = \"2.0\"",
+                "sha256 = \"" + WheelFolder.sha256(libAny) + "\"", "size = " + Files.size(libAny))
+                .doesNotContain("win_amd64");
+        // lib 2.0 has two wheels python3.11 installs (manylinux_2_17 and any): both are listed
+        assertThat(pylock).contains(libManylinux.getFileName().toString(), libAny.getFileName().toString());
+    }
+
+    @Test
+    void anArgumentThatIsNeitherAFileNorARequirementIsBadInput() {
+        CliRun run = CliRun.of("resolve", "not a requirement!", "--runtime", "python3.12", "--no-index");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("is neither a file nor a requirement");
+    }
 }

@@ -1,5 +1,6 @@
 package dev.layerfit.dev.conformance;
 
+import dev.layerfit.io.TomlTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +31,7 @@ record PackseScenario(String id, Map<String, Map<String, Release>> packages, Lis
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Map<String, Object> doc = TomlSubsetReader.parse(text, file.toString());
+        Map<String, Object> doc = TomlTable.parse(text, file.toString()).asMap();
         Map<String, Map<String, Release>> packages = new LinkedHashMap<>();
         table(doc, "packages").forEach((name, pkg) -> {
             Map<String, Release> versions = new LinkedHashMap<>();

@@ -69,7 +69,7 @@ public final class IndexClient {
      * {@code ~/.cache/layerfit}).
      */
     public static IndexClient create(IndexOptions options) throws IOException {
-        Path home = Path.of(System.getProperty("user.home"));
+        Path home = UserHome.get();
         String netrc = System.getenv("NETRC");
         return create(options, Netrc.read(netrc == null || netrc.isBlank() ? home.resolve(".netrc") : Path.of(netrc)), RetryPolicy.standard(),
                 dev.layerfit.cache.CacheRoot.get());

@@ -11,7 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * pip's configuration (pip 24 {@code configuration.py}), so layerfit finds the same indexes pip finds.
+ * pip's configuration (pip 24 {@code configuration.py}), so layerfit finds the same indexes pip finds; the home
+ * folder is {@code $HOME} as pip finds it ({@link UserHome}).
  *
  * <p>Files, lowest precedence first: global ({@code $XDG_CONFIG_DIRS/pip/pip.conf} for each folder, default
  * {@code /etc/xdg}, then {@code /etc/pip.conf}); user ({@code ~/.pip/pip.conf}, then
@@ -38,7 +39,7 @@ public final class PipConfiguration {
 
     /** pip's configuration for this process: the real environment and home folder. */
     public static PipConfiguration load() throws IOException {
-        return load(System.getenv(), Path.of(System.getProperty("user.home")), Path.of("/"));
+        return load(System.getenv(), UserHome.get(), Path.of("/"));
     }
 
     /**

@@ -74,7 +74,7 @@ public record InstalledSize(SortedMap<String, Long> files) {
     /** The files relative to the site folder (for a slim dry run): the layout prefix removed. */
     public SortedMap<String, Long> siteFiles(LayerLayout layout) {
         TreeMap<String, Long> out = new TreeMap<>();
-        String prefix = layout.sitePrefix() + "/";
+        String prefix = layout.sitePrefix().isEmpty() ? "" : layout.sitePrefix() + "/";
         files.forEach((path, size) -> {
             if (path.startsWith(prefix)) {
                 out.put(path.substring(prefix.length()), size);

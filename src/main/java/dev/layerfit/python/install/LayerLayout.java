@@ -7,13 +7,21 @@ import dev.layerfit.lambda.PythonRuntime;
  * Where a layer's packages go inside the layer zip: {@code python/} (the default, on every Python runtime's
  * path) or {@code python/lib/python3.X/site-packages/} ({@code --layout site-packages}, only on that version's path).
  *
- * @param sitePrefix the site folder relative to the layer root, without a trailing '/'
+ * @param sitePrefix the site folder relative to the layer root, without a trailing '/' ("" for the root)
  */
 public record LayerLayout(String sitePrefix) {
 
     /** {@code python/}. */
     public static LayerLayout python() {
         return new LayerLayout("python");
+    }
+
+    /**
+     * The artifact's root: a function package, where aws-lambda-builders' {@code python_pip} workflow installs
+     * requirements ({@code sam build}).
+     */
+    public static LayerLayout root() {
+        return new LayerLayout("");
     }
 
     /** {@code python/lib/python3.X/site-packages/} for the runtime's Python version. */
@@ -32,6 +40,6 @@ public record LayerLayout(String sitePrefix) {
 
     /** The layer-relative path of a site-relative one. */
     public String inLayer(String sitePath) {
-        return sitePrefix + "/" + sitePath;
+        return sitePrefix.isEmpty() ? sitePath : sitePrefix + "/" + sitePath;
     }
 }

@@ -53,6 +53,16 @@ public final class RequirementsFile {
         return result;
     }
 
+    /**
+     * Reads {@code text} as a requirements file named {@code label} (pip's {@code -r -}: standard input, whose
+     * includes are relative to the current folder), expanding {@code ${VAR}} from {@code environment}.
+     */
+    public static RequirementsFile readText(String text, Path label, Map<String, String> environment) throws IOException {
+        RequirementsFile result = new RequirementsFile();
+        new RequirementsFileParser(result, environment).readTopLevelText(label, text);
+        return result;
+    }
+
     /** The requirements, in the order read (includes expanded in place). */
     public List<RequirementsFileEntry> requirements() {
         return List.copyOf(requirements);

@@ -43,7 +43,16 @@ final class RequirementsFileParser {
         read(file, false, null);
     }
 
+    /** Reads {@code text} as the file {@code label} (standard input: includes are relative to the current folder). */
+    void readTopLevelText(Path label, String text) throws IOException {
+        read(label, false, null, text);
+    }
+
     private void read(Path file, boolean asConstraint, String includedFrom) throws IOException {
+        read(file, asConstraint, includedFrom, null);
+    }
+
+    private void read(Path file, boolean asConstraint, String includedFrom, String given) throws IOException {
         Path key = file.toAbsolutePath().normalize();
         if (including.contains(key)) {
             throw new RequirementsFileException(includedFrom + ": including " + file + " again makes a cycle ("
@@ -53,11 +62,11 @@ final class RequirementsFileParser {
             throw new RequirementsFileException(includedFrom + ": -r/-c includes nest more than " + MAX_INCLUDE_DEPTH
                     + " files deep; flatten the chain of included files");
         }
-        if (includedFrom != null && !Files.exists(file)) {
+        if (given == null && includedFrom != null && !Files.exists(file)) {
             throw new RequirementsFileException(includedFrom + ": the included file " + file
                     + " does not exist; fix the -r/-c path (it is relative to the including file)");
         }
-        String text = InputFiles.readText(file, "the requirements file");
+        String text = given != null ? given : InputFiles.readText(file, "the requirements file");
         out.files.add(file);
         including.push(key);
         try {

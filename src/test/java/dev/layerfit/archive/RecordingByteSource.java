@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** An in-memory {@link RandomAccessSource} that records every range asked of it, as a remote source would be asked. */
-final class ByteArraySource implements RandomAccessSource {
+final class RecordingByteSource implements RandomAccessSource {
 
     /** One read: {@code [offset, offset + length)}. */
     record Range(long offset, int length) {
@@ -15,7 +15,7 @@ final class ByteArraySource implements RandomAccessSource {
     final List<Range> reads = new ArrayList<>();
     boolean closed;
 
-    ByteArraySource(byte[] bytes) {
+    RecordingByteSource(byte[] bytes) {
         this.bytes = bytes;
     }
 

@@ -1,0 +1,5 @@
+import greeting
+
+
+def main(event, context):
+    return {"message": greeting.text()}

@@ -1,0 +1,106 @@
+package dev.layerfit.cli;
+
+import dev.layerfit.error.BadInputException;
+import dev.layerfit.python.requirements.RequirementsInput;
+import dev.layerfit.python.requirements.RequirementsSource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * pip's way of naming requirements, for every command that takes them: files and specifiers as arguments
+ * ({@code layerfit resolve "requests>=2.31" -r base.txt}), {@code -r FILE} (repeatable), {@code -c FILE}, {@code -}
+ * for standard input, and a project's {@code --extra} / {@code --group} selections.
+ *
+ * <p>An argument is a file when it exists or looks like one (a path separator, or a name ending in {@code .txt},
+ * {@code .in}, {@code .toml}, {@code .lock} or {@code .json}, so a missing file is reported as missing); otherwise it
+ * is a requirement specifier.
+ */
+public final class RequirementsArguments {
+
+    private static final Pattern FILE_LIKE = Pattern.compile("(?i).*(/|\\\\|\\.txt|\\.in|\\.toml|\\.lock|\\.json)$|.*[/\\\\].*");
+
+    @Parameters(arity = "0..*", paramLabel = "REQUIREMENTS",
+            description = "Requirements files, pyproject.toml, a lock (uv.lock, poetry.lock, Pipfile.lock, pylock.toml), "
+                    + "requirement specifiers, or - for standard input.")
+    List<String> arguments = new ArrayList<>();
+
+    @Option(names = {"-r", "--requirement"}, paramLabel = "FILE", description = "A requirements file, pyproject.toml or lock (repeatable; - is standard input).")
+    List<String> requirementFiles = new ArrayList<>();
+
+    @Option(names = {"-c", "--constraint"}, paramLabel = "FILE", description = "Constrain versions with this file (repeatable).")
+    List<Path> constraintFiles = new ArrayList<>();
+
+    @Option(names = "--extra", paramLabel = "NAME", description = "Include this optional-dependency extra of a pyproject.toml or lock (repeatable).")
+    List<String> extras = new ArrayList<>();
+
+    @Option(names = "--group", paramLabel = "NAME", description = "Include this dependency group (PEP 735) of a pyproject.toml or lock (repeatable).")
+    List<String> groups = new ArrayList<>();
+
+    @Option(names = "--with-project", description = "Also install the pyproject.toml's project itself (built as a pure wheel).")
+    boolean withProject;
+
+    /** The sources as given, standard input read from {@code stdin} (once, whichever of - and -r - names it). */
+    public RequirementsInput input(InputStream stdin) {
+        List<RequirementsSource> sources = new ArrayList<>();
+        String[] stdinText = new String[1];
+        for (String a : arguments) {
+            sources.add(source(a, stdin, stdinText, false));
+        }
+        for (String r : requirementFiles) {
+            sources.add(source(r, stdin, stdinText, true));
+        }
+        if (sources.isEmpty()) {
+            throw new BadInputException("no requirements given: name a requirements file, a pyproject.toml or a lock, use -r FILE, "
+                    + "or give requirement specifiers such as \"requests>=2.31\"");
+        }
+        return new RequirementsInput(sources, constraintFiles, extras, groups, withProject);
+    }
+
+    /** The input for the current process's standard input. */
+    public RequirementsInput input() {
+        return input(System.in);
+    }
+
+    /** The arguments as given, for a lock file's header. */
+    public String describe() {
+        List<String> parts = new ArrayList<>();
+        arguments.forEach(a -> parts.add(quote(a)));
+        requirementFiles.forEach(r -> parts.add("-r " + quote(r)));
+        constraintFiles.forEach(c -> parts.add("-c " + c));
+        extras.forEach(e -> parts.add("--extra " + e));
+        groups.forEach(g -> parts.add("--group " + g));
+        return String.join(" ", parts);
+    }
+
+    private static String quote(String s) {
+        return s.matches("[A-Za-z0-9_./=+-]+") ? s : "'" + s.replace("'", "'\\''") + "'";
+    }
+
+    private static RequirementsSource source(String arg, InputStream stdin, String[] stdinText, boolean file) {
+        if (arg.equals("-")) {
+            if (stdinText[0] == null) {
+                try {
+                    stdinText[0] = new String(stdin.readAllBytes(), StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    throw new BadInputException("standard input could not be read (" + e.getMessage() + ")", e);
+                }
+            } else {
+                throw new BadInputException("- (standard input) is named twice; name it once");
+            }
+            return new RequirementsSource.Stdin(stdinText[0]);
+        }
+        Path path = Path.of(arg);
+        if (file || Files.exists(path) || FILE_LIKE.matcher(arg).matches()) {
+            return new RequirementsSource.File(path);
+        }
+        return new RequirementsSource.Specifier(arg);
+    }
+}

@@ -1,0 +1,249 @@
+package dev.layerfit.python.requirements;
+
+import dev.layerfit.error.BadInputException;
+import dev.layerfit.python.pep440.Specifier;
+import dev.layerfit.python.pep440.Version;
+import dev.layerfit.python.pep508.InvalidRequirementException;
+import dev.layerfit.python.pep508.Requirement;
+import dev.layerfit.python.pep508.RequirementsFile;
+import dev.layerfit.python.pep508.RequirementsFileEntry;
+import java.io.IOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * Reads a {@link RequirementsInput} into what the resolver and the builders take: requirements to resolve (pip
+ * requirements files, {@code pyproject.toml}, specifiers, standard input) or a lock to take as it is ({@code uv.lock},
+ * {@code poetry.lock}, {@code Pipfile.lock}, {@code pylock.toml}, or a pip requirements file whose every line is
+ * {@code name==version} with {@code --hash} and no marker). Formats are told apart by {@link InputFormat}.
+ *
+ * <p>A lock stands alone: mixed with other requirements, or with {@code -c}, it is refused, since its versions are
+ * already chosen. {@code --extra} and {@code --group} apply to {@code pyproject.toml} and locks.
+ */
+public final class RequirementsReader {
+
+    /** How specifiers given as arguments are named in messages. */
+    public static final Path COMMAND_LINE = Path.of("(command line)");
+
+    private final Map<String, String> environment;
+
+    private RequirementsReader(Map<String, String> environment) {
+        this.environment = environment;
+    }
+
+    /** Reads {@code input} for {@code target} (a lock's markers are evaluated for it). */
+    public static ReadRequirements read(RequirementsInput input, LockTarget target) {
+        return new RequirementsReader(System.getenv()).readAll(input, target);
+    }
+
+    /** The pip requirements files among the sources (read for their index options only; nothing else is checked). */
+    public static List<RequirementsFile> requirementsFiles(RequirementsInput input) {
+        RequirementsReader reader = new RequirementsReader(System.getenv());
+        List<RequirementsFile> out = new ArrayList<>();
+        for (RequirementsSource source : input.sources()) {
+            if (source instanceof RequirementsSource.Specifier) {
+                continue;
+            }
+            Loaded loaded = reader.load(source);
+            if (loaded.format() == InputFormat.REQUIREMENTS_TXT) {
+                out.add(reader.requirementsFile(source, loaded.text()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The requirements a pip requirements file or a {@code pyproject.toml} declares, with the file's options (for
+     * {@code merge}, which needs no target). A lock is refused: its pins hold for one target only.
+     *
+     * @return the requirements file as pip reads it, or null for a {@code pyproject.toml}; {@code into} gets the entries
+     */
+    public static RequirementsFile declared(Path file, List<String> extras, List<String> groups, List<RequirementsFileEntry> into) {
+        RequirementsReader reader = new RequirementsReader(System.getenv());
+        RequirementsSource source = new RequirementsSource.File(file);
+        Loaded loaded = reader.load(source);
+        switch (loaded.format()) {
+            case REQUIREMENTS_TXT -> {
+                RequirementsFile rf = reader.requirementsFile(source, loaded.text());
+                into.addAll(rf.requirements());
+                return rf;
+            }
+            case PYPROJECT -> {
+                into.addAll(PyprojectReader.read(loaded.text(), file, extras, groups));
+                return null;
+            }
+            default -> throw new BadInputException(file + " is a " + loaded.format().displayName() + ", whose pins hold for the "
+                    + "targets it was locked for; merge the requirements or pyproject.toml it was made from instead");
+        }
+    }
+
+    /** The format of each source, for commands that treat them differently (e.g. {@code dockerfile}). */
+    public static InputFormat formatOf(RequirementsSource source) {
+        if (source instanceof RequirementsSource.Specifier) {
+            return InputFormat.REQUIREMENTS_TXT;
+        }
+        return new RequirementsReader(System.getenv()).load(source).format();
+    }
+
+    private record Loaded(InputFormat format, String text) {
+    }
+
+    private ReadRequirements readAll(RequirementsInput input, LockTarget target) {
+        if (input.sources().isEmpty()) {
+            throw new BadInputException("no requirements given: name a requirements file, a pyproject.toml or a lock, use -r FILE, "
+                    + "or give requirement specifiers such as \"requests>=2.31\"");
+        }
+        if (input.withProject()) {
+            // seam for issue 11 item 5: the sdist/PEP 517 builder adds the project's pure wheel as a locked file here
+            throw new BadInputException("--with-project needs the project built as a pure wheel (PEP 517), which this layerfit "
+                    + "cannot do yet; build the wheel yourself and list it with --find-links, or leave the option out");
+        }
+        List<RequirementsFileEntry> requirements = new ArrayList<>();
+        List<RequirementsFileEntry> constraints = new ArrayList<>();
+        List<RequirementsFile> files = new ArrayList<>();
+        LockedSet lock = null;
+        boolean selectable = false;
+        int specifiers = 0;
+        for (RequirementsSource source : input.sources()) {
+            if (source instanceof RequirementsSource.Specifier s) {
+                requirements.add(specifier(s.text(), ++specifiers));
+                continue;
+            }
+            Loaded loaded = load(source);
+            String label = source.label();
+            switch (loaded.format()) {
+                case REQUIREMENTS_TXT -> {
+                    RequirementsFile rf = requirementsFile(source, loaded.text());
+                    files.add(rf);
+                    requirements.addAll(rf.requirements());
+                    constraints.addAll(rf.constraints());
+                }
+                case PYPROJECT -> {
+                    selectable = true;
+                    requirements.addAll(PyprojectReader.read(loaded.text(), Path.of(label), input.extras(), input.groups()));
+                }
+                default -> {
+                    selectable = true;
+                    if (input.sources().size() > 1 || !input.constraintFiles().isEmpty()) {
+                        throw new BadInputException(label + " is a " + loaded.format().displayName() + ", taken as it is: give it "
+                                + "alone, without other requirements or -c constraints (its versions are already chosen)");
+                    }
+                    lock = readLock(loaded, label, target, input);
+                }
+            }
+        }
+        if ((!input.extras().isEmpty() || !input.groups().isEmpty()) && !selectable) {
+            throw new BadInputException("--extra and --group select from a pyproject.toml or a lock, and none was given; drop them "
+                    + "or name the pyproject.toml");
+        }
+        for (Path c : input.constraintFiles()) {
+            RequirementsFile rf = requirementsFile(new RequirementsSource.File(c), load(new RequirementsSource.File(c)).text());
+            rf.requirements().forEach(constraints::add);
+            constraints.addAll(rf.constraints());
+            files.add(rf);
+        }
+        if (lock == null && specifiers == 0 && input.constraintFiles().isEmpty() && !files.isEmpty()
+                && files.size() == input.sources().size()) {
+            lock = hashedRequirements(requirements, constraints, input).orElse(null);
+        }
+        if (lock != null) {
+            return new ReadRequirements(List.of(), List.of(), files, Optional.of(lock));
+        }
+        return new ReadRequirements(requirements, constraints, files, Optional.empty());
+    }
+
+    private static LockedSet readLock(Loaded loaded, String label, LockTarget target, RequirementsInput input) {
+        return switch (loaded.format()) {
+            case UV_LOCK -> UvLockReader.read(loaded.text(), label, target, input.extras(), input.groups());
+            case POETRY_LOCK -> PoetryLockReader.read(loaded.text(), label, target, input.extras(), input.groups());
+            case PIPFILE_LOCK -> {
+                if (!input.extras().isEmpty()) {
+                    throw new BadInputException(label + " is a Pipfile.lock, which records no extras; drop --extra");
+                }
+                yield PipfileLockReader.read(loaded.text(), label, target, input.groups());
+            }
+            case PYLOCK -> PylockReader.read(loaded.text(), label, target, input.extras(), input.groups());
+            default -> throw new IllegalStateException(loaded.format().toString());
+        };
+    }
+
+    private Loaded load(RequirementsSource source) {
+        if (source instanceof RequirementsSource.Stdin in) {
+            return new Loaded(InputFormat.detect(null, in.text()), in.text());
+        }
+        Path path = ((RequirementsSource.File) source).path();
+        try {
+            String text = Files.readString(path);
+            return new Loaded(InputFormat.detect(path.getFileName().toString(), text), text);
+        } catch (NoSuchFileException e) {
+            throw new BadInputException(path + ": no such requirements file; check the path, or give a pyproject.toml, a lock or "
+                    + "a requirement such as \"requests>=2.31\"", e);
+        } catch (MalformedInputException e) {
+            throw new BadInputException(path + " is not UTF-8 text; give a requirements file, a pyproject.toml or a lock", e);
+        } catch (IOException e) {
+            throw new BadInputException(path + " could not be read (" + e.getMessage() + "); check that it is a file you may read", e);
+        }
+    }
+
+    private RequirementsFile requirementsFile(RequirementsSource source, String text) {
+        try {
+            if (source instanceof RequirementsSource.Stdin) {
+                return RequirementsFile.readText(text, Path.of("-"), environment);
+            }
+            return RequirementsFile.readText(text, ((RequirementsSource.File) source).path(), environment);
+        } catch (IOException e) {
+            throw new BadInputException(source.label() + " could not be read (" + e.getMessage() + "); check its includes", e);
+        }
+    }
+
+    private static RequirementsFileEntry specifier(String text, int position) {
+        try {
+            return new RequirementsFileEntry(Requirement.parse(text), COMMAND_LINE, position, List.of());
+        } catch (InvalidRequirementException e) {
+            throw new BadInputException("\"" + text + "\" is neither a file nor a requirement (" + e.getMessage()
+                    + "); check the path, or write a requirement such as \"requests>=2.31\"", e);
+        }
+    }
+
+    /**
+     * A pip requirements lock: every line {@code name==version} with {@code --hash}, no marker, no extras, no URL, no
+     * constraints. Its wheels are found in the index by hash.
+     */
+    private static Optional<LockedSet> hashedRequirements(List<RequirementsFileEntry> entries, List<RequirementsFileEntry> constraints,
+                                                          RequirementsInput input) {
+        if (entries.isEmpty() || !constraints.isEmpty()) {
+            return Optional.empty();
+        }
+        List<LockedEntry> out = new ArrayList<>();
+        for (RequirementsFileEntry e : entries) {
+            Optional<String> pinned = pinnedVersion(e.requirement());
+            if (pinned.isEmpty() || e.sha256Hashes().isEmpty() || e.requirement().marker().isPresent()) {
+                return Optional.empty();
+            }
+            TreeSet<String> hashes = new TreeSet<>();
+            e.sha256Hashes().forEach(h -> hashes.add(h.toLowerCase(Locale.ROOT)));
+            out.add(new LockedEntry(e.requirement().normalizedName(), Version.parse(pinned.get()), List.of(), List.copyOf(hashes),
+                    true, false, e.location()));
+        }
+        return Optional.of(new LockedSet(InputFormat.REQUIREMENTS_TXT, input.describe(), out));
+    }
+
+    private static Optional<String> pinnedVersion(Requirement r) {
+        if (r.url().isPresent() || !r.extras().isEmpty() || r.specifier().specifiers().size() != 1) {
+            return Optional.empty();
+        }
+        Specifier s = r.specifier().specifiers().get(0);
+        if (s.operator() != Specifier.Operator.EQUAL || s.version().endsWith(".*")) {
+            return Optional.empty();
+        }
+        return Optional.of(s.version());
+    }
+}

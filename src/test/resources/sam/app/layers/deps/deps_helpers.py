@@ -1,0 +1,1 @@
+"""Copied under python/ next to the installed requirements by sam build."""
