@@ -120,8 +120,9 @@ public final class LayerPlanner {
     /** One group per requirements file (shared dependencies in the first that needs them), or one for all. */
     private static List<Group> group(PlanRequest request, PinnedSet pins, List<String> notes) {
         List<String> all = pins.packages().stream().map(LayerPlanner::key).toList();
+        Map<RequirementsSource, String> names = request.input().shortNames(Path.of(""));
         if (request.input().sources().size() == 1) {
-            return List.of(new Group(RequirementsInput.shortName(request.input().sources().get(0)), new ArrayList<>(all)));
+            return List.of(new Group(names.get(request.input().sources().get(0)), new ArrayList<>(all)));
         }
         Map<String, String> byName = pins.packages().stream().collect(Collectors.toMap(p -> p.pin().name(), LayerPlanner::key));
         Set<String> placed = new LinkedHashSet<>();
@@ -137,12 +138,12 @@ public final class LayerPlanner {
                 if (merged == null) {
                     continue;
                 }
-                needers.computeIfAbsent(merged, k -> new ArrayList<>()).add(RequirementsInput.shortName(source));
+                needers.computeIfAbsent(merged, k -> new ArrayList<>()).add(names.get(source));
                 if (placed.add(merged)) {
                     mine.add(merged);
                 }
             }
-            groups.add(new Group(RequirementsInput.shortName(source), mine));
+            groups.add(new Group(names.get(source), mine));
         }
         for (String p : all) {
             if (placed.add(p)) {

@@ -44,6 +44,17 @@ class PlanLayoutTest {
     }
 
     @Test
+    void layersOfFilesWithTheSameNameAreNamedAfterTheirFolders() throws Exception {
+        Path api = Files.createDirectories(tmp.resolve("api"));
+        Path ml = Files.createDirectories(tmp.resolve("ml"));
+        JsonNode plan = plan(5, Files.writeString(api.resolve("requirements.txt"), "google-auth==2.59.1\n"),
+                Files.writeString(ml.resolve("requirements.txt"), "numpy==2.2.6\n"));
+        List<String> names = new ArrayList<>();
+        plan.get("layers").forEach(l -> names.add(l.get("name").asText()));
+        assertThat(names).containsExactlyInAnyOrder("api", "ml");
+    }
+
+    @Test
     void eachFileIsALayerAndASharedDependencyGoesToTheFirst() throws Exception {
         Path google = Files.writeString(tmp.resolve("google.txt"), "google-api-python-client==2.201.0\n");
         Path auth = Files.writeString(tmp.resolve("auth.txt"), "google-auth==2.59.1\nnumpy==2.2.6\n");

@@ -1,7 +1,9 @@
 package dev.layerfit.python.requirements;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -43,8 +45,45 @@ public record RequirementsInput(List<RequirementsSource> sources, List<Path> con
         return sources.stream().map(RequirementsSource::label).collect(Collectors.joining(" "));
     }
 
-    /** The short name of a source for a layer's name: a file's name, or the specifier. */
-    public static String shortName(RequirementsSource source) {
-        return source instanceof RequirementsSource.File f ? f.path().getFileName().toString() : source.label();
+    /**
+     * What to call the layer planned from each source, in the sources' order: a file's path relative to
+     * {@code currentFolder} ({@code services/api/requirements.txt}; for a file outside it, its name when no other file
+     * has that name, else its full path), or, when every file has the same name and their folders' names differ, the
+     * folder's name ({@code api}): four layers called "requirements.txt" tell a reader nothing. A specifier or standard
+     * input is called by its label.
+     */
+    public Map<RequirementsSource, String> shortNames(Path currentFolder) {
+        Path here = currentFolder.toAbsolutePath().normalize();
+        List<Path> files = sources.stream().filter(s -> s instanceof RequirementsSource.File)
+                .map(s -> ((RequirementsSource.File) s).path()).toList();
+        boolean sameFileName = files.size() > 1 && files.stream().map(RequirementsInput::fileName).distinct().count() == 1;
+        List<String> folders = files.stream().map(RequirementsInput::folderName).toList();
+        boolean byFolder = sameFileName && folders.stream().distinct().count() == files.size() && !folders.contains("");
+        Map<RequirementsSource, String> names = new LinkedHashMap<>();
+        for (RequirementsSource s : sources) {
+            if (s instanceof RequirementsSource.File f) {
+                String name = fileName(f.path());
+                boolean unique = files.stream().filter(g -> fileName(g).equals(name)).count() == 1;
+                names.putIfAbsent(s, byFolder ? folderName(f.path()) : relative(f.path(), here, unique));
+            } else {
+                names.putIfAbsent(s, s.label());
+            }
+        }
+        return names;
+    }
+
+    private static String fileName(Path file) {
+        return file.getFileName().toString();
+    }
+
+    private static String folderName(Path file) {
+        Path parent = file.toAbsolutePath().normalize().getParent();
+        return parent == null || parent.getFileName() == null ? "" : parent.getFileName().toString();
+    }
+
+    private static String relative(Path file, Path here, boolean uniqueName) {
+        Path abs = file.toAbsolutePath().normalize();
+        Path rel = abs.startsWith(here) ? here.relativize(abs) : uniqueName ? abs.getFileName() : abs;
+        return rel.toString().replace('\\', '/');
     }
 }
