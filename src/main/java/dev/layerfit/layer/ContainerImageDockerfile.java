@@ -17,13 +17,19 @@ import java.util.List;
  * @param chalice      whether the project is a Chalice app (adds chalice itself, app.py and chalicelib/)
  * @param inline       requirements-file text to write into the image with a heredoc (a lock's pins for the target with
  *                     their hashes, or a pyproject.toml's requirements), or null to copy {@code requirements}
+ * @param chalicePin   for a Chalice app whose requirements do not install Chalice: the version to install and where
+ *                     it comes from (said in a comment); null when the requirements install it (or for no Chalice app)
  */
 public record ContainerImageDockerfile(PythonTarget target, String requirements, boolean hashed, boolean chalice,
-        String inline) {
+        String inline, ChalicePin chalicePin) {
 
-    /** A Dockerfile that copies the requirements file from the build context. */
-    public ContainerImageDockerfile(PythonTarget target, String requirements, boolean hashed, boolean chalice) {
-        this(target, requirements, hashed, chalice, null);
+    /**
+     * The Chalice release the image installs.
+     *
+     * @param version the exact version
+     * @param why     how it was chosen ("pinned in requirements-dev.txt", "--chalice-version", …)
+     */
+    public record ChalicePin(String version, String why) {
     }
 
     /** The base image reference for the target. */
@@ -64,7 +70,12 @@ public record ContainerImageDockerfile(PythonTarget target, String requirements,
             }
         }
         if (chalice) {
-            d.append("RUN pip install --no-cache-dir chalice --target ${LAMBDA_TASK_ROOT}\n");
+            if (chalicePin != null) {
+                // everything the image installs is pinned: an unpinned chalice would be whatever is newest on build day
+                d.append("# chalice ").append(chalicePin.version()).append(": ").append(chalicePin.why()).append('\n');
+                d.append("RUN pip install --no-cache-dir chalice==").append(chalicePin.version())
+                        .append(" --target ${LAMBDA_TASK_ROOT}\n");
+            }
             d.append("COPY app.py ${LAMBDA_TASK_ROOT}/\n");
             d.append("COPY chalicelib/ ${LAMBDA_TASK_ROOT}/chalicelib/\n");
             d.append("\n# The Chalice app object is the handler.\n");

@@ -63,7 +63,8 @@ public record ChaliceRuntimeFiles(String version, List<DeterministicZipWriter.So
         return synthetic(NEWEST_KNOWN, why);
     }
 
-    static String pinnedVersion(Path requirements) {
+    /** The Chalice version a requirements file pins ({@code chalice==1.32.0}), or null when it pins none. */
+    public static String pinnedVersion(Path requirements) {
         if (requirements == null || !Files.isRegularFile(requirements)) {
             return null;
         }
