@@ -9,6 +9,7 @@ import dev.layerfit.python.pep508.ProjectName;
 import dev.layerfit.lambda.ArtifactRole;
 import dev.layerfit.lambda.ByteSizeFormat;
 import dev.layerfit.lambda.PythonRuntime;
+import dev.layerfit.layer.ModuleImports;
 import dev.layerfit.layer.SlimOptions;
 import dev.layerfit.layer.SlimProfile;
 import dev.layerfit.layer.Slimmer;
@@ -232,7 +233,8 @@ final class Advisor {
                 }
             }
             Set<String> gone = new java.util.HashSet<>();
-            Slimmer.wouldRemove(byPath.keySet(), SAFE).forEach((path, rule) -> {
+            ModuleImports imported = a.imports() == null ? ModuleImports.NONE : a.imports();
+            Slimmer.wouldRemove(byPath.keySet(), SAFE, imported).forEach((path, rule) -> {
                 if (rules.contains(rule)) {
                     gone.add(path);
                 }

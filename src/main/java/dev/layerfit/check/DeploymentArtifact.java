@@ -14,9 +14,11 @@ import dev.layerfit.lambda.ArtifactSize;
  * @param artifact  the measured zip or folder (closed; its figures stay readable)
  * @param inventory what is inside, by distribution and category
  * @param shared    true when other functions of the deployment carry the same artifact (measured once)
+ * @param imports   which of its modules import its test and docs folders, read from its sources as the slimmer reads
+ *                  them ({@link dev.layerfit.layer.Slimmer#imports}): what {@code --slim safe} keeps; null when its sources were not read (a layer measured from AWS by ranged reads)
  */
 public record DeploymentArtifact(Artifact spec, String source, MeasuredArtifact artifact, Inventory inventory,
-        boolean shared) {
+        boolean shared, dev.layerfit.layer.ModuleImports imports) {
 
     public ArtifactRole role() {
         return spec.role();

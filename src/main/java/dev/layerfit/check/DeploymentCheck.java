@@ -12,7 +12,10 @@ import dev.layerfit.error.LayerfitException;
 import dev.layerfit.inventory.ArtifactKind;
 import dev.layerfit.inventory.DuplicateFinder;
 import dev.layerfit.inventory.DuplicateReport;
+import dev.layerfit.inventory.FileUsage;
 import dev.layerfit.inventory.Inventory;
+import dev.layerfit.layer.ModuleImports;
+import dev.layerfit.layer.Slimmer;
 import dev.layerfit.lambda.ArtifactRole;
 import dev.layerfit.lambda.ArtifactSize;
 import dev.layerfit.lambda.LimitEvaluator;
@@ -21,6 +24,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,7 +91,8 @@ public final class DeploymentCheck {
             if (m.artifact() == null) {
                 continue; // the packager creates no such artifact (an empty layer is dropped)
             }
-            artifacts.add(new DeploymentArtifact(a, m.source(), m.artifact(), m.inventory(), users.get(a.identity()) > 1));
+            artifacts.add(new DeploymentArtifact(a, m.source(), m.artifact(), m.inventory(), users.get(a.identity()) > 1,
+                    m.imports()));
         }
         List<ArtifactSize> sizes = artifacts.stream().map(DeploymentArtifact::size).toList();
         int layers = (int) artifacts.stream().filter(a -> a.role().isLayer()).count();
@@ -99,7 +104,19 @@ public final class DeploymentCheck {
     }
 
     /** One distinct artifact, measured (or null when the packager creates none), with notes on how it was made. */
-    private record Measured(String source, MeasuredArtifact artifact, Inventory inventory, List<String> notes) {
+    private record Measured(String source, MeasuredArtifact artifact, Inventory inventory, List<String> notes,
+            ModuleImports imports) {
+    }
+
+    /** Which modules of a local artifact import its test and docs folders (what --slim safe keeps). */
+    private static ModuleImports imports(MeasuredArtifact artifact, Inventory inventory) throws IOException {
+        Map<String, String> entryByPath = new HashMap<>();
+        for (FileUsage f : inventory.files()) {
+            if (f.runtimePath() != null && !f.runtimePath().isEmpty()) {
+                entryByPath.putIfAbsent(f.runtimePath(), f.entry().name());
+            }
+        }
+        return Slimmer.imports(entryByPath.keySet(), path -> artifact.read(entryByPath.get(path)));
     }
 
     private static Measured join(CompletableFuture<Measured> future) {
@@ -130,7 +147,7 @@ public final class DeploymentCheck {
                 source = "built: " + b.description();
                 Optional<MeasuredArtifact> built = b.builder().build(notes);
                 if (built.isEmpty()) {
-                    return new Measured(source, null, null, List.copyOf(notes));
+                    return new Measured(source, null, null, List.copyOf(notes), null);
                 }
                 artifact = built.get();
             } else if (s instanceof ArtifactSource.Inline i) {
@@ -146,7 +163,9 @@ public final class DeploymentCheck {
                 ArtifactKind kind = a.role() == ArtifactRole.FUNCTION ? ArtifactKind.FUNCTION : ArtifactKind.LAYER;
                 Inventory inventory = Inventory.of(artifact, kind);
                 artifact.zippedBytes(); // computed while the folder is at hand (folders deflate once)
-                return new Measured(source, artifact, inventory, List.copyOf(notes));
+                // a remote layer's sources would cost a ranged read per module: its advice stays an upper bound
+                ModuleImports imported = s instanceof ArtifactSource.Remote ? null : imports(artifact, inventory);
+                return new Measured(source, artifact, inventory, List.copyOf(notes), imported);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

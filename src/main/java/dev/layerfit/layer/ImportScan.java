@@ -1,6 +1,8 @@
 package dev.layerfit.layer;
 
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,7 +20,7 @@ final class ImportScan {
     private static final Pattern FROM = Pattern.compile("^\\s*from\\s+(\\.*)([\\w.]*)\\s+import\\s+(.+)$");
 
     private final Set<String> candidateModules = new HashSet<>();
-    private final Set<String> imported = new HashSet<>();
+    private final Map<String, Set<String>> importers = new HashMap<>();
 
     ImportScan(Set<String> candidateFolders) {
         for (String folder : candidateFolders) {
@@ -70,14 +72,14 @@ final class ImportScan {
             if (module.equals(candidate) || module.startsWith(candidate + ".")) {
                 String folder = candidate.replace('.', '/');
                 if (!fromPath.startsWith(folder + "/")) {
-                    imported.add(folder);
+                    importers.computeIfAbsent(folder, k -> new HashSet<>()).add(fromPath);
                 }
             }
         }
     }
 
-    /** The candidate folders some module outside them imports. */
-    Set<String> imported() {
-        return imported;
+    /** Each candidate folder some module outside it imports, with those modules. */
+    ModuleImports imports() {
+        return new ModuleImports(importers);
     }
 }

@@ -56,11 +56,27 @@ final class RemovalRules {
     }
 
     /**
+     * Path to rule for every file to remove: a candidate folder is kept while a module that is not removed imports it
+     * (repeated until nothing changes: the kept set only shrinks, so this ends).
+     */
+    static Map<String, String> plan(Set<String> paths, SlimOptions options, ModuleImports imports) {
+        Set<String> imported = imports.keptBy(Set.of());
+        while (true) {
+            Map<String, String> removals = plan(paths, options, imported);
+            Set<String> kept = imports.keptBy(removals.keySet());
+            if (kept.equals(imported)) {
+                return removals;
+            }
+            imported = kept;
+        }
+    }
+
+    /**
      * Path to rule for every file to remove.
      *
      * @param imported candidate folders (from {@link #candidateFolders}) that some module outside them imports
      */
-    static Map<String, String> plan(Set<String> paths, SlimOptions options, Set<String> imported) {
+    private static Map<String, String> plan(Set<String> paths, SlimOptions options, Set<String> imported) {
         List<PathMatcher> keeps = matchers(options.keeps());
         List<PathMatcher> excludes = matchers(options.excludes());
         Set<String> keepDocs = new HashSet<>();

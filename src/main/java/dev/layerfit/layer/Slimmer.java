@@ -28,6 +28,12 @@ import java.util.stream.Stream;
  */
 public final class Slimmer {
 
+    /**
+     * Changes whenever the rules remove different files from the same tree, so built layers cached under an earlier
+     * revision are not reused (2: a test or docs folder imported only by modules that are themselves removed goes too).
+     */
+    public static final int RULES_REVISION = 2;
+
     private Slimmer() {
     }
 
@@ -39,16 +45,9 @@ public final class Slimmer {
                 files.put(siteTree.relativize(p).toString().replace('\\', '/'), Files.size(p));
             }
         }
-        Set<String> candidates = RemovalRules.candidateFolders(files.keySet());
-        ImportScan scan = new ImportScan(candidates);
-        if (!candidates.isEmpty() && options.profile().atLeast(SlimProfile.SAFE)) {
-            for (String path : files.keySet()) {
-                if (path.endsWith(".py")) {
-                    scan.scan(path, readLenient(siteTree.resolve(path)));
-                }
-            }
-        }
-        Map<String, String> removals = RemovalRules.plan(files.keySet(), options, scan.imported());
+        ModuleImports imported = options.profile().atLeast(SlimProfile.SAFE)
+                ? imports(files.keySet(), path -> Files.readAllBytes(siteTree.resolve(path))) : ModuleImports.NONE;
+        Map<String, String> removals = RemovalRules.plan(files.keySet(), options, imported);
         List<String> notes = new ArrayList<>(notes(files, removals, options));
         for (String path : removals.keySet()) {
             Files.delete(siteTree.resolve(path));
@@ -71,18 +70,43 @@ public final class Slimmer {
      * counts as unimported (an upper bound); RECORD rows and debug symbols are not estimated (a note says so).
      */
     public static SlimReport dryRun(Map<String, Long> files, SlimOptions options) {
-        Map<String, String> removals = RemovalRules.plan(files.keySet(), options, Set.of());
+        Map<String, String> removals = RemovalRules.plan(files.keySet(), options, ModuleImports.NONE);
         List<String> notes = new ArrayList<>(notes(files, removals, options));
         notes.add("dry run: test and docs folders counted as unimported, RECORD rows and debug symbols not estimated");
         return new SlimReport(tally(files, removals), notes);
     }
 
+    /** Reads the bytes of a module at a site-relative path, for the import check. */
+    @FunctionalInterface
+    public interface ModuleSource {
+        byte[] read(String path) throws IOException;
+    }
+
     /**
-     * What {@code options} would remove from these site-relative paths, path to rule name, without touching disk (as
-     * {@link #dryRun}: every test and docs folder counts as unimported).
+     * Which modules import the test and docs folders among {@code paths} (site-relative), read from {@code sources} as
+     * {@link #apply} reads them from disk ({@link ImportScan}): what decides what the {@code tests} and {@code docs}
+     * rules keep. Reads every {@code .py} file when there is any such folder, none otherwise.
      */
-    public static Map<String, String> wouldRemove(Set<String> paths, SlimOptions options) {
-        return RemovalRules.plan(paths, options, Set.of());
+    public static ModuleImports imports(Set<String> paths, ModuleSource sources) throws IOException {
+        Set<String> candidates = RemovalRules.candidateFolders(paths);
+        ImportScan scan = new ImportScan(candidates);
+        if (!candidates.isEmpty()) {
+            for (String path : paths) {
+                if (path.endsWith(".py")) {
+                    scan.scan(path, lenient(sources.read(path)));
+                }
+            }
+        }
+        return scan.imports();
+    }
+
+    /**
+     * What {@code options} would remove from these site-relative paths, path to rule name, without touching disk, the
+     * imported folders (from {@link #imports}) kept as {@link #apply} keeps them: dry-running a profile on a layer
+     * already built with it removes nothing.
+     */
+    public static Map<String, String> wouldRemove(Set<String> paths, SlimOptions options, ModuleImports imported) {
+        return RemovalRules.plan(paths, options, imported);
     }
 
     private static List<RuleResult> tally(Map<String, Long> files, Map<String, String> removals) {
@@ -119,9 +143,9 @@ public final class Slimmer {
         return notes;
     }
 
-    private static String readLenient(Path file) throws IOException {
+    private static String lenient(byte[] bytes) throws IOException {
         return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE).decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+                .onUnmappableCharacter(CodingErrorAction.REPLACE).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
     }
 
     private static void removeEmptyFolders(Path root) throws IOException {

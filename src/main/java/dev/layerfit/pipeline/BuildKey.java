@@ -1,5 +1,6 @@
 package dev.layerfit.pipeline;
 
+import dev.layerfit.layer.Slimmer;
 import dev.layerfit.lock.LockedPackage;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -21,7 +22,7 @@ public final class BuildKey {
         sb.append("version ").append(request.toolVersion()).append('\n');
         sb.append("target ").append(request.target().runtime()).append(' ').append(request.target().arch()).append('\n');
         sb.append("layout ").append(request.layout().sitePrefix()).append('\n');
-        sb.append("slim ").append(request.slim().profile()).append(' ').append(request.slim().keepDiscovery())
+        sb.append("slim ").append(request.slim().profile()).append(" rules ").append(Slimmer.RULES_REVISION).append(' ').append(request.slim().keepDiscovery())
                 .append(" exclude ").append(request.slim().excludes()).append(" keep ").append(request.slim().keeps()).append('\n');
         for (LockedPackage p : pins.packages()) {
             sb.append("pin ").append(p.pin().name()).append("==").append(p.pin().version()).append(' ')

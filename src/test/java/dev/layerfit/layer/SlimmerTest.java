@@ -107,6 +107,24 @@ class SlimmerTest {
     }
 
     @Test
+    void aFolderImportedOnlyByRemovedTestsGoesTooSoSlimmingTwiceRemovesNothing() throws IOException {
+        // other/tests is imported only from pkg/tests, which is left out: nothing shipped imports it any more
+        write("other/__init__.py", "");
+        write("other/tests/__init__.py", "FIXTURE = 1\n".repeat(8));
+        write("pkg/tests/test_other.py", "from other.tests import FIXTURE\n");
+        SlimOptions options = SlimOptions.of(SlimProfile.SAFE, PY312);
+        Slimmer.apply(site, options);
+        assertThat(site.resolve("other/tests")).doesNotExist();
+        assertThat(site.resolve("used/test/__init__.py")).exists(); // used/api.py, which stays, imports it
+        assertThat(Slimmer.apply(site, options).removed()).isEmpty();
+        // the check's dry run, given the modules' imports, agrees: nothing more to remove
+        java.util.Set<String> paths = new java.util.HashSet<>(files());
+        ModuleImports imports = Slimmer.imports(paths, path -> Files.readAllBytes(site.resolve(path)));
+        assertThat(Slimmer.wouldRemove(paths, options, imports)).isEmpty();
+        assertThat(Slimmer.wouldRemove(paths, options, ModuleImports.NONE)).containsOnlyKeys("used/test/__init__.py");
+    }
+
+    @Test
     void realNumpyAndGoogleApiClientLayer() throws IOException {
         LocalIndex index = LocalIndex.require();
         List<Path> wheels = List.of(index.wheel("numpy", "numpy-2.4.6-"), index.wheel("google-api-python-client", "google_api_python_client-"));
