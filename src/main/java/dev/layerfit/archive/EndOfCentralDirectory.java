@@ -35,7 +35,7 @@ record EndOfCentralDirectory(long entryCount, long directoryOffset, long directo
     static final int FIRST_WINDOW = 8192;
 
     /** The end record(s) and the tail bytes read to find them ({@code tail} starts at {@code tailStart}). */
-    record Located(EndOfCentralDirectory end, long tailStart, byte[] tail) {
+    record Found(EndOfCentralDirectory end, long tailStart, byte[] tail) {
 
         /** {@code len} bytes at {@code offset} when they lie inside the tail already read, else null. */
         byte[] sliceIfHeld(long offset, int len) {
@@ -50,7 +50,7 @@ record EndOfCentralDirectory(long entryCount, long directoryOffset, long directo
      * Finds and reads the end record(s) of the zip in {@code source} ({@code label} names it in messages), reading the last {@link #FIRST_WINDOW} bytes first and widening to the
      * last {@link #MAX_SEARCH_WINDOW} bytes (fetching only the missing front part) when the end record is not there.
      */
-    static Located locateWithTail(RandomAccessSource source, String label) throws IOException {
+    static Found locateWithTail(RandomAccessSource source, String label) throws IOException {
         long size = source.size();
         if (size < EOCD_LENGTH) {
             throw new NotAZipException(label + " is not a zip file (it is only " + size
@@ -111,7 +111,7 @@ record EndOfCentralDirectory(long entryCount, long directoryOffset, long directo
                     + directoryEnd + " bytes that precede the end record; download or build the zip again");
         }
         long prefix = directoryEnd - cdSize - cdOffset;
-        return new Located(new EndOfCentralDirectory(entries, cdOffset + prefix, cdSize, prefix, zip64), windowStart, tail);
+        return new Found(new EndOfCentralDirectory(entries, cdOffset + prefix, cdSize, prefix, zip64), windowStart, tail);
     }
 
     /**

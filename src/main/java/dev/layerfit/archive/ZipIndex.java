@@ -54,7 +54,7 @@ public final class ZipIndex implements MeasuredArtifact {
      * @throws CorruptZipException  when the central directory is truncated or implausible
      */
     public static ZipIndex of(RandomAccessSource source, String label) throws IOException {
-        EndOfCentralDirectory.Located located = EndOfCentralDirectory.locateWithTail(source, label);
+        EndOfCentralDirectory.Found located = EndOfCentralDirectory.locateWithTail(source, label);
         EndOfCentralDirectory end = located.end();
         if (end.directorySize() > Integer.MAX_VALUE - 8) {
             throw new UnsupportedZipException(label + " has a central directory of " + end.directorySize()

@@ -1,12 +1,22 @@
 package dev.layerfit.aws;
 
+import dev.layerfit.archive.HttpRangeSource;
 import dev.layerfit.archive.RandomAccessSource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 
 /** Reads a layer version's zip from the presigned {@code Content.Location} URL by HTTP range requests. */
 public final class HttpArtifactFetcher implements ArtifactFetcher {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     private final HttpClient client;
 
@@ -28,6 +38,47 @@ public final class HttpArtifactFetcher implements ArtifactFetcher {
                     + " (got '" + (location == null ? "" : location.replaceAll("\\?.*", "?...")) + "'), so its content cannot "
                     + "be read from AWS", null);
         }
-        return new HttpRangeSource(client, URI.create(location), version.codeSize(), version.layerVersionArn());
+        return source(client, URI.create(location), version.codeSize(), version.layerVersionArn());
+    }
+
+    /**
+     * A ranged source over a presigned URL: the size is Lambda's CodeSize, a 200 answer is saved to a temporary file
+     * deleted on close, and every failure is an {@link ArtifactDownloadException} (a network error, exit 3) that
+     * names the layer version, never the URL (its query is a signature).
+     */
+    public static RandomAccessSource source(HttpClient client, URI uri, long size, String label) {
+        String host = uri.getHost() == null ? "the server" : uri.getHost();
+        HttpRangeSource.Transport transport = range -> {
+            HttpRequest request = HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Range", range).GET().build();
+            try {
+                HttpResponse<InputStream> r = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+                return new HttpRangeSource.Answer(r.statusCode(), r.headers().firstValue("Content-Range").orElse(null), r.body());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ArtifactDownloadException("downloading " + label + " was interrupted", e);
+            }
+        };
+        HttpRangeSource.Failures failures = new HttpRangeSource.Failures() {
+            @Override
+            public RuntimeException badAnswer(String sentence, int status) {
+                return new ArtifactDownloadException(host + ": " + sentence + (status == 403
+                        ? " (the presigned URL may have expired)" : "") + "; run again", null);
+            }
+
+            @Override
+            public RuntimeException lost(String sentence, IOException cause) {
+                return new ArtifactDownloadException(sentence + " from " + host + "; check the network and run again", cause);
+            }
+        };
+        return HttpRangeSource.open(transport, label, HttpRangeSource.ZIP_TAIL, size, body -> {
+            Path file = Files.createTempFile("layerfit-layer-", ".zip");
+            try (OutputStream out = Files.newOutputStream(file)) {
+                body.transferTo(out);
+            } catch (IOException e) {
+                Files.deleteIfExists(file);
+                throw e;
+            }
+            return new HttpRangeSource.Stored(file, true);
+        }, failures);
     }
 }

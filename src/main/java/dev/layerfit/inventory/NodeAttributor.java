@@ -21,7 +21,7 @@ import java.util.Set;
 final class NodeAttributor {
 
     /** Created on first use, so artifacts without package.json files never load Jackson. */
-    private static final class Json {
+    private static final class Mapper {
         static final ObjectMapper MAPPER = new ObjectMapper();
     }
 
@@ -90,7 +90,7 @@ final class NodeAttributor {
             throw new InventoryReadException(contents.label(), entry, e);
         }
         try {
-            JsonNode json = Json.MAPPER.readTree(bytes);
+            JsonNode json = Mapper.MAPPER.readTree(bytes);
             String name = json.path("name").asText("");
             String version = json.path("version").asText("");
             return new DistributionTally(name.isEmpty() ? folderName : name, version.isEmpty() ? null : version,

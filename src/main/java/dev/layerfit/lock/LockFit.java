@@ -13,7 +13,7 @@ import java.util.Optional;
 
 /**
  * Whether a lock made elsewhere installs on a target, told without an index: a layerfit lock by the target its header
- * names ({@link LockTarget}), a lock listing wheels ({@code uv.lock}, {@code pylock.toml}, {@code poetry.lock}) by
+ * names ({@link LockHeader}), a lock listing wheels ({@code uv.lock}, {@code pylock.toml}, {@code poetry.lock}) by
  * whether each package has a wheel whose tags the target accepts. A lock of hashes only ({@code Pipfile.lock}, a
  * hashed requirements file from pip-compile) names no platform and is taken as fitting.
  */
@@ -24,7 +24,7 @@ public final class LockFit {
 
     /** Why a layerfit lock's wheels do not install on {@code target} ("locked for python3.11 … on x86_64"), if they do not. */
     public static Optional<String> headerMismatch(String lockText, PythonTarget target) {
-        return LockTarget.read(lockText).filter(t -> !t.installsOn(target)).map(t -> "locked for " + t.described());
+        return LockHeader.read(lockText).filter(t -> !t.installsOn(target)).map(t -> "locked for " + t.described());
     }
 
     /** The packages of {@code lock} that list wheels but none for {@code target}, each described with what it lists. */

@@ -57,7 +57,7 @@ final class LoopbackZipServer implements AutoCloseable {
     /** A fetcher that reads this server whatever Location Lambda (or moto) gave. */
     ArtifactFetcher fetcher() {
         java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
-        return v -> new HttpRangeSource(client, uri(), v.codeSize(), v.layerVersionArn());
+        return v -> HttpArtifactFetcher.source(client, uri(), v.codeSize(), v.layerVersionArn());
     }
 
     private void handle(HttpExchange ex) throws IOException {

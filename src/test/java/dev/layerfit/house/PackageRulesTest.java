@@ -58,4 +58,18 @@ class PackageRulesTest {
                         "dev.layerfit.cli..")
                 .check(product);
     }
+
+    @Test
+    void eachTypeNameIsOneTypeInThePackageThatOwnsItsConcern() {
+        // two HttpRangeSource, Json or Located types (issue 14 item 16) left a reader guessing which one a file means:
+        // no two top-level types share a name, and those three are one type each even counting nested ones
+        java.util.Map<String, java.util.List<String>> byName = new java.util.TreeMap<>();
+        product.stream().filter(c -> !c.isAnonymousClass() && !c.isLocalClass() && !c.getSimpleName().equals("package-info"))
+                .filter(c -> c.getEnclosingClass().isEmpty() || java.util.Set.of("Json", "Located", "HttpRangeSource")
+                        .contains(c.getSimpleName()))
+                .forEach(c -> byName.computeIfAbsent(c.getSimpleName(), k -> new java.util.ArrayList<>()).add(c.getName()));
+        byName.values().removeIf(names -> names.size() < 2);
+        org.assertj.core.api.Assertions.assertThat(byName).isEmpty();
+        org.assertj.core.api.Assertions.assertThat(product.contain("dev.layerfit.archive.HttpRangeSource")).isTrue();
+    }
 }

@@ -95,7 +95,7 @@ public final class LambdaResources {
             source = codeObject(fn, m, runtime);
         } else {
             Resolved path = eval.text(code);
-            source = path instanceof Resolved.Text t ? LocalArtifacts.of(eval.template().folder(), t.value(), fn, "Code", code.at())
+            source = path instanceof Resolved.Text t ? CodePaths.of(eval.template().folder(), t.value(), fn, "Code", code.at())
                     : new ArtifactSource.Unavailable(fn + ": its Code (" + Template.where(code.at()) + ") cannot be worked out ("
                             + reason(path) + ")");
         }
@@ -146,7 +146,7 @@ public final class LambdaResources {
         } else {
             Resolved path = eval.text(content);
             source = path instanceof Resolved.Text t
-                    ? LocalArtifacts.of(eval.template().folder(), t.value(), "layer " + id, "Content", content.at())
+                    ? CodePaths.of(eval.template().folder(), t.value(), "layer " + id, "Content", content.at())
                     : new ArtifactSource.Unavailable("layer " + id + ": its Content cannot be worked out (" + reason(path) + ")");
         }
         return new Artifact(ArtifactRole.LAYER, id, id, source, false, null, r.at());

@@ -18,7 +18,7 @@ import dev.layerfit.pipeline.IndexSettings;
 import dev.layerfit.python.install.LayerLayout;
 import dev.layerfit.project.cloudformation.Evaluator;
 import dev.layerfit.project.cloudformation.LambdaResources;
-import dev.layerfit.project.cloudformation.LocalArtifacts;
+import dev.layerfit.project.cloudformation.CodePaths;
 import dev.layerfit.project.cloudformation.Resolved;
 import dev.layerfit.project.cloudformation.Template;
 import dev.layerfit.project.cloudformation.TemplateInputs;
@@ -217,7 +217,7 @@ public final class SamReader implements DeploymentReader {
                         + ": its CodeUri (" + Template.where(codeUri.at()) + ") cannot be worked out (" + LambdaResources.reason(path) + ")"),
                         false, null, at);
             }
-            ArtifactSource local = LocalArtifacts.of(template.folder(), p.value(), fn, "CodeUri", at);
+            ArtifactSource local = CodePaths.of(template.folder(), p.value(), fn, "CodeUri", at);
             if (built || !(local instanceof ArtifactSource.Local l) || !Files.isDirectory(l.path())) {
                 return new Artifact(ArtifactRole.FUNCTION, "function", "function", local, false, null, at);
             }
@@ -291,7 +291,7 @@ public final class SamReader implements DeploymentReader {
                 return layerArtifact(id, new ArtifactSource.Unavailable("layer " + id + ": its ContentUri cannot be worked out ("
                         + LambdaResources.reason(path) + ")"), null, at);
             }
-            ArtifactSource local = LocalArtifacts.of(template.folder(), p.value(), "layer " + id, "ContentUri", content.at());
+            ArtifactSource local = CodePaths.of(template.folder(), p.value(), "layer " + id, "ContentUri", content.at());
             String buildMethod = metadataText(r, "BuildMethod");
             if (built || buildMethod == null || !(local instanceof ArtifactSource.Local l) || !Files.isDirectory(l.path())) {
                 return layerArtifact(id, local, null, at);

@@ -18,9 +18,9 @@ import java.util.Optional;
  * a folder is zipped, a zip file goes as is, another file is zipped alone (Lambda code and layer content are
  * always zips), an {@code s3://bucket/key?versionId=V} URI is already uploaded.
  */
-public final class LocalArtifacts {
+public final class CodePaths {
 
-    private LocalArtifacts() {
+    private CodePaths() {
     }
 
     /**
