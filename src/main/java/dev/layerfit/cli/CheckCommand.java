@@ -157,26 +157,9 @@ public final class CheckCommand implements Callable<Integer> {
         boolean deployed = functionName != null || FunctionArn.looksLikeFunctionArn(projectDir.toString());
         Path folder = deployed ? Path.of(".") : projectDir;
         ArtifactMap map = ArtifactMap.of(folder, layers, managedLayer, functionPackage);
-        Deployment deployment;
-        if (deployed) {
-            deployment = map.applyTo(deployedFunction(functionName != null ? functionName : projectDir.toString()));
-        } else {
-            DeploymentReader reader = KnownReaders.all().choose(projectDir, kind);
-            boolean targetGiven = targetOptions.runtime != null || targetOptions.pythonVersion != null
-                    || targetOptions.glibc != null;
-            if (deployCommand != null && !deployCommand.equals("deploy") && !deployCommand.equals("package")) {
-                throw new BadInputException("--deploy-command must be deploy or package, not '" + deployCommand + "'");
-            }
-            Map<String, List<String>> extra = new java.util.LinkedHashMap<>();
-            putFlag(extra, "deploy-machine", deployMachine);
-            putFlag(extra, "deploy-python", deployPython);
-            putFlag(extra, "deploy-glibc", deployGlibc);
-            putFlag(extra, "deploy-arch", deployArch);
-            ReadOptions options = new ReadOptions(stage, ParameterOverrides.parse(parameterOverrides), aws.region(),
-                    ParameterOverrides.account(account),
-                    targetGiven ? targetOptions.target() : null, index.settings(), ToolVersion.get(), map, deployCommand, extra);
-            deployment = map.applyTo(reader.read(projectDir, options));
-        }
+        // a deployed function and a project folder are read alike, then the same --layer/--package copies apply
+        Deployment deployment = map.applyTo(deployed ? deployedFunction(functionName != null ? functionName : projectDir.toString())
+                : project(map));
         deployment.leftOut().allow(allowMissing);
         if (function != null) {
             deployment = deployment.only(function);
@@ -212,6 +195,24 @@ public final class CheckCommand implements Callable<Integer> {
     }
 
     /** A function already in AWS, by ARN (its region) or by name (--region): GetFunction, then ranged reads. */
+    /** The project folder read by its framework's reader, with the command line's read options. */
+    private Deployment project(ArtifactMap map) {
+        DeploymentReader reader = KnownReaders.all().choose(projectDir, kind);
+        boolean targetGiven = targetOptions.runtime != null || targetOptions.pythonVersion != null || targetOptions.glibc != null;
+        if (deployCommand != null && !deployCommand.equals("deploy") && !deployCommand.equals("package")) {
+            throw new BadInputException("--deploy-command must be deploy or package, not '" + deployCommand + "'");
+        }
+        Map<String, List<String>> extra = new java.util.LinkedHashMap<>();
+        putFlag(extra, "deploy-machine", deployMachine);
+        putFlag(extra, "deploy-python", deployPython);
+        putFlag(extra, "deploy-glibc", deployGlibc);
+        putFlag(extra, "deploy-arch", deployArch);
+        ReadOptions options = new ReadOptions(stage, ParameterOverrides.parse(parameterOverrides), aws.region(),
+                ParameterOverrides.account(account), targetGiven ? targetOptions.target() : null, index.settings(),
+                ToolVersion.get(), map, deployCommand, extra);
+        return reader.read(projectDir, options);
+    }
+
     private Deployment deployedFunction(String arnOrName) {
         String region = aws.region();
         if (FunctionArn.looksLikeFunctionArn(arnOrName)) {

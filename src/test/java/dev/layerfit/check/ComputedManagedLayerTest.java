@@ -6,14 +6,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.layerfit.CliRun;
 import dev.layerfit.LocalIndex;
+import dev.layerfit.OwnCacheExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -23,11 +24,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ComputedManagedLayerTest {
 
+    @RegisterExtension
+    final OwnCacheExtension cache = new OwnCacheExtension();
+
     @TempDir
     Path tmp;
 
     private Path project;
-    private String savedCache;
 
     @BeforeEach
     void copyTheExampleWithoutItsManagedLayerMapping() throws Exception {
@@ -47,17 +50,6 @@ class ComputedManagedLayerTest {
         String json = Files.readString(map).replaceAll(",\\s*\"managedLayer\"\\s*:\\s*\"[^\"]*\"", "");
         assertThat(json).doesNotContain("managedLayer");
         Files.writeString(map, json);
-        savedCache = System.getProperty("layerfit.cache.dir");
-        System.setProperty("layerfit.cache.dir", tmp.resolve("cache").toString());
-    }
-
-    @AfterEach
-    void restore() {
-        if (savedCache == null) {
-            System.clearProperty("layerfit.cache.dir");
-        } else {
-            System.setProperty("layerfit.cache.dir", savedCache);
-        }
     }
 
     private CliRun check(List<String> index) {

@@ -6,13 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.layerfit.CliRun;
 import dev.layerfit.LocalIndex;
+import dev.layerfit.OwnCacheExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -21,25 +21,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TemplateReadersCheckTest {
 
+    @RegisterExtension
+    final OwnCacheExtension cache = new OwnCacheExtension();
+
     @TempDir
     Path tmp;
-
-    private String savedCache;
-
-    @BeforeEach
-    void ownCache() {
-        savedCache = System.getProperty("layerfit.cache.dir");
-        System.setProperty("layerfit.cache.dir", tmp.resolve("cache").toString());
-    }
-
-    @AfterEach
-    void restore() {
-        if (savedCache == null) {
-            System.clearProperty("layerfit.cache.dir");
-        } else {
-            System.setProperty("layerfit.cache.dir", savedCache);
-        }
-    }
 
     private static JsonNode json(CliRun r) throws Exception {
         return new ObjectMapper().readTree(r.out());

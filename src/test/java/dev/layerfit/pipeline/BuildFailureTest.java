@@ -3,39 +3,31 @@ package dev.layerfit.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.layerfit.CliRun;
+import dev.layerfit.OwnCacheExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Bad input to {@code build}: one clear line, exit 2, nothing at the output path, no temporary files left. */
 class BuildFailureTest {
+
+    @RegisterExtension
+    final OwnCacheExtension cache = new OwnCacheExtension();
 
     @TempDir
     Path tmp;
 
     private FakeIndex index;
     private Path out;
-    private String savedCache;
 
     @BeforeEach
     void setUp() throws Exception {
         index = new FakeIndex(tmp.resolve("simple"));
         out = Files.createDirectories(tmp.resolve("out")).resolve("layer.zip");
-        savedCache = System.getProperty("layerfit.cache.dir");
-        System.setProperty("layerfit.cache.dir", tmp.resolve("cache").toString());
-    }
-
-    @AfterEach
-    void restore() {
-        if (savedCache == null) {
-            System.clearProperty("layerfit.cache.dir");
-        } else {
-            System.setProperty("layerfit.cache.dir", savedCache);
-        }
     }
 
     private CliRun build(Path requirements, String... more) {
@@ -53,7 +45,7 @@ class BuildFailureTest {
         try (Stream<Path> s = Files.list(out.getParent())) {
             assertThat(s.toList()).as("temporary files next to the output").isEmpty();
         }
-        Path builds = tmp.resolve("cache/builds");
+        Path builds = cache.dir().resolve("builds");
         if (Files.isDirectory(builds)) {
             try (Stream<Path> s = Files.list(builds)) {
                 assertThat(s.filter(p -> p.getFileName().toString().startsWith("tmp-")).toList()).isEmpty();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.layerfit.CliRun;
 import dev.layerfit.LocalIndex;
+import dev.layerfit.OwnCacheExtension;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -14,8 +15,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -24,27 +25,18 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PlanOverHttpTest {
 
+    @RegisterExtension
+    final OwnCacheExtension cache = new OwnCacheExtension();
+
     @TempDir
     Path tmp;
 
     private Process server;
-    private String savedCache;
-
-    @BeforeEach
-    void cache() {
-        savedCache = System.getProperty("layerfit.cache.dir");
-        System.setProperty("layerfit.cache.dir", tmp.resolve("cache").toString());
-    }
 
     @AfterEach
     void stop() {
         if (server != null) {
             server.destroy();
-        }
-        if (savedCache == null) {
-            System.clearProperty("layerfit.cache.dir");
-        } else {
-            System.setProperty("layerfit.cache.dir", savedCache);
         }
     }
 

@@ -121,30 +121,26 @@ public final class Evaluator {
                 return arg instanceof TemplateNode.Scalar s ? condition(s.text())
                         : new Resolved.Unknown("Condition needs a condition name");
             case "Fn::Equals": {
-                List<TemplateNode> args = args(arg);
-                if (args.size() != 2) {
-                    return new Resolved.Unknown("Fn::Equals needs two values");
-                }
-                Resolved a = resolve(args.get(0));
-                Resolved b = resolve(args.get(1));
-                if (a instanceof Resolved.Unknown) {
-                    return a;
-                }
-                if (b instanceof Resolved.Unknown) {
-                    return b;
-                }
-                if (a instanceof Resolved.Text ta && b instanceof Resolved.Text tb) {
-                    return bool(ta.value().equals(tb.value()));
-                }
-                return new Resolved.Unknown(Expressions.show(node) + " compares values known only after deploying");
+                return withArgs(arg, 2, "Fn::Equals needs two values", args -> {
+                    Resolved a = resolve(args.get(0));
+                    Resolved b = resolve(args.get(1));
+                    if (a instanceof Resolved.Unknown) {
+                        return a;
+                    }
+                    if (b instanceof Resolved.Unknown) {
+                        return b;
+                    }
+                    if (a instanceof Resolved.Text ta && b instanceof Resolved.Text tb) {
+                        return bool(ta.value().equals(tb.value()));
+                    }
+                    return new Resolved.Unknown(Expressions.show(node) + " compares values known only after deploying");
+                });
             }
             case "Fn::Not": {
-                List<TemplateNode> args = args(arg);
-                if (args.size() != 1) {
-                    return new Resolved.Unknown("Fn::Not needs one condition");
-                }
-                Resolved r = decide(args.get(0));
-                return r instanceof Resolved.Text t ? bool(!t.value().equals("true")) : r;
+                return withArgs(arg, 1, "Fn::Not needs one condition", args -> {
+                    Resolved r = decide(args.get(0));
+                    return r instanceof Resolved.Text t ? bool(!t.value().equals("true")) : r;
+                });
             }
             case "Fn::And", "Fn::Or": {
                 boolean and = fn.equals("Fn::And");
@@ -171,6 +167,12 @@ public final class Evaluator {
 
     private static Resolved bool(boolean b) {
         return new Resolved.Text(Boolean.toString(b));
+    }
+
+    /** An intrinsic's value from its exactly {@code n} arguments, or Unknown saying what it {@code needs}. */
+    private static Resolved withArgs(TemplateNode arg, int n, String needs, java.util.function.Function<List<TemplateNode>, Resolved> body) {
+        List<TemplateNode> args = args(arg);
+        return args.size() == n ? body.apply(args) : new Resolved.Unknown(needs);
     }
 
     private static List<TemplateNode> args(TemplateNode arg) {
@@ -257,19 +259,17 @@ public final class Evaluator {
     }
 
     private Resolved getAtt(TemplateNode arg) {
-        List<TemplateNode> args = args(arg);
-        if (args.size() != 2) {
-            return new Resolved.Unknown("Fn::GetAtt needs a logical id and an attribute");
-        }
-        Resolved id = text(args.get(0));
-        Resolved attr = text(args.get(1));
-        if (!(id instanceof Resolved.Text tid) || !(attr instanceof Resolved.Text tattr)) {
-            return new Resolved.Unknown("Fn::GetAtt " + Expressions.show(arg) + " cannot be worked out");
-        }
-        if (!template.resources().containsKey(tid.value())) {
-            return new Resolved.Unknown("Fn::GetAtt " + tid.value() + "." + tattr.value() + " names no resource of the template");
-        }
-        return new Resolved.ResourceRef(tid.value(), tattr.value());
+        return withArgs(arg, 2, "Fn::GetAtt needs a logical id and an attribute", args -> {
+            Resolved id = text(args.get(0));
+            Resolved attr = text(args.get(1));
+            if (!(id instanceof Resolved.Text tid) || !(attr instanceof Resolved.Text tattr)) {
+                return new Resolved.Unknown("Fn::GetAtt " + Expressions.show(arg) + " cannot be worked out");
+            }
+            if (!template.resources().containsKey(tid.value())) {
+                return new Resolved.Unknown("Fn::GetAtt " + tid.value() + "." + tattr.value() + " names no resource of the template");
+            }
+            return new Resolved.ResourceRef(tid.value(), tattr.value());
+        });
     }
 
     private Resolved sub(TemplateNode arg) {
@@ -333,73 +333,67 @@ public final class Evaluator {
     }
 
     private Resolved join(TemplateNode arg) {
-        List<TemplateNode> args = args(arg);
-        if (args.size() != 2) {
-            return new Resolved.Unknown("Fn::Join needs a delimiter and a list");
-        }
-        Resolved delim = text(args.get(0));
-        Resolved list = resolve(args.get(1));
-        if (!(delim instanceof Resolved.Text d)) {
-            return delim instanceof Resolved.Unknown ? delim : new Resolved.Unknown("Fn::Join's delimiter is not a string");
-        }
-        if (!(list instanceof Resolved.Items items)) {
-            return list instanceof Resolved.Unknown ? list : new Resolved.Unknown("Fn::Join needs a list");
-        }
-        List<String> parts = new ArrayList<>();
-        for (Resolved r : items.items()) {
-            if (r instanceof Resolved.Text t) {
-                parts.add(t.value());
-            } else {
-                return r instanceof Resolved.Unknown ? r : new Resolved.Unknown("Fn::Join " + Expressions.show(arg)
-                        + " joins a value known only after deploying");
+        return withArgs(arg, 2, "Fn::Join needs a delimiter and a list", args -> {
+            Resolved delim = text(args.get(0));
+            Resolved list = resolve(args.get(1));
+            if (!(delim instanceof Resolved.Text d)) {
+                return delim instanceof Resolved.Unknown ? delim : new Resolved.Unknown("Fn::Join's delimiter is not a string");
             }
-        }
-        return new Resolved.Text(String.join(d.value(), parts));
+            if (!(list instanceof Resolved.Items items)) {
+                return list instanceof Resolved.Unknown ? list : new Resolved.Unknown("Fn::Join needs a list");
+            }
+            List<String> parts = new ArrayList<>();
+            for (Resolved r : items.items()) {
+                if (r instanceof Resolved.Text t) {
+                    parts.add(t.value());
+                } else {
+                    return r instanceof Resolved.Unknown ? r : new Resolved.Unknown("Fn::Join " + Expressions.show(arg)
+                            + " joins a value known only after deploying");
+                }
+            }
+            return new Resolved.Text(String.join(d.value(), parts));
+        });
     }
 
     private Resolved select(TemplateNode arg) {
-        List<TemplateNode> args = args(arg);
-        if (args.size() != 2) {
-            return new Resolved.Unknown("Fn::Select needs an index and a list");
-        }
-        Resolved index = text(args.get(0));
-        Resolved list = resolve(args.get(1));
-        if (index instanceof Resolved.Unknown) {
-            return index;
-        }
-        if (list instanceof Resolved.Unknown) {
-            return list;
-        }
-        if (!(index instanceof Resolved.Text t) || !(list instanceof Resolved.Items items)) {
-            return new Resolved.Unknown("Fn::Select " + Expressions.show(arg) + " cannot be worked out");
-        }
-        try {
-            int n = Integer.parseInt(t.value().trim());
-            return n >= 0 && n < items.items().size() ? items.items().get(n)
-                    : new Resolved.Unknown("Fn::Select index " + n + " is outside the list");
-        } catch (NumberFormatException e) {
-            return new Resolved.Unknown("Fn::Select index '" + t.value() + "' is not a number");
-        }
+        return withArgs(arg, 2, "Fn::Select needs an index and a list", args -> {
+            Resolved index = text(args.get(0));
+            Resolved list = resolve(args.get(1));
+            if (index instanceof Resolved.Unknown) {
+                return index;
+            }
+            if (list instanceof Resolved.Unknown) {
+                return list;
+            }
+            if (!(index instanceof Resolved.Text t) || !(list instanceof Resolved.Items items)) {
+                return new Resolved.Unknown("Fn::Select " + Expressions.show(arg) + " cannot be worked out");
+            }
+            try {
+                int n = Integer.parseInt(t.value().trim());
+                return n >= 0 && n < items.items().size() ? items.items().get(n)
+                        : new Resolved.Unknown("Fn::Select index " + n + " is outside the list");
+            } catch (NumberFormatException e) {
+                return new Resolved.Unknown("Fn::Select index '" + t.value() + "' is not a number");
+            }
+        });
     }
 
     private Resolved split(TemplateNode arg) {
-        List<TemplateNode> args = args(arg);
-        if (args.size() != 2) {
-            return new Resolved.Unknown("Fn::Split needs a delimiter and a string");
-        }
-        Resolved delim = text(args.get(0));
-        Resolved source = text(args.get(1));
-        if (!(delim instanceof Resolved.Text d)) {
-            return delim;
-        }
-        if (!(source instanceof Resolved.Text s)) {
-            return source;
-        }
-        List<Resolved> items = new ArrayList<>();
-        for (String part : s.value().split(java.util.regex.Pattern.quote(d.value()), -1)) {
-            items.add(new Resolved.Text(part));
-        }
-        return new Resolved.Items(items);
+        return withArgs(arg, 2, "Fn::Split needs a delimiter and a string", args -> {
+            Resolved delim = text(args.get(0));
+            Resolved source = text(args.get(1));
+            if (!(delim instanceof Resolved.Text d)) {
+                return delim;
+            }
+            if (!(source instanceof Resolved.Text s)) {
+                return source;
+            }
+            List<Resolved> items = new ArrayList<>();
+            for (String part : s.value().split(java.util.regex.Pattern.quote(d.value()), -1)) {
+                items.add(new Resolved.Text(part));
+            }
+            return new Resolved.Items(items);
+        });
     }
 
     private Resolved ifFn(TemplateNode arg) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.layerfit.CliRun;
+import dev.layerfit.OwnCacheExtension;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,9 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -24,6 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ChaliceCheckTest {
 
+    @RegisterExtension
+    final OwnCacheExtension cache = new OwnCacheExtension();
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ARN = "arn:aws:lambda:us-east-1:123456789012:layer:l%d:1";
     private static final long RUNTIME_FILES = 90_370 + 548; // Chalice 1.32.0's chalice/app.py + chalice/__init__.py
@@ -31,28 +35,16 @@ class ChaliceCheckTest {
     @TempDir
     Path tmp;
 
-    private String savedCache;
     private Path project;
     private WheelShelf shelf;
 
     @BeforeEach
     void setUp() throws Exception {
-        savedCache = System.getProperty("layerfit.cache.dir");
-        System.setProperty("layerfit.cache.dir", tmp.resolve("cache").toString());
         project = Files.createDirectories(tmp.resolve("app"));
         Files.createDirectories(project.resolve(".chalice"));
         shelf = new WheelShelf(tmp.resolve("simple"));
         shelf.wheel("tinysix", "1.16.0", "py2.py3-none-any", Map.of("tinysix.py", "# six\n"));
         shelf.wheel("bignum", "2.4.6", "cp311-cp311-manylinux_2_28_x86_64", Map.of("bignum/__init__.py", "N = 1\n"));
-    }
-
-    @AfterEach
-    void restore() {
-        if (savedCache == null) {
-            System.clearProperty("layerfit.cache.dir");
-        } else {
-            System.setProperty("layerfit.cache.dir", savedCache);
-        }
     }
 
     private CliRun check(String... extra) {

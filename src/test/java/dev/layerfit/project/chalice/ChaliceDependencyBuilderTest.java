@@ -2,15 +2,16 @@ package dev.layerfit.project.chalice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.layerfit.OwnCacheExtension;
 import dev.layerfit.lambda.PythonRuntime;
 import dev.layerfit.pipeline.IndexSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -19,28 +20,19 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ChaliceDependencyBuilderTest {
 
+    @RegisterExtension
+    final OwnCacheExtension cache = new OwnCacheExtension();
+
     @TempDir
     Path tmp;
 
-    private String savedCache;
     private WheelShelf shelf;
     private Path requirements;
 
     @BeforeEach
     void setUp() throws Exception {
-        savedCache = System.getProperty("layerfit.cache.dir");
-        System.setProperty("layerfit.cache.dir", tmp.resolve("cache").toString());
         shelf = new WheelShelf(tmp.resolve("simple"));
         requirements = tmp.resolve("requirements.txt");
-    }
-
-    @AfterEach
-    void restore() {
-        if (savedCache == null) {
-            System.clearProperty("layerfit.cache.dir");
-        } else {
-            System.setProperty("layerfit.cache.dir", savedCache);
-        }
     }
 
     private ChaliceDependencyBuilder.Plan plan(String machine, String runtime) {

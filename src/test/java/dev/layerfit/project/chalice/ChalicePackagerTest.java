@@ -3,6 +3,7 @@ package dev.layerfit.project.chalice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.layerfit.OwnCacheExtension;
 import dev.layerfit.error.BadInputException;
 import dev.layerfit.lambda.PythonRuntime;
 import dev.layerfit.pipeline.BuildCache;
@@ -15,9 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -27,10 +28,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ChalicePackagerTest {
 
+    @RegisterExtension
+    final OwnCacheExtension cache = new OwnCacheExtension();
+
     @TempDir
     Path tmp;
 
-    private String savedCache;
     private Path project;
     private ChalicePackager packager;
     private ChaliceRuntimeFiles runtimeFiles;
@@ -38,8 +41,6 @@ class ChalicePackagerTest {
 
     @BeforeEach
     void project() throws Exception {
-        savedCache = System.getProperty("layerfit.cache.dir");
-        System.setProperty("layerfit.cache.dir", tmp.resolve("cache").toString());
         project = Files.createDirectories(tmp.resolve("app"));
         Files.writeString(project.resolve("app.py"), "from chalice import Chalice\napp = Chalice(app_name='t')\n"); // 56
         Files.createDirectories(project.resolve("chalicelib"));
@@ -66,17 +67,8 @@ class ChalicePackagerTest {
                 "test");
         plan = new ChaliceDependencyBuilder.Plan(List.of(new ChaliceDependencyBuilder.Wheel("tinysix", "1.16.0", file, wheel, "test")),
                 List.of(), List.of());
-        packager = new ChalicePackager(new BuildCache(tmp.resolve("cache/builds")), "test");
+        packager = new ChalicePackager(new BuildCache(cache.dir().resolve("builds")), "test");
         runtimeFiles = ChaliceRuntimeFiles.synthetic("1.32.0", "test");
-    }
-
-    @AfterEach
-    void restore() {
-        if (savedCache == null) {
-            System.clearProperty("layerfit.cache.dir");
-        } else {
-            System.setProperty("layerfit.cache.dir", savedCache);
-        }
     }
 
     private static List<String> entries(Path zip) throws Exception {
@@ -174,6 +166,6 @@ class ChalicePackagerTest {
         assertThatThrownBy(() -> packager.build(ChalicePackager.Kind.FUNCTION, project, plan, PythonRuntime.forName("python3.12"),
                 runtimeFiles, f -> null)).isInstanceOf(BadInputException.class).hasMessageContaining("gone.py is a broken symbolic link");
         // refused before anything is written
-        assertThat(tmp.resolve("cache/builds")).doesNotExist();
+        assertThat(cache.dir().resolve("builds")).doesNotExist();
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.layerfit.LocalIndex;
+import dev.layerfit.OwnCacheExtension;
 import dev.layerfit.archive.ArchiveEntry;
 import dev.layerfit.archive.MeasuredArtifact;
 import dev.layerfit.deployment.Artifact;
@@ -21,36 +22,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The SAM reader on a hand-written SAM app (src/test/resources/sam/app, from the SAM documentation). */
 class SamReaderTest {
+
+    @RegisterExtension
+    final OwnCacheExtension cache = new OwnCacheExtension();
 
     static final Path APP = Path.of("src/test/resources/sam/app");
     static final String POWERTOOLS = "arn:aws:lambda:eu-west-1:017000801446:layer:AWSLambdaPowertoolsPythonV3-python312-arm64:79";
 
     @TempDir
     Path tmp;
-
-    private String savedCache;
-
-    @BeforeEach
-    void ownCache() {
-        savedCache = System.getProperty("layerfit.cache.dir");
-        System.setProperty("layerfit.cache.dir", tmp.resolve("cache").toString());
-    }
-
-    @AfterEach
-    void restore() {
-        if (savedCache == null) {
-            System.clearProperty("layerfit.cache.dir");
-        } else {
-            System.setProperty("layerfit.cache.dir", savedCache);
-        }
-    }
 
     private static LambdaFunction function(Deployment d, String name) {
         return d.functions().stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow();

@@ -3,6 +3,7 @@ package dev.layerfit.project.serverless;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.layerfit.LocalIndex;
+import dev.layerfit.OwnCacheExtension;
 import dev.layerfit.archive.ArchiveEntry;
 import dev.layerfit.archive.MeasuredArtifact;
 import dev.layerfit.deployment.Artifact;
@@ -18,9 +19,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -30,25 +30,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PythonRequirementsTest {
 
+    @RegisterExtension
+    final OwnCacheExtension cache = new OwnCacheExtension();
+
     @TempDir
     Path temp;
-
-    private String savedCache;
-
-    @BeforeEach
-    void ownCache() {
-        savedCache = System.getProperty("layerfit.cache.dir");
-        System.setProperty("layerfit.cache.dir", temp.resolve("cache").toString());
-    }
-
-    @AfterEach
-    void restore() {
-        if (savedCache == null) {
-            System.clearProperty("layerfit.cache.dir");
-        } else {
-            System.setProperty("layerfit.cache.dir", savedCache);
-        }
-    }
 
     private Deployment read(String custom, String layers) throws IOException {
         LocalIndex local = LocalIndex.require();

@@ -7,14 +7,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.layerfit.CliRun;
 import dev.layerfit.LocalIndex;
+import dev.layerfit.OwnCacheExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,33 +27,24 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LockInputBuildTest {
 
+    @RegisterExtension
+    static final OwnCacheExtension CACHE = new OwnCacheExtension();
+
     @TempDir
     static Path tmp;
 
     private LocalIndex index;
-    private String savedCache;
     private String expectedSha;
 
     @BeforeAll
     void buildFromRequirements() throws Exception {
         index = LocalIndex.require();
-        savedCache = System.getProperty("layerfit.cache.dir");
-        System.setProperty("layerfit.cache.dir", tmp.resolve("cache").toString());
         for (String f : List.of("uv.lock", "pylock.toml", "poetry.lock", "Pipfile.lock", "pyproject.toml", "requirements.txt")) {
             String text = Files.readString(RequirementsInputsTest.FIXTURES.resolve(f));
             Path files = index.wheel("requests", "requests-2.34.2").getParent();
             Files.writeString(tmp.resolve(f), text.replace("@FILES@", files.toUri().toString()));
         }
         expectedSha = build("from-requirements", tmp.resolve("requirements.txt").toString()).get("sha256").asText();
-    }
-
-    @AfterAll
-    void restoreCache() {
-        if (savedCache == null) {
-            System.clearProperty("layerfit.cache.dir");
-        } else {
-            System.setProperty("layerfit.cache.dir", savedCache);
-        }
     }
 
     private CliRun run(String command, String... more) {

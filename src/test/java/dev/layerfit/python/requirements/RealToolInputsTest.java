@@ -6,14 +6,15 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.layerfit.CliRun;
 import dev.layerfit.LocalIndex;
+import dev.layerfit.OwnCacheExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RealToolInputsTest {
 
+    @RegisterExtension
+    static final OwnCacheExtension CACHE = new OwnCacheExtension();
+
     static final List<String> REQUIREMENTS = List.of("requests==2.34.2", "python-dateutil==2.9.0.post0",
             "exceptiongroup; python_version < \"3.11\"");
 
@@ -32,7 +36,6 @@ class RealToolInputsTest {
     static Path tmp;
 
     private LocalIndex index;
-    private String savedCache;
     private Path venv;
     private String expectedSha;
 
@@ -42,19 +45,8 @@ class RealToolInputsTest {
         assumeTrue(run(List.of("python3", "-m", "venv", tmp.resolve("venv").toString())) == 0,
                 "SKIPPED: python3 -m venv is not available on this machine");
         venv = tmp.resolve("venv");
-        savedCache = System.getProperty("layerfit.cache.dir");
-        System.setProperty("layerfit.cache.dir", tmp.resolve("cache").toString());
         Path reqs = Files.write(tmp.resolve("requirements.txt"), REQUIREMENTS);
         expectedSha = build("reference", reqs);
-    }
-
-    @AfterAll
-    void restoreCache() {
-        if (savedCache == null) {
-            System.clearProperty("layerfit.cache.dir");
-        } else {
-            System.setProperty("layerfit.cache.dir", savedCache);
-        }
     }
 
     private List<String> pip(String... args) {
