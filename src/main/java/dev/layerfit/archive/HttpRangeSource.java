@@ -1,6 +1,5 @@
 package dev.layerfit.archive;
 
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -11,10 +10,11 @@ import java.util.regex.Pattern;
 /**
  * A remote file read with HTTP range requests ({@code Range: bytes=a-b}, RFC 9110 §14), for a layer's zip behind a
  * presigned URL and a wheel on an index alike. Opening fetches the file's tail (a suffix range, or an exact one when
- * the size is known beforehand), which also tells the size ({@code Content-Range}); later reads inside the bytes held
- * are served from memory, reads that reach into them fetch only the missing front part and keep it, reads before
- * them fetch just their range. When the server ignores Range and answers 200 with the whole body, the body is
- * stored once ({@link WholeFile}) and every read is local: the full-download fallback.
+ * the size is known beforehand), which also tells the size ({@code Content-Range}), and returns a
+ * {@link TailBufferedSource} over it: reads inside the tail are served from memory, reads that reach into it fetch
+ * only the missing front part, reads before it fetch just their range (each one request of this source). When the
+ * server ignores Range and answers 200 with the whole body, the body is stored once ({@link WholeFile}) and every
+ * read is local: the full-download fallback.
  *
  * <p>The caller supplies the HTTP exchange ({@link Transport}: its client, credentials, retries and traffic counts)
  * and its exception types ({@link Failures}); messages name the file by {@code label} (an ARN, or a URL without its
@@ -75,10 +75,6 @@ public final class HttpRangeSource implements RandomAccessSource {
     private final String label;
     private final Failures failures;
     private final long size;
-    private long heldStart;
-    private byte[] held;
-    private LocalFileSource whole;
-    private Path temporary;
 
     private HttpRangeSource(Transport transport, String label, Failures failures, long size) {
         this.transport = transport;
@@ -108,10 +104,7 @@ public final class HttpRangeSource implements RandomAccessSource {
                     throw failures.lost("the download of " + label + " stopped after " + local.size() + " of " + knownSize
                             + " bytes (connection lost, or the file changed)", null);
                 }
-                HttpRangeSource source = new HttpRangeSource(transport, label, failures, local.size());
-                source.whole = local;
-                source.temporary = stored.temporary() ? stored.file() : null;
-                return source;
+                return new StoredCopy(local, stored);
             }
             if (a.status() != 206) {
                 throw failures.badAnswer(label + " answered HTTP " + a.status() + " to a range request for the file's end", a.status());
@@ -127,10 +120,8 @@ public final class HttpRangeSource implements RandomAccessSource {
                 throw failures.badAnswer("the server sent the range " + r[0] + "-" + r[1] + "/" + r[2] + " of " + label
                         + " for its end; it mishandles range requests", a.status());
             }
-            HttpRangeSource source = new HttpRangeSource(transport, label, failures, r[2]);
-            source.heldStart = r[0];
-            source.held = tail;
-            return source;
+            HttpRangeSource ranges = new HttpRangeSource(transport, label, failures, r[2]);
+            return new TailBufferedSource(r[2], r[0], tail, () -> ranges);
         } catch (IOException e) {
             throw failures.lost("the connection failed while downloading " + label + " (" + e.getClass().getSimpleName() + ")", e);
         }
@@ -167,36 +158,12 @@ public final class HttpRangeSource implements RandomAccessSource {
         return size;
     }
 
-    /** Whether the server ignored Range and the whole file was stored instead. */
-    public synchronized boolean fellBackToFullDownload() {
-        return whole != null;
-    }
-
+    /** One range request for exactly these bytes. */
     @Override
-    public synchronized void readFully(long offset, byte[] buf, int off, int len) throws IOException {
-        if (offset < 0 || len < 0 || offset > size - len) {
-            throw new EOFException(label + ": cannot read " + len + " bytes at offset " + offset + " of a " + size + "-byte file");
-        }
-        if (whole != null) {
-            whole.readFully(offset, buf, off, len);
-            return;
-        }
-        if (len == 0) {
-            return;
-        }
-        long end = offset + len;
-        if (offset < heldStart && end >= heldStart) {
-            byte[] front = fetch(offset, heldStart);
-            byte[] joined = new byte[front.length + held.length];
-            System.arraycopy(front, 0, joined, 0, front.length);
-            System.arraycopy(held, 0, joined, front.length, held.length);
-            held = joined;
-            heldStart = offset;
-        }
-        if (offset >= heldStart) {
-            System.arraycopy(held, (int) (offset - heldStart), buf, off, len);
-        } else {
-            System.arraycopy(fetch(offset, end), 0, buf, off, len);
+    public void readFully(long offset, byte[] buf, int off, int len) throws IOException {
+        RandomAccessSource.checkRange(label, size, offset, len);
+        if (len > 0) {
+            System.arraycopy(fetch(offset, offset + len), 0, buf, off, len);
         }
     }
 
@@ -232,15 +199,34 @@ public final class HttpRangeSource implements RandomAccessSource {
     }
 
     @Override
-    public synchronized void close() throws IOException {
-        held = new byte[0];
-        if (whole != null) {
-            whole.close();
-            whole = null;
+    public void close() {
+        // every request is complete when it returns: nothing is held open
+    }
+
+    /** The whole file stored after a 200 answer; a temporary copy is deleted on close. */
+    private static final class StoredCopy implements RandomAccessSource {
+        private final LocalFileSource local;
+        private final Stored stored;
+
+        StoredCopy(LocalFileSource local, Stored stored) {
+            this.local = local;
+            this.stored = stored;
         }
-        if (temporary != null) {
-            deleteQuietly(new Stored(temporary, true));
-            temporary = null;
+
+        @Override
+        public long size() {
+            return local.size();
+        }
+
+        @Override
+        public void readFully(long offset, byte[] buf, int off, int len) throws IOException {
+            local.readFully(offset, buf, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            local.close();
+            deleteQuietly(stored);
         }
     }
 }

@@ -38,9 +38,7 @@ public final class LocalFileSource implements RandomAccessSource {
 
     @Override
     public void readFully(long offset, byte[] buf, int off, int len) throws IOException {
-        if (offset < 0 || len < 0 || offset > size - len) {
-            throw new EOFException(path + ": cannot read " + len + " bytes at offset " + offset + " of a " + size + "-byte file");
-        }
+        RandomAccessSource.checkRange(path.toString(), size, offset, len);
         ByteBuffer target = ByteBuffer.wrap(buf, off, len);
         long position = offset;
         while (target.hasRemaining()) {

@@ -21,6 +21,18 @@ public interface RandomAccessSource extends Closeable {
      */
     void readFully(long offset, byte[] buf, int off, int len) throws IOException;
 
+    /**
+     * Fails unless {@code len} bytes at {@code offset} lie inside a source of {@code size} bytes (what every
+     * {@link #readFully} checks first).
+     *
+     * @param label what to call the source in the message (a path, an ARN, a URL without its query)
+     */
+    static void checkRange(String label, long size, long offset, int len) throws EOFException {
+        if (offset < 0 || len < 0 || offset > size - len) {
+            throw new EOFException(label + ": cannot read " + len + " bytes at offset " + offset + " of a " + size + "-byte file");
+        }
+    }
+
     /** Reads exactly {@code len} bytes starting at {@code offset} into a new array. */
     default byte[] read(long offset, int len) throws IOException {
         byte[] buf = new byte[len];

@@ -1,6 +1,7 @@
 package dev.layerfit.aws;
 
 import dev.layerfit.archive.MeasuredArtifact;
+import dev.layerfit.archive.TailBufferedSource;
 import dev.layerfit.archive.ZipIndex;
 import java.io.IOException;
 import java.util.Optional;

@@ -121,20 +121,9 @@ public final class Evaluator {
                 return arg instanceof TemplateNode.Scalar s ? condition(s.text())
                         : new Resolved.Unknown("Condition needs a condition name");
             case "Fn::Equals": {
-                return withArgs(arg, 2, "Fn::Equals needs two values", args -> {
-                    Resolved a = resolve(args.get(0));
-                    Resolved b = resolve(args.get(1));
-                    if (a instanceof Resolved.Unknown) {
-                        return a;
-                    }
-                    if (b instanceof Resolved.Unknown) {
-                        return b;
-                    }
-                    if (a instanceof Resolved.Text ta && b instanceof Resolved.Text tb) {
-                        return bool(ta.value().equals(tb.value()));
-                    }
-                    return new Resolved.Unknown(Expressions.show(node) + " compares values known only after deploying");
-                });
+                return withArgs(arg, 2, "Fn::Equals needs two values", args -> whenKnown(resolve(args.get(0)), resolve(args.get(1)),
+                        (a, b) -> a instanceof Resolved.Text ta && b instanceof Resolved.Text tb ? bool(ta.value().equals(tb.value()))
+                                : new Resolved.Unknown(Expressions.show(node) + " compares values known only after deploying")));
             }
             case "Fn::Not": {
                 return withArgs(arg, 1, "Fn::Not needs one condition", args -> {
@@ -173,6 +162,11 @@ public final class Evaluator {
     private static Resolved withArgs(TemplateNode arg, int n, String needs, java.util.function.Function<List<TemplateNode>, Resolved> body) {
         List<TemplateNode> args = args(arg);
         return args.size() == n ? body.apply(args) : new Resolved.Unknown(needs);
+    }
+
+    /** {@code then} applied to two values, or the first of them not known before deploying. */
+    private static Resolved whenKnown(Resolved a, Resolved b, java.util.function.BinaryOperator<Resolved> then) {
+        return a instanceof Resolved.Unknown ? a : b instanceof Resolved.Unknown ? b : then.apply(a, b);
     }
 
     private static List<TemplateNode> args(TemplateNode arg) {
@@ -356,26 +350,19 @@ public final class Evaluator {
     }
 
     private Resolved select(TemplateNode arg) {
-        return withArgs(arg, 2, "Fn::Select needs an index and a list", args -> {
-            Resolved index = text(args.get(0));
-            Resolved list = resolve(args.get(1));
-            if (index instanceof Resolved.Unknown) {
-                return index;
-            }
-            if (list instanceof Resolved.Unknown) {
-                return list;
-            }
-            if (!(index instanceof Resolved.Text t) || !(list instanceof Resolved.Items items)) {
-                return new Resolved.Unknown("Fn::Select " + Expressions.show(arg) + " cannot be worked out");
-            }
-            try {
-                int n = Integer.parseInt(t.value().trim());
-                return n >= 0 && n < items.items().size() ? items.items().get(n)
-                        : new Resolved.Unknown("Fn::Select index " + n + " is outside the list");
-            } catch (NumberFormatException e) {
-                return new Resolved.Unknown("Fn::Select index '" + t.value() + "' is not a number");
-            }
-        });
+        return withArgs(arg, 2, "Fn::Select needs an index and a list", args -> whenKnown(text(args.get(0)), resolve(args.get(1)),
+                (index, list) -> {
+                    if (!(index instanceof Resolved.Text t) || !(list instanceof Resolved.Items items)) {
+                        return new Resolved.Unknown("Fn::Select " + Expressions.show(arg) + " cannot be worked out");
+                    }
+                    try {
+                        int n = Integer.parseInt(t.value().trim());
+                        return n >= 0 && n < items.items().size() ? items.items().get(n)
+                                : new Resolved.Unknown("Fn::Select index " + n + " is outside the list");
+                    } catch (NumberFormatException e) {
+                        return new Resolved.Unknown("Fn::Select index '" + t.value() + "' is not a number");
+                    }
+                }));
     }
 
     private Resolved split(TemplateNode arg) {

@@ -1,14 +1,12 @@
-package dev.layerfit.aws;
+package dev.layerfit.archive;
 
-import dev.layerfit.archive.RandomAccessSource;
-import java.io.EOFException;
 import java.io.IOException;
 
 /**
  * Keeps the tail of a remote zip in memory: a read that reaches into the kept tail extends it downwards (so the end
  * record's window and then the central directory cost one request each, and are kept); a read entirely before it
- * (one entry's data) goes straight to the remote source. The kept tail is what {@link RemoteIndexCache} stores; a
- * source rebuilt from the cache opens the remote only if a read falls outside it.
+ * (one entry's data) goes straight to the remote source. The kept tail is what a cache may store (the layer store's
+ * {@code RemoteIndexCache}); a source rebuilt from the cache opens the remote only if a read falls outside it.
  */
 public final class TailBufferedSource implements RandomAccessSource {
 
@@ -61,9 +59,7 @@ public final class TailBufferedSource implements RandomAccessSource {
 
     @Override
     public synchronized void readFully(long offset, byte[] buf, int off, int len) throws IOException {
-        if (offset < 0 || len < 0 || offset > size - len) {
-            throw new EOFException("cannot read " + len + " bytes at offset " + offset + " of a " + size + "-byte file");
-        }
+        RandomAccessSource.checkRange("a remote file", size, offset, len);
         if (offset < tailStart && offset + len >= tailStart) {
             byte[] more = remote().read(offset, (int) (tailStart - offset));
             byte[] grown = new byte[more.length + tail.length];
