@@ -255,9 +255,11 @@ final class Advisor {
         String action = userBuilt ? rebuild : "";
         for (DeploymentArtifact a : frameworkBuilt) {
             // the user does not build this one: what changes is what the framework builds it from
+            String slimmed = a.role().isLayer()
+                    ? "then build that layer yourself with `layerfit build requirements.txt --slim safe` and list its ARN instead"
+                    : "move what it installs from requirements.txt into a layer built with `layerfit build requirements.txt --slim safe`";
             action += (action.isEmpty() ? "" : "; ") + "the " + a.name() + " is built by " + deployTool
-                    + " from the project's requirements, which no --slim reaches: " + a.spec().control()
-                    + ", then build that layer with `layerfit build requirements.txt --slim safe`";
+                    + " from the project's requirements, which no --slim reaches: " + a.spec().control() + "; " + slimmed;
         }
         return java.util.Optional.of(new Advice(id, message.apply(ByteSizeFormat.mib(saves)), saves, action));
     }

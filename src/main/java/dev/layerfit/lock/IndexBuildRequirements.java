@@ -1,9 +1,9 @@
 package dev.layerfit.lock;
 
-import dev.layerfit.python.build.BuildRequirementsInstaller;
-import dev.layerfit.python.build.LocalPython;
-import dev.layerfit.python.build.SdistBuildException;
-import dev.layerfit.python.build.SdistBuilder;
+import dev.layerfit.python.sdist.BuildRequirementsInstaller;
+import dev.layerfit.python.sdist.LocalPython;
+import dev.layerfit.python.sdist.SdistBuildException;
+import dev.layerfit.python.sdist.SdistBuilder;
 import dev.layerfit.python.index.IndexClient;
 import dev.layerfit.python.index.IndexFile;
 import dev.layerfit.python.index.UnknownProjectException;

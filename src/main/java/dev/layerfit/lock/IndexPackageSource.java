@@ -2,7 +2,7 @@ package dev.layerfit.lock;
 
 import dev.layerfit.archive.ArchiveEntry;
 import dev.layerfit.archive.ZipIndex;
-import dev.layerfit.python.build.SdistBuilder;
+import dev.layerfit.python.sdist.SdistBuilder;
 import dev.layerfit.python.index.CoreMetadata;
 import dev.layerfit.python.index.IndexClient;
 import dev.layerfit.python.index.IndexFile;
@@ -94,7 +94,7 @@ public final class IndexPackageSource implements PackageSource, AutoCloseable {
     /**
      * The wheel built from the sdist a pin names (the lock then pins the sdist: its file, URL and sha256).
      *
-     * @throws dev.layerfit.python.build.SdistBuildException when it cannot be built into a pure wheel
+     * @throws dev.layerfit.python.sdist.SdistBuildException when it cannot be built into a pure wheel
      */
     static Path builtWheel(SdistBuilder builder, IndexClient client, IndexFile sdist, String project) {
         Path local = client.download(sdist);
@@ -115,7 +115,7 @@ public final class IndexPackageSource implements PackageSource, AutoCloseable {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("could not read the built wheel " + wheel, e);
         }
-        throw new dev.layerfit.python.build.SdistBuildException("the wheel built as " + wheel.getFileName()
+        throw new dev.layerfit.python.sdist.SdistBuildException("the wheel built as " + wheel.getFileName()
                 + " has no .dist-info/METADATA");
     }
 

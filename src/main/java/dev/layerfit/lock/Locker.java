@@ -4,7 +4,7 @@ import dev.layerfit.cache.CacheRoot;
 import dev.layerfit.lambda.Architecture;
 import dev.layerfit.lambda.PythonRuntime;
 import dev.layerfit.lambda.PythonTarget;
-import dev.layerfit.python.build.SdistBuilder;
+import dev.layerfit.python.sdist.SdistBuilder;
 import dev.layerfit.python.index.HashMismatchException;
 import dev.layerfit.python.index.IndexClient;
 import dev.layerfit.python.index.IndexFile;

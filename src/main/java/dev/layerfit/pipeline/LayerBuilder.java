@@ -157,7 +157,7 @@ public final class LayerBuilder {
             th.setDaemon(true);
             return th;
         });
-        java.util.Optional<dev.layerfit.python.build.SdistBuilder> builder = pins.packages().stream()
+        java.util.Optional<dev.layerfit.python.sdist.SdistBuilder> builder = pins.packages().stream()
                 .anyMatch(p -> !p.pin().filename().endsWith(".whl"))
                 ? IndexBuildRequirements.builder(client, dev.layerfit.cache.CacheRoot.get()) : java.util.Optional.empty();
         try (Progress.Task task = progress.start("downloading " + ByteSizeFormat.count(pins.packages().size(), "wheel"), pins.packages().size())) {

@@ -110,6 +110,38 @@ class SafeSlimAdviceTest {
         JsonNode tests = advice(JSON.readTree(r.out()), "tests");
         assertThat(tests).as(r.out()).isNotNull();
         assertThat(tests.get("action").asText()).doesNotStartWith("rebuild with")
-                .contains("the managed layer is built by chalice deploy from the project's requirements", "automatic_layer");
+                .contains("the managed layer is built by chalice deploy from the project's requirements", "automatic_layer",
+                        "then build that layer yourself with `layerfit build requirements.txt --slim safe`");
+    }
+
+    @Test
+    void forAFunctionSamBuildsTheAdviceIsAChangeToItsRequirements() throws Exception {
+        Path dir = Files.createTempDirectory(tmp, "sam");
+        Files.createDirectories(dir.resolve("src"));
+        Files.writeString(dir.resolve("template.yaml"), """
+                AWSTemplateFormatVersion: '2010-09-09'
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  Api:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      CodeUri: src/
+                      Handler: app.handler
+                      Runtime: python3.11
+                """);
+        Files.writeString(dir.resolve("src/app.py"), "import numpy\n\ndef handler(event, context):\n    return {}\n");
+        Files.writeString(dir.resolve("src/requirements.txt"), "numpy==2.2.6\n");
+        List<String> args = new ArrayList<>(List.of("check", dir.toString(), "--json"));
+        for (Path root : LocalIndex.require().roots()) {
+            args.add(args.contains("--index-url") ? "--extra-index-url" : "--index-url");
+            args.add(root.toUri().toString());
+        }
+        CliRun r = CliRun.of(args.toArray(String[]::new));
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode tests = advice(JSON.readTree(r.out()), "tests");
+        assertThat(tests).as(r.out()).isNotNull();
+        assertThat(tests.get("action").asText()).doesNotStartWith("rebuild with")
+                .contains("the function is built by sam deploy from the project's requirements",
+                        "move what it installs from requirements.txt into a layer built with `layerfit build requirements.txt --slim safe`");
     }
 }

@@ -60,6 +60,12 @@ class PackageRulesTest {
     }
 
     @Test
+    void noPackageIsNamedBuild() {
+        // tools and readers take a folder named build for build output (issue 14 item 16): name a package for what it does
+        noClasses().should().resideInAPackage("..build..").check(product);
+    }
+
+    @Test
     void eachTypeNameIsOneTypeInThePackageThatOwnsItsConcern() {
         // two HttpRangeSource, Json or Located types (issue 14 item 16) left a reader guessing which one a file means:
         // no two top-level types share a name, and those three are one type each even counting nested ones

@@ -1,4 +1,4 @@
-# layerfit's PEP 517 build frontend, run by dev.layerfit.python.build with the local python3 in isolated mode (-I).
+# layerfit's PEP 517 build frontend, run by dev.layerfit.python.sdist with the local python3 in isolated mode (-I).
 # Each command writes its JSON answer to the file named last on the command line, so that whatever a build backend
 # prints stays in the build output.
 #   inspect OUT                              the interpreter: full version, machine, glibc

@@ -1,4 +1,4 @@
-package dev.layerfit.python.build;
+package dev.layerfit.python.sdist;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

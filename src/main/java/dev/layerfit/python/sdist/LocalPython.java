@@ -1,4 +1,4 @@
-package dev.layerfit.python.build;
+package dev.layerfit.python.sdist;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package dev.layerfit.python.build;
+package dev.layerfit.python.sdist;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.layerfit.python.build;
+package dev.layerfit.python.sdist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
