@@ -64,7 +64,8 @@ public final class SdistBuilder {
         if (python == null) {
             python = LocalPython.inspect(executable);
         }
-        return python.orElseThrow(() -> new SdistBuildException(project + " has no wheel for the target, only the sdist "
+        return python.orElseThrow(() -> new SdistBuildException(SdistBuildException.Cause.NO_PYTHON,
+                project + " has no wheel for the target, only the sdist "
                 + label + ", and the local Python (" + executable + ") cannot build it (it needs Python 3.11 or newer); "
                 + "use a version of " + project + " with wheels, or build the layer in the runtime's image (layerfit dockerfile)"));
     }
@@ -149,7 +150,8 @@ public final class SdistBuilder {
         Path src = Path.of(args[0]);
         BuildProcess.Result r = BuildProcess.run(cmd, src, log, timeout);
         if (r.timedOut()) {
-            throw new SdistBuildException("building " + project + " from " + label + " took longer than " + timeout.toSeconds()
+            throw new SdistBuildException(SdistBuildException.Cause.TIMED_OUT,
+                    "building " + project + " from " + label + " took longer than " + timeout.toSeconds()
                     + " s and was stopped (LAYERFIT_SDIST_BUILD_TIMEOUT sets the limit); its output ends:\n" + BuildProcess.tail(log));
         }
         if (r.exitCode() != 0 || !Files.isRegularFile(answer)) {
@@ -172,7 +174,8 @@ public final class SdistBuilder {
             pure = false;
         }
         if (!pure) {
-            throw new SdistBuildException(project + " has no wheel for the target and its sdist " + label + " builds "
+            throw new SdistBuildException(SdistBuildException.Cause.NOT_PURE,
+                    project + " has no wheel for the target and its sdist " + label + " builds "
                     + built + ", which is not a pure py3-none-any wheel (native code built here would not run on Lambda); "
                     + "use a version of " + project + " with wheels for the target, or build the layer in the runtime's "
                     + "image (layerfit dockerfile)");
