@@ -163,6 +163,9 @@ public final class ChaliceDependencyBuilder {
                 }
             }
             return false;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new dev.layerfit.error.BadInputException(requirements + " is not UTF-8 text; Chalice reads it as UTF-8 and "
+                    + "stops with a UnicodeDecodeError: save it as UTF-8", e);
         } catch (IOException e) {
             throw new dev.layerfit.error.BadInputException("cannot read " + requirements + " (" + e.getMessage()
                     + "); check its permissions", e);

@@ -288,4 +288,67 @@ class ChaliceCheckTest {
                     "requirements.txt");
         }
     }
+
+    @Test
+    void aFifoInVendorAndARequirementsFileThatIsNotUtf8AreOneSentenceExitTwoNeverAHang() throws Exception {
+        Files.writeString(project.resolve("app.py"), APP);
+        Files.writeString(project.resolve(".chalice/config.json"), "{\"version\": \"2.0\", \"app_name\": \"shop\"}");
+        Path fifo = Files.createDirectories(project.resolve("vendor/pkg")).resolve("pipe");
+        Process mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mk.waitFor() == 0 && Files.exists(fifo),
+                "SKIPPED: mkfifo is not available; a FIFO cannot be made");
+        CliRun r = check("--json", "--function", "worker");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(json(r).get("error").get("message").asText()).isEqualTo(fifo + " is not a regular file (a FIFO, socket or"
+                + " device); Chalice's packager would hang or fail reading it into the zip: remove it");
+        Files.delete(fifo);
+
+        Files.write(project.resolve("requirements.txt"), new byte[] {'r', 'e', 'q', (byte) 0xff, (byte) 0xfe, '\n'});
+        CliRun bad = check("--function", "worker");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("requirements.txt is not UTF-8 text; Chalice reads it as UTF-8 and stops with a "
+                + "UnicodeDecodeError: save it as UTF-8").doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(bad.out()).isEmpty();
+        try (var files = Files.list(project)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(".chalice", "app.py", "vendor",
+                    "requirements.txt");
+        }
+    }
+
+    @Test
+    void chaliceDeploySendsZipsInlineChalicePackageGoesThroughS3() throws Exception {
+        Files.writeString(project.resolve("app.py"), APP);
+        Files.writeString(project.resolve("requirements.txt"), "tinysix==1.16.0\n");
+        Files.writeString(project.resolve(".chalice/config.json"), "{\"version\": \"2.0\", \"app_name\": \"shop\"}");
+        JsonNode deploy = json(check("--json", "--function", "worker"));
+        assertThat(deploy.get("deployTool").asText()).isEqualTo("chalice deploy");
+        // automatic_layer is off: one function zip, sent inline, so its zipped size is held to 50 MiB
+        assertThat(deploy.get("limits").findValuesAsText("name")).containsExactly("unzipped-total", "layer-count",
+                "zipped-direct-upload");
+        JsonNode pkg = json(check("--json", "--function", "worker", "--deploy-command", "package"));
+        assertThat(pkg.get("deployTool").asText()).isEqualTo("chalice package");
+        assertThat(pkg.get("limits").findValuesAsText("name")).containsExactly("unzipped-total", "layer-count");
+    }
+
+    @Test
+    void withoutFlagsChaliceDeploysThePython3OnPath() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(DeployingMachine.detect().isPresent(),
+                "SKIPPED: no python3 on PATH to ask which Python Chalice would deploy");
+        DeployingMachine here = DeployingMachine.detect().orElseThrow();
+        Files.writeString(project.resolve("app.py"), APP);
+        Files.writeString(project.resolve("requirements.txt"), "tinysix==1.16.0\nchalice==1.32.0\n");
+        shelf.wheel("chalice", "1.32.0", "py3-none-any", Map.of("chalice/__init__.py", "# a stand-in\n"));
+        Files.writeString(project.resolve(".chalice/config.json"), "{\"version\": \"2.0\", \"app_name\": \"shop\"}");
+        CliRun r = CliRun.of("check", project.toString(), "--offline", "--index-url", shelf.url(), "--json", "--function", "worker");
+        assertThat(r.exitCode()).as(r.err() + r.out()).isZero();
+        JsonNode j = json(r);
+        String runtime = ChalicePython.lambdaPythonVersion(here.pythonVersion());
+        assertThat(j.get("runtime").asText()).isEqualTo(runtime);
+        assertThat(j.get("deploymentNotes").toString()).contains("runtime " + runtime + ": Chalice deploys " + runtime
+                + " from the python3 on PATH");
+        if (here.chaliceFiles().isEmpty()) {
+            // the chalice pinned in requirements.txt decides the runtime files' sizes
+            assertThat(j.toString()).contains("Chalice 1.32.0 (pinned in requirements.txt) is not installed for python3 here");
+        }
+    }
 }
