@@ -188,7 +188,8 @@ public final class ChaliceDependencyBuilder {
         PythonTarget machineTarget = new PythonTarget(PythonRuntime.custom(machine.pythonVersion(), glibc), machineArch);
         Lock lock;
         try {
-            lock = Locker.fromEnvironment(Locker.DEFAULT_THREADS).lock(new LockRequest(List.of(requirements), machineTarget,
+            // pip download on the deploying machine reads any sdist's metadata, native code or not
+            lock = Locker.fromEnvironment(Locker.DEFAULT_THREADS).readingNativeSdistMetadata().lock(new LockRequest(List.of(requirements), machineTarget,
                     index.indexUrl(), index.extraIndexUrls(), index.findLinks(), index.noIndex(), index.pre()));
         } catch (IOException e) {
             throw new UncheckedIOException("could not read pip's configuration", e);

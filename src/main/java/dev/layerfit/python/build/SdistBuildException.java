@@ -23,14 +23,26 @@ public final class SdistBuildException extends BadInputException {
     }
 
     private final Cause reason;
+    private final transient java.nio.file.Path builtWheel;
 
     public SdistBuildException(String message) {
         this(Cause.FAILED, message);
     }
 
     public SdistBuildException(Cause reason, String message) {
+        this(reason, message, null);
+    }
+
+    /** {@code builtWheel}: for {@link Cause#NOT_PURE}, the native wheel that was built (kept apart from usable ones). */
+    public SdistBuildException(Cause reason, String message, java.nio.file.Path builtWheel) {
         super(message);
         this.reason = reason;
+        this.builtWheel = builtWheel;
+    }
+
+    /** The native wheel the build made ({@link Cause#NOT_PURE}), or null: its metadata is real, its code is not usable. */
+    public java.nio.file.Path builtWheel() {
+        return builtWheel;
     }
 
     /** Why (the message says it for people). */

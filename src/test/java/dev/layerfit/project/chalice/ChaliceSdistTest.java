@@ -179,8 +179,19 @@ class ChaliceSdistTest {
                 "setup.py", "from setuptools import setup\nfrom setuptools.dist import Distribution\n"
                         + "class Binary(Distribution):\n    def has_ext_modules(self):\n        return True\n"
                         + "setup(distclass=Binary)\n"));
-        Files.writeString(project.resolve("requirements.txt"), "tinynat==1.0 --hash=sha256:" + sha256(nat) + "\n");
+        // unpinned: the deploying machine's pip download reads its metadata from the native wheel it builds
+        Files.writeString(project.resolve("requirements.txt"), "tinynat\n");
+        CliRun unpinned = check("--json");
+        assertThat(unpinned.exitCode()).as(unpinned.err() + unpinned.out()).isZero();
+        assertThat(JSON.readTree(unpinned.out()).get("leftOut").get(0).get("reason").asText())
+                .startsWith("tinynat 1.0 has only an sdist, so Chalice tries to build tinynat-1.0.tar.gz");
+        // the native wheel is kept apart: a layer build still refuses the sdist
+        try (var walk = Files.walk(tmp.resolve("cache"))) {
+            assertThat(walk.filter(p -> p.getFileName().toString().endsWith("-linux_x86_64.whl")).map(p -> p.getParent().getParent()
+                    .getFileName().toString())).containsExactly("sdist-native-wheels");
+        }
 
+        Files.writeString(project.resolve("requirements.txt"), "tinynat==1.0 --hash=sha256:" + sha256(nat) + "\n");
         CliRun r = check("--json");
         assertThat(r.exitCode()).as(r.err() + r.out()).isZero();
         JsonNode item = JSON.readTree(r.out()).get("leftOut").get(0);
