@@ -189,8 +189,9 @@ public final class ChaliceDependencyBuilder {
         Lock lock;
         try {
             // pip download on the deploying machine reads any sdist's metadata, native code or not
-            lock = Locker.fromEnvironment(Locker.DEFAULT_THREADS).readingNativeSdistMetadata().lock(new LockRequest(List.of(requirements), machineTarget,
-                    index.indexUrl(), index.extraIndexUrls(), index.findLinks(), index.noIndex(), index.pre()));
+            lock = Locker.fromEnvironment(Locker.DEFAULT_THREADS).readingNativeSdistMetadata().lock(new LockRequest(
+                    List.of(requirements), machineTarget, index.indexUrl(), index.extraIndexUrls(), index.findLinks(),
+                    index.noIndex(), index.pre()));
         } catch (IOException e) {
             throw new UncheckedIOException("could not read pip's configuration", e);
         }

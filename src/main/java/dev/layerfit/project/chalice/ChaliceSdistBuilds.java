@@ -47,8 +47,9 @@ final class ChaliceSdistBuilds implements ChaliceDependencyBuilder.SdistBuilder 
             String why = firstClause(e.getMessage());
             return switch (e.reason()) {
                 case FAILED -> ChaliceDependencyBuilder.SdistResult.failed(why);
-                case NOT_PURE -> ChaliceDependencyBuilder.SdistResult.unknown("it builds native code, which layerfit does not"
-                        + " count: " + why);
+                case NOT_PURE -> ChaliceDependencyBuilder.SdistResult.unknown(e.builtWheel() == null
+                        ? "it builds native code, which layerfit does not count: " + why
+                        : "it builds native code, " + e.builtWheel().getFileName() + ", which layerfit does not count");
                 case NO_PYTHON, BACKEND_UNAVAILABLE, TIMED_OUT -> ChaliceDependencyBuilder.SdistResult.unknown(why);
             };
         }
