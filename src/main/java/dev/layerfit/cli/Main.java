@@ -84,7 +84,13 @@ public final class Main {
             return what + "; did you mean '" + suggestions.get(0) + "'?";
         }
         if (command) {
-            return what + "; the commands are " + String.join(", ", CommandTree.names());
+            // the commands of the command it was given to (layers: list, prune), hidden ones left out
+            List<String> names = u.getCommandLine().getParent() == null ? CommandTree.names()
+                    : u.getCommandLine().getSubcommands().entrySet().stream()
+                            .filter(e -> !e.getValue().getCommandSpec().usageMessage().hidden()
+                                    && e.getKey().equals(e.getValue().getCommandName()))
+                            .map(java.util.Map.Entry::getKey).toList();
+            return what + "; the commands are " + String.join(", ", names);
         }
         return what;
     }
