@@ -37,6 +37,8 @@ class UnknownCommandLineTest {
         oneSentence(CliRun.of("layers", "prune", "--keeep", "3"), "unknown option '--keeep'; did you mean '--keep'?",
                 "layerfit layers prune");
         oneSentence(CliRun.of("check", "examples/seed-app", "extra"), "unexpected argument 'extra'", "layerfit check");
+        // known options, clustered, leave the missing-option message as it is
+        assertThat(lines(CliRun.of("layers", "prune", "-qv").err()).get(0)).startsWith("layerfit: Missing required options");
     }
 
     @Test
