@@ -33,8 +33,7 @@ import picocli.CommandLine.Spec;
             "the route when function + layers cannot fit under 262,144,000 bytes (images hold up to 10 GiB)."},
         footer = {"", "Examples:",
             "  layerfit resolve examples/inputs/requirements.txt --runtime python3.12 --arch arm64 -o requirements.lock",
-            "  layerfit dockerfile --project examples/inputs --runtime python3.12 --arch arm64 requirements.lock \\",
-            "      -o Dockerfile"})
+            "  layerfit dockerfile --project examples/inputs --runtime python3.12 --arch arm64 requirements.lock -o Dockerfile"})
 public final class DockerfileCommand implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "REQUIREMENTS",

@@ -62,6 +62,7 @@ record DocumentedExample(String source, String dir, String command, String comme
         boolean inBlock = false;
         boolean inShell = false;
         String dir = "";
+        String above = "";
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
             if (line.startsWith("```")) {
@@ -84,7 +85,8 @@ record DocumentedExample(String source, String dir, String command, String comme
                 dir = dir.isEmpty() ? cd.group(1) : dir + "/" + cd.group(1);
                 continue;
             }
-            of(name + ":" + (first + 1), dir, joined.toString()).ifPresent(found::add);
+            of(name + ":" + (first + 1), dir, joined.toString(), above).ifPresent(found::add);
+            above = commentLine(joined.toString());
         }
         return found;
     }
@@ -99,13 +101,15 @@ record DocumentedExample(String source, String dir, String command, String comme
     private static void collect(CommandLine cl, List<DocumentedExample> found) {
         String name = "layerfit " + cl.getCommandSpec().qualifiedName(" ").replaceFirst("^layerfit ?", "");
         String[] footer = cl.getCommandSpec().usageMessage().footer();
+        String above = "";
         for (int i = 0; i < footer.length; i++) {
             StringBuilder joined = new StringBuilder(footer[i]);
             while (joined.toString().endsWith("\\") && i + 1 < footer.length) {
                 joined.setLength(joined.length() - 1);
                 joined.append(' ').append(footer[++i].strip());
             }
-            of(name.strip() + " --help", "", joined.toString()).ifPresent(found::add);
+            of(name.strip() + " --help", "", joined.toString(), above).ifPresent(found::add);
+            above = commentLine(joined.toString());
         }
         for (CommandLine sub : cl.getSubcommands().values()) {
             if (sub.getParent() == cl && !sub.getCommandSpec().usageMessage().hidden()) {
@@ -116,15 +120,25 @@ record DocumentedExample(String source, String dir, String command, String comme
 
     /** The example on a line, if the line runs layerfit. */
     static Optional<DocumentedExample> of(String source, String line) {
-        return of(source, "", line);
+        return of(source, "", line, "");
     }
 
-    /** The example on a line run in {@code dir} (relative to the root), if the line runs layerfit. */
-    static Optional<DocumentedExample> of(String source, String dir, String line) {
+    /** The text of a line that is only a comment, else empty. */
+    private static String commentLine(String line) {
+        String s = line.strip();
+        return s.startsWith("#") ? s.substring(1).strip() : "";
+    }
+
+    /**
+     * The example on a line run in {@code dir} (relative to the root), if the line runs layerfit; {@code above} is
+     * the comment line right above it, which speaks for it when it has no comment of its own (help moves the
+     * comment of a line too long for the terminal there).
+     */
+    static Optional<DocumentedExample> of(String source, String dir, String line, String above) {
         String text = line.strip();
         int hash = commentStart(text);
         String command = (hash < 0 ? text : text.substring(0, hash)).strip().replaceAll(" +", " ");
-        String comment = hash < 0 ? "" : text.substring(hash + 1).strip();
+        String comment = hash < 0 ? above : text.substring(hash + 1).strip();
         if (command.startsWith("./layerfit ")) {
             command = command.substring(2);
         }

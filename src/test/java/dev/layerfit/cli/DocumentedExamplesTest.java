@@ -81,6 +81,8 @@ class DocumentedExamplesTest {
                 .extracting(DocumentedExample::command).containsExactly("layerfit a --b c");
         assertThat(DocumentedExample.fromMarkdown("m", "```sh\ncd examples/inputs\nlayerfit a\n```\n```sh\nlayerfit b\n```\n"))
                 .extracting(DocumentedExample::dir).containsExactly("examples/inputs", "");
+        assertThat(DocumentedExample.fromMarkdown("m", "```sh\n# exits 1: it does not fit\nlayerfit a \\\n  --b\nlayerfit c\n```\n"))
+                .extracting(DocumentedExample::expectedExit).containsExactly(1, 0);
     }
 
     @TestFactory
