@@ -43,9 +43,9 @@ import picocli.CommandLine.Spec;
             "the route when function + layers cannot fit under 262,144,000 bytes (images hold up to 10 GiB).",
             "Everything it installs is pinned. A lock made for another Python or platform is refused (--re-resolve",
             "resolves its pins for this target instead)."},
-        footer = {"", "Examples:", "  layerfit resolve requirements.txt --runtime python3.12 -o requirements.lock",
-            "  layerfit dockerfile --runtime python3.12 --arch arm64 requirements.lock -o Dockerfile",
-            "  layerfit dockerfile --runtime python3.13 requirements.lock --re-resolve --chalice-version 1.32.0"})
+        footer = {"", "Examples:",
+            "  layerfit resolve examples/inputs/requirements.txt --runtime python3.12 --arch arm64 -o requirements.lock",
+            "  layerfit dockerfile --project examples/inputs --runtime python3.12 --arch arm64 requirements.lock -o Dockerfile"})
 public final class DockerfileCommand implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "REQUIREMENTS",
