@@ -46,6 +46,9 @@ public final class AwsOptions {
                 throw new BadInputException("--endpoint-url '" + endpointUrl + "' needs a scheme and host, like http://127.0.0.1:5000");
             }
         }
+        if (region != null) {
+            dev.layerfit.aws.LambdaInputs.region(region);
+        }
         return new AwsClientSettings(profile, region, endpoint, null);
     }
 

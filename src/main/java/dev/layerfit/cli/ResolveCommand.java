@@ -132,7 +132,7 @@ public final class ResolveCommand implements Callable<Integer> {
             node.put("name", pin.name());
             node.put("version", pin.version().toString());
             node.put("filename", pin.filename());
-            node.put("url", pin.url());
+            node.put("url", dev.layerfit.text.Redaction.redact(pin.url()));
             node.put("sha256", pin.sha256());
             ArrayNode hashes = node.putArray("hashes");
             p.hashes().forEach(hashes::add);

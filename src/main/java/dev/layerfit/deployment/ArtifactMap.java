@@ -88,7 +88,7 @@ public final class ArtifactMap {
             String where = loc == null ? file.toString() : file + ":" + loc.getLineNr() + ":" + loc.getColumnNr();
             throw new BadInputException(where + ": not valid JSON (" + e.getOriginalMessage() + "); fix the file", e);
         } catch (IOException e) {
-            throw new BadInputException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new BadInputException("cannot read " + file + ": " + dev.layerfit.error.ExceptionWords.describe(e), e);
         }
         if (root == null || !root.isObject()) {
             throw new BadInputException(file + ": expected a JSON object with \"layers\", \"managedLayer\" or \"package\"");

@@ -173,7 +173,7 @@ public final class Locker {
             throw new RequirementsUnreadableException("the " + what + " " + file + " does not exist; give the path of a pip "
                     + "requirements file", e);
         } catch (IOException e) {
-            throw new RequirementsUnreadableException("the " + what + " " + file + " could not be read (" + e.getMessage()
+            throw new RequirementsUnreadableException("the " + what + " " + file + " could not be read (" + dev.layerfit.error.ExceptionWords.describe(e)
                     + "); check its permissions", e);
         }
     }

@@ -69,7 +69,7 @@ public final class LayerBuilder {
     }
 
     private static String describe(IOException e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
+        return dev.layerfit.error.ExceptionWords.describe(e);
     }
 
     private BuildResult buildOrCopy(BuildRequest request) throws IOException {
@@ -81,7 +81,8 @@ public final class LayerBuilder {
         long t = lap(millis, "pin", t0);
         List<String> pinNames = pins.packages().stream().map(p -> p.pin().name() + "==" + p.pin().version()).toList();
 
-        var hit = cache.lookup(key);
+        List<String> cacheNotes = new ArrayList<>();
+        var hit = cache.lookup(key, cacheNotes);
         if (hit.isPresent()) {
             BuildResult r = hit.get();
             ImportCheck imports = null;
@@ -128,6 +129,7 @@ public final class LayerBuilder {
             }
             t = lap(millis, "zip", t);
             List<String> notes = new ArrayList<>(pins.warnings());
+            notes.addAll(cacheNotes);
             notes.addAll(slim.notes());
             notes.addAll(installed.notes());
             BuildResult result = new BuildResult(request.output(), zip.sha256(), zip.unzippedBytes(), zip.zippedBytes(),
@@ -181,18 +183,8 @@ public final class LayerBuilder {
 
     /** Copies {@code from} to {@code to} through a temporary file in {@code to}'s folder and an atomic rename. */
     static void copyAtomically(Path from, Path to) throws IOException {
-        Path target = to.toAbsolutePath();
-        Files.createDirectories(target.getParent());
-        Path tmp = TempPaths.register(Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp"));
-        try {
-            Files.copy(from, tmp, StandardCopyOption.REPLACE_EXISTING);
-            if (Files.getFileAttributeView(tmp, java.nio.file.attribute.PosixFileAttributeView.class) != null) {
-                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-            }
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            TempPaths.delete(tmp);
-        }
+        // the one safe-output writer: refuses an output that is an input (-o requirements.txt), writes links through
+        dev.layerfit.io.AtomicFileWriter.atomic().write(to, out -> Files.copy(from, out));
     }
 
     /** Extracts a cached layer into a temporary folder and checks its imports. */

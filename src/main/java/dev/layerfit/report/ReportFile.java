@@ -25,7 +25,7 @@ public final class ReportFile {
         try {
             AtomicFileWriter.atomic().write(target, text);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + target + ": " + dev.layerfit.error.ExceptionWords.describe(e), e);
         }
     }
 
