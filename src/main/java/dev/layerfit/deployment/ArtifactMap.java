@@ -82,7 +82,7 @@ public final class ArtifactMap {
         }
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(file.toFile());
+            root = new ObjectMapper().readTree(dev.layerfit.io.InputFiles.readBytes(file, dev.layerfit.io.InputFiles.TEXT_CAP, "the project file"));
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             String where = loc == null ? file.toString() : file + ":" + loc.getLineNr() + ":" + loc.getColumnNr();

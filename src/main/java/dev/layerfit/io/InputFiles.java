@@ -21,6 +21,13 @@ public final class InputFiles {
     /** The default cap of a text input (requirements, configs, listings, metadata): 16 MiB. */
     public static final long TEXT_CAP = Long.getLong("layerfit.maxTextBytes", 16L << 20);
 
+    /**
+     * The default cap of a machine-written document (a Terraform plan in JSON, a cloud assembly's template): 64 MiB,
+     * raised with {@code layerfit.maxDocumentBytes}. A CloudFormation template may be 1 MB (CloudFormation quotas,
+     * "Template body size in an Amazon S3 object"); a plan of thousands of resources stays well below 64 MiB.
+     */
+    public static final long DOCUMENT_CAP = Long.getLong("layerfit.maxDocumentBytes", 64L << 20);
+
     private static final Set<Path> READ = ConcurrentHashMap.newKeySet();
 
     private InputFiles() {
@@ -82,6 +89,50 @@ public final class InputFiles {
     /** The text of a regular UTF-8 file of at most {@link #TEXT_CAP} bytes; a leading BOM is dropped. */
     public static String readText(Path path, String what) throws IOException {
         return decode(readBytes(path, TEXT_CAP, what));
+    }
+
+    /**
+     * The text of a regular file of at most {@code cap} bytes that must be UTF-8: malformed bytes are a
+     * {@link java.nio.charset.MalformedInputException} (as {@link Files#readString} throws), a leading BOM is dropped.
+     */
+    public static String readUtf8(Path path, long cap, String what) throws IOException {
+        byte[] bytes = readBytes(path, cap, what);
+        String s = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        return s.startsWith("\uFEFF") ? s.substring(1) : s;
+    }
+
+    /** As {@link #readUtf8(Path, long, String)} with {@link #TEXT_CAP}. */
+    public static String readUtf8(Path path, String what) throws IOException {
+        return readUtf8(path, TEXT_CAP, what);
+    }
+
+    /**
+     * For a quick look at a file found in a folder (is this a template?): its text when it is a regular file of at
+     * most {@code cap} bytes, else empty. Never blocks on a FIFO, never reads a device, never throws.
+     */
+    public static java.util.Optional<String> peekText(Path path, long cap) {
+        if (FileKind.of(path) != FileKind.REGULAR) {
+            return java.util.Optional.empty();
+        }
+        try {
+            if (Files.size(path) > cap) {
+                return java.util.Optional.empty();
+            }
+            try (InputStream in = Files.newInputStream(path)) {
+                byte[] bytes = in.readNBytes((int) Math.min(cap, Integer.MAX_VALUE - 8));
+                return java.util.Optional.of(new String(bytes, StandardCharsets.UTF_8));
+            }
+        } catch (IOException | RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** Whether {@code path} (links followed) is a regular file: a FIFO, device or socket is not. */
+    public static boolean isRegular(Path path) {
+        return FileKind.of(path) == FileKind.REGULAR;
     }
 
     /** UTF-8 text with a leading byte-order mark removed (editors on Windows write one; JSON parsers choke on it). */

@@ -258,7 +258,7 @@ public final class IndexClient {
 
     private static byte[] readLocal(Path p) {
         try {
-            return Files.readAllBytes(p);
+            return dev.layerfit.io.InputFiles.readBytes(p, dev.layerfit.io.InputFiles.TEXT_CAP, "the metadata file");
         } catch (IOException e) {
             throw new UncheckedIOException("could not read " + p, e);
         }

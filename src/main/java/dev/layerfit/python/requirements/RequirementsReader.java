@@ -179,7 +179,7 @@ public final class RequirementsReader {
         }
         Path path = ((RequirementsSource.File) source).path();
         try {
-            String text = Files.readString(path);
+            String text = dev.layerfit.io.InputFiles.readUtf8(path, "the requirements file");
             return new Loaded(InputFormat.detect(path.getFileName().toString(), text), text);
         } catch (NoSuchFileException e) {
             throw new BadInputException(path + ": no such requirements file; check the path, or give a pyproject.toml, a lock or "
@@ -187,7 +187,7 @@ public final class RequirementsReader {
         } catch (MalformedInputException e) {
             throw new BadInputException(path + " is not UTF-8 text; give a requirements file, a pyproject.toml or a lock", e);
         } catch (IOException e) {
-            throw new BadInputException(path + " could not be read (" + e.getMessage() + "); check that it is a file you may read", e);
+            throw new BadInputException(path + " could not be read (" + dev.layerfit.error.ExceptionWords.describe(e) + "); check that it is a file you may read", e);
         }
     }
 
