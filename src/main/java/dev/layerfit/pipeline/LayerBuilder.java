@@ -101,7 +101,7 @@ public final class LayerBuilder {
         }
 
         Files.createDirectories(cache.dir());
-        Path work = TempPaths.register(Files.createTempDirectory(cache.dir(), "tmp-"));
+        Path work = dev.layerfit.io.TempFiles.register(Files.createTempDirectory(cache.dir(), "tmp-"));
         try {
             List<Path> wheels = fetch(pins, client);
             t = lap(millis, "download", t);
@@ -142,7 +142,7 @@ public final class LayerBuilder {
             return new BuildResult(request.output(), zip.sha256(), zip.unzippedBytes(), zip.zippedBytes(),
                     zip.entries(), slim.removed(), pinNames, notes, false, key, imports, millis);
         } finally {
-            TempPaths.delete(work);
+            dev.layerfit.io.TempFiles.delete(work);
         }
     }
 
@@ -172,12 +172,39 @@ public final class LayerBuilder {
                 }));
             }
             List<Path> wheels = new ArrayList<>();
-            for (Future<Path> f : futures) {
-                wheels.add(Futures.await(f, "downloading wheels"));
+            try {
+                for (Future<Path> f : futures) {
+                    wheels.add(Futures.await(f, "downloading wheels"));
+                }
+            } finally {
+                futures.forEach(f -> f.cancel(true));
             }
             return wheels;
         } finally {
-            pool.shutdownNow();
+            stop(pool);
+        }
+    }
+
+    /** The longest a stopped build waits for its download threads to end. */
+    private static final long FETCH_STOP_SECONDS = 30;
+
+    /**
+     * Interrupts the download threads and waits for them to end, so that none still writes (a wheel into the cache,
+     * a temporary file) once the build has deleted its work folder; an interrupt of this thread is kept for later.
+     */
+    private static void stop(ExecutorService pool) {
+        pool.shutdownNow();
+        boolean interrupted = false;
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(FETCH_STOP_SECONDS);
+        while (!pool.isTerminated() && System.nanoTime() < deadline) {
+            try {
+                pool.awaitTermination(Math.max(1, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -189,7 +216,7 @@ public final class LayerBuilder {
 
     /** Extracts a cached layer into a temporary folder and checks its imports. */
     private ImportCheck verifyCached(Path zip, BuildRequest request) throws IOException {
-        Path work = TempPaths.register(Files.createTempDirectory(cache.dir(), "tmp-"));
+        Path work = dev.layerfit.io.TempFiles.register(Files.createTempDirectory(cache.dir(), "tmp-"));
         try {
             Path root = work.toRealPath();
             try (InputStream in = Files.newInputStream(zip); ZipInputStream zin = new ZipInputStream(in)) {
@@ -208,7 +235,7 @@ public final class LayerBuilder {
             }
             return ImportVerifier.verify(root.resolve(request.layout().sitePrefix()), request.target().runtime().pythonVersion());
         } finally {
-            TempPaths.delete(work);
+            dev.layerfit.io.TempFiles.delete(work);
         }
     }
 }
