@@ -213,7 +213,7 @@ public final class GithubReport {
     private static void appendSummary(Path file, String markdown) {
         try {
             // the one safe-output writer: a FIFO or device given as $GITHUB_STEP_SUMMARY is refused, not blocked on
-            dev.layerfit.io.AtomicFileWriter.atomic().append(file, markdown);
+            dev.layerfit.io.AtomicFileWriter.atomic().append(file, dev.layerfit.text.Redaction.redact(markdown));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append the job summary to " + file + " ($" + STEP_SUMMARY + "): "
                     + dev.layerfit.error.ExceptionWords.describe(e), e);

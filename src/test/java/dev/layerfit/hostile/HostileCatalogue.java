@@ -18,6 +18,7 @@ import java.util.Map;
 final class HostileCatalogue {
 
     private static final String PY = "python3.12";
+    static final String FUNCTION_ARN = "arn:aws:lambda:us-east-1:123456789012:function:fn";
     private final Path root;
     private final HostileServer servers;
     private final List<HostileCase> cases = new ArrayList<>();
@@ -56,6 +57,9 @@ final class HostileCatalogue {
         index();
         aws();
         github();
+        pythonInputs();
+        frameworkInputs();
+        deployed();
         return cases;
     }
 
@@ -75,7 +79,8 @@ final class HostileCatalogue {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        HostileCase c = new HostileCase(id, dir);
+        // local cases in two JVMs side by side (each case has its own folder and cache)
+        HostileCase c = new HostileCase(id, dir).batch("local" + (n % 2));
         cases.add(c);
         return c;
     }
@@ -572,6 +577,7 @@ final class HostileCatalogue {
     // ---- 8. a loopback index that misbehaves ---------------------------------------------------------------------------
 
     private void startServers() throws IOException {
+        startFunctionServers();
         String hash = HostileFiles.sha256Hex(servers.wheel());
         String good = HostileFiles.WHEEL_NAME;
         servers.start("never", (ex, s) -> HostileServer.never(ex));
@@ -662,6 +668,23 @@ final class HostileCatalogue {
         });
     }
 
+    /** Lambda's REST API answering ListFunctions and GetFunction (a function whose code URL ignores Range). */
+    private void startFunctionServers() throws IOException {
+        servers.start("aws-fn-empty", (ex, s) -> HostileServer.send(ex, 200, "application/json", "{\"Functions\":[]}"));
+        servers.start("aws-fn", (ex, s) -> {
+            String config = "{\"FunctionName\":\"fn\\u001b[2J\\nFITS: forged\",\"FunctionArn\":\"" + FUNCTION_ARN + "\","
+                    + "\"Runtime\":\"python3.12\",\"PackageType\":\"Zip\",\"CodeSha256\":\"abc\",\"CodeSize\":5000,"
+                    + "\"Architectures\":[\"x86_64\"],\"Layers\":[]}";
+            String path = ex.getRequestURI().getPath();
+            if (path.matches(".*/functions/?")) {
+                HostileServer.send(ex, 200, "application/json", "{\"Functions\":[" + config + "]}");
+            } else {
+                HostileServer.send(ex, 200, "application/json", "{\"Configuration\":" + config + ",\"Code\":{\"RepositoryType\":\"S3\","
+                        + "\"Location\":\"" + s.url("norange-zip") + "/code.zip?X-Amz-Signature=" + HostileInputSuiteTest.SECRET_TOKEN + "\"}}");
+            }
+        });
+    }
+
     private void index() {
         List<String> bad = List.of("never", "stall", "trickle", "429", "500", "endless", "not-html", "json-bad", "json-deep",
                 "json-no-files", "auth", "redirect-loop", "redirect-ftp");
@@ -744,5 +767,204 @@ final class HostileCatalogue {
             }
             c.exits(2);
         }
+    }
+
+    // ---- 11. pyproject.toml, locks and standard input ------------------------------------------------------------------
+
+    /** Makes {@code rel} a sparse file of {@code bytes} zeros: larger than a cap, without using the disk. */
+    private static void huge(HostileCase c, String rel, long bytes) {
+        try {
+            Path f = c.dir.resolve(rel);
+            Files.createDirectories(f.getParent());
+            try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile(f.toFile(), "rw")) {
+                raf.setLength(bytes);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void pythonInputs() {
+        List<String> names = List.of("pyproject.toml", "uv.lock", "poetry.lock", "Pipfile.lock", "pylock.toml");
+        for (String name : names) {
+            String rel = "py/" + name;
+            // resolve with each kind; build and plan read through the same reader, so one kind each
+            for (Bad bad : List.of(Bad.FIFO, Bad.DEV_ZERO)) {
+                slot("resolve-" + name + "-" + bad.name().toLowerCase(), bad, rel, c -> buildArgs(c, "resolve", p(c, rel)));
+            }
+            slot("build-" + name + "-fifo", Bad.FIFO, rel, c -> buildArgs(c, "build", p(c, rel)));
+            slot("plan-" + name + "-dev_zero", Bad.DEV_ZERO, rel, c -> buildArgs(c, "plan", p(c, rel)));
+            HostileCase big = kase("resolve-" + name + "-17mb");
+            huge(big, rel, 17L << 20);
+            big.args(buildArgs(big, "resolve", p(big, rel))).exits(2).says("limit");
+            // nesting far deeper than any real file: a sentence, never a stack overflow
+            HostileCase deep = kase("resolve-" + name + "-deep");
+            write(deep, rel, name.endsWith(".lock") && name.startsWith("Pipfile")
+                    ? "{\"default\": " + "[".repeat(100_000) + "]".repeat(100_000) + "}"
+                    : "x = " + "[".repeat(100_000) + "]".repeat(100_000) + "\n");
+            deep.args(buildArgs(deep, "resolve", p(deep, rel))).exits(2);
+            HostileCase ctl = kase("resolve-" + name + "-control-chars");
+            write(ctl, rel, name.startsWith("Pipfile") ? "{\"default\": {\"x\\u001b[2J\\nFITS: forged\": {\"version\": \"==1\"}}}"
+                    : "[project]\nname = \"x\\u001b[2J\\nFITS: forged\"\nversion = \"1\"\n[[package]]\nname = \"\\u0007\"\n");
+            // a project named with control characters may resolve (nothing to install); its name is escaped when shown
+            ctl.args(buildArgs(ctl, "resolve", p(ctl, rel))).exits(0, 1, 2);
+            // the output is the pyproject/lock read as input
+            HostileCase self = kase("resolve-" + name + "-o-itself");
+            write(self, rel, name.startsWith("Pipfile") ? "{\"_meta\": {}, \"default\": {}}" : "[project]\nname = \"x\"\nversion = \"1\"\n"
+                    + "dependencies = [\"hostile-demo\"]\n");
+            self.args(buildArgs(self, "resolve", p(self, rel))).args("-o", p(self, rel)).exits(2);
+        }
+        for (String flag : List.of("-c", "-r")) {
+            for (Bad bad : List.of(Bad.FIFO, Bad.DEV_ZERO)) {
+                slot("resolve" + flag + "-" + bad.name().toLowerCase(), bad, "bad.txt",
+                        c -> concat(new String[] {"resolve", p(c, "req.txt"), flag, p(c, "bad.txt")}, offline(c)));
+            }
+        }
+        for (String how : List.of("-", "-r")) {
+            HostileCase zero = kase("resolve-stdin" + how + "-dev-zero");
+            zero.args(how.equals("-") ? new String[] {"resolve", "-"} : new String[] {"resolve", "-r", "-"}).args(offline(zero));
+            zero.stdin = make(zero, "zero", Bad.DEV_ZERO) ? p(zero, "zero") : "/dev/zero";
+            zero.exits(2).says("standard input");
+            HostileCase big = kase("resolve-stdin" + how + "-17mb");
+            huge(big, "big.txt", 17L << 20);
+            big.args(how.equals("-") ? new String[] {"resolve", "-"} : new String[] {"resolve", "-r", "-"}).args(offline(big));
+            big.stdin = p(big, "big.txt");
+            big.exits(2).says("standard input");
+        }
+        // resolve -o pylock.toml from an index with credentials: the lock names files without them
+        for (String out : List.of("pylock.toml", "requirements.lock")) {
+            String host = servers.url("page-good").substring("http://".length());
+            HostileCase c = kase("resolve-creds-o-" + out).batch("net0");
+            c.args("resolve", p(c, "req.txt"), "--runtime", PY, "--index-url", "http://user:" + HostileInputSuiteTest.SECRET_PASSWORD
+                    + "@" + host + "/simple", "--timeout", "2", "-o", p(c, out)).output(out).exits(0, 1, 2, 3).within(45_000);
+        }
+        for (String flag : List.of("-o")) {
+            HostileCase c = kase("dockerfile" + flag + "-is-input");
+            c.args("dockerfile", "--runtime", PY, p(c, "req.txt"), flag, p(c, "req.txt")).exits(2).says("inputs");
+            HostileCase f = kase("dockerfile" + flag + "-fifo");
+            make(f, "out-fifo", fifos ? Bad.FIFO : Bad.FOLDER);
+            f.args("dockerfile", "--runtime", PY, p(f, "req.txt"), flag, p(f, "out-fifo")).exits(2);
+        }
+    }
+
+    private static String[] buildArgs(HostileCase c, String cmd, String input) {
+        String[] head = cmd.equals("build") ? new String[] {cmd, input, "-o", p(c, "out.zip")} : new String[] {cmd, input};
+        return concat(head, offline(c));
+    }
+
+    // ---- 12. SAM / CloudFormation templates, serverless.yml, Terraform plans, cdk.out ---------------------------------
+
+    private record Framework(String name, String kind, String file, String valid) {
+    }
+
+    private static final String SAM = "Transform: AWS::Serverless-2016-10-31\nResources:\n  Fn:\n    Type: AWS::Serverless::Function\n"
+            + "    Properties:\n      Runtime: python3.12\n      Handler: app.handler\n      InlineCode: \"x = 1\"\n";
+    private static final String CFN = "Resources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties:\n      Runtime: python3.12\n"
+            + "      Handler: index.handler\n      Role: arn:aws:iam::123456789012:role/r\n      Code:\n        ZipFile: \"x = 1\"\n";
+
+    private void frameworkInputs() {
+        List<Framework> frameworks = List.of(
+                new Framework("sam", "sam", "template.yaml", SAM),
+                new Framework("cloudformation", "cloudformation", "stack.yaml", CFN),
+                new Framework("serverless", "serverless", "serverless.yml", "service: s\nprovider:\n  name: aws\n  runtime: python3.12\n"
+                        + "functions:\n  fn:\n    handler: app.handler\n"),
+                new Framework("terraform", "terraform", "plan.json", "{\"format_version\":\"1.2\",\"terraform_version\":\"1.9.0\","
+                        + "\"planned_values\":{\"root_module\":{}}}"),
+                new Framework("cdk", "cdk", "cdk.out/manifest.json", "{\"version\":\"36.0.0\",\"artifacts\":{}}"));
+        for (Framework f : frameworks) {
+            String rel = "fw/" + f.file();
+            Path projectRel = Path.of(rel).getParent();
+            for (Bad bad : List.of(Bad.FIFO, Bad.DEV_ZERO, Bad.FOLDER)) {
+                // the folder (the reader finds the file) and the file itself
+                slot("check-" + f.name() + "-dir-" + bad.name().toLowerCase(), bad, rel,
+                        c -> new String[] {"check", p(c, projectRel.toString()), "--kind", f.kind()});
+                if (!f.name().equals("cdk")) {
+                    slot("check-" + f.name() + "-file-" + bad.name().toLowerCase(), bad, rel,
+                            c -> new String[] {"check", p(c, rel), "--kind", f.kind()});
+                }
+            }
+            HostileCase big = kase("check-" + f.name() + "-65mb");
+            huge(big, rel, 65L << 20);
+            big.args("check", p(big, f.name().equals("cdk") ? projectRel.toString() : rel), "--kind", f.kind()).exits(2);
+            boolean json = f.file().endsWith(".json");
+            Map<String, String> bodies = new java.util.LinkedHashMap<>();
+            bodies.put("deep", json ? "{\"a\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}"
+                    : "Resources:\n  Fn: " + "[".repeat(100_000) + "]".repeat(100_000) + "\n");
+            bodies.put("garbage", json ? "{\"format_version\": [}" : "Resources: {\n  : : [\n");
+            bodies.put("control-chars", json ? f.valid().replace("{}", "{\"x\\u001b[2J\\nFITS: forged\":1}")
+                    : f.valid().replace("Fn:", "\"Fn\\e[2J\\nFITS: forged\":").replace("fn:", "\"fn\\e[2J\\nFITS: forged\":"));
+            if (!json) {
+                bodies.put("alias-bomb", "a: &a [\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"]\n"
+                        + "b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n"
+                        + "e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\ng: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]\n"
+                        + "h: &h [*g,*g,*g,*g,*g,*g,*g,*g,*g]\ni: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h]\n" + f.valid());
+            }
+            bodies.put("bom-nul", "\uFEFF\u0000" + f.valid());
+            for (Map.Entry<String, String> b : bodies.entrySet()) {
+                HostileCase c = kase("check-" + f.name() + "-" + b.getKey());
+                write(c, rel, b.getValue());
+                c.args("check", p(c, projectRel.toString()), "--kind", f.kind()).exits(0, 1, 2);
+            }
+            // outputs that are the project's own file, or a FIFO
+            for (String flag : List.of("--markdown", "--html")) {
+                HostileCase self = kase("check-" + f.name() + flag + "-is-input");
+                write(self, rel, f.valid());
+                self.args("check", p(self, projectRel.toString()), "--kind", f.kind(), flag, p(self, rel));
+                // a project layerfit cannot check at all stops before writing; either way the file is untouched
+                self.exits(2);
+            }
+            HostileCase fifo = kase("check-" + f.name() + "-markdown-fifo");
+            write(fifo, rel, f.valid());
+            make(fifo, "out-fifo", fifos ? Bad.FIFO : Bad.FOLDER);
+            fifo.args("check", p(fifo, projectRel.toString()), "--kind", f.kind(), "--markdown", p(fifo, "out-fifo")).exits(2);
+        }
+    }
+
+    // ---- 13. audit and check of a deployed function against a misbehaving AWS endpoint --------------------------------
+
+    private void deployed() {
+        int i = 0;
+        for (String b : List.of("aws-500", "aws-never", "aws-stall", "aws-429", "aws-garbage", "aws-endless", "aws-fn", "aws-fn-empty")) {
+            boolean json = List.of("aws-never", "aws-garbage", "aws-fn").contains(b);
+            for (String extra : json ? List.of("", "--json") : List.of("")) {
+                HostileCase a = kase("audit-" + b + (extra.isEmpty() ? "" : "-json")).batch("dep" + (i++ % 3));
+                a.args("audit", "--region", "us-east-1", "--endpoint-url", servers.url(b), "--timeout", "0.5");
+                if (!extra.isEmpty()) {
+                    a.args(extra);
+                }
+                a.exits(0, 1, 2, 3).within(40_000);
+                HostileCase c = kase("check-arn-" + b + (extra.isEmpty() ? "" : "-json")).batch("dep" + (i++ % 3));
+                c.args("check", FUNCTION_ARN, "--endpoint-url", servers.url(b), "--timeout", "0.5");
+                if (!extra.isEmpty()) {
+                    c.args(extra);
+                }
+                c.exits(1, 2, 3).within(40_000);
+            }
+        }
+        // audit's Markdown output: refused when it cannot be a file, written through a link
+        record Out(String name, Bad bad, int exit) {
+        }
+        for (Out o : List.of(new Out("fifo", Bad.FIFO, 2), new Out("folder", Bad.FOLDER, 2), new Out("link-loop", Bad.LINK_LOOP, 2),
+                new Out("dev-null", Bad.DEV_NULL, 0))) {
+            HostileCase c = kase("audit-markdown-" + o.name()).batch("dep" + (i++ % 3));
+            if (!make(c, "out.md", o.bad())) {
+                make(c, "out.md", Bad.FOLDER);
+            }
+            c.args("audit", "--region", "us-east-1", "--endpoint-url", servers.url("aws-fn-empty"), "--timeout", "0.5",
+                    "--markdown", p(c, "out.md")).exits(o.exit() == 0 ? new Integer[] {0} : new Integer[] {2}).within(40_000);
+        }
+        HostileCase link = kase("audit-markdown-link").batch("dep" + (i++ % 3));
+        write(link, "target.md", "old\n");
+        symlink(link, "out.md", "target.md");
+        link.args("audit", "--region", "us-east-1", "--endpoint-url", servers.url("aws-fn-empty"), "--timeout", "0.5",
+                "--markdown", p(link, "out.md")).exits(0).output("target.md").within(40_000)
+                .after(d -> {
+                    assertThat(Files.isSymbolicLink(d.resolve("out.md"))).as("the link was replaced").isTrue();
+                    assertThat(read(d.resolve("target.md"))).as("the link's target was not written").isNotEqualTo("old\n");
+                });
+        HostileCase md = kase("check-arn-markdown-fifo").batch("dep" + (i++ % 3));
+        make(md, "out.md", fifos ? Bad.FIFO : Bad.FOLDER);
+        md.args("check", FUNCTION_ARN, "--endpoint-url", servers.url("aws-fn"), "--timeout", "0.5", "--markdown", p(md, "out.md"))
+                .exits(2, 3).within(40_000);
     }
 }

@@ -18,6 +18,13 @@ class RedactionTest {
                 .isEqualTo("https://b.s3.amazonaws.com/l.zip?X-Amz-Signature=****&x=1");
         assertThat(Redaction.withoutUserInfo("https://user:pw@host/simple")).isEqualTo("https://host/simple");
         assertThat(Redaction.redact("no url here")).isEqualTo("no url here");
+        assertThat(Redaction.redact("a https://u:p@h/x and git+https://u2:p2@h2/y, x=1"))
+                .isEqualTo("a https://u:****@h/x and git+https://u2:****@h2/y, x=1");
+        assertThat(Redaction.redact("mailto:me@host and ://@nothing")).isEqualTo("mailto:me@host and ://@nothing");
+        assertThat(Redaction.withoutUserInfo("http://a:b@h1/x http://c@h2/")).isEqualTo("http://h1/x http://h2/");
+        // a long run of letters (a 5 MB name in a report) is scanned once, not once per letter
+        String huge = "a".repeat(5 << 20);
+        assertThat(Redaction.redact(huge + "://u:p@h =")).isEqualTo(huge + "://u:p@h =".replace("u:p@", "u:****@"));
     }
 
     @Test

@@ -72,8 +72,11 @@ final class IndexCache {
             if (!Files.isRegularFile(p)) {
                 return Optional.empty();
             }
-            byte[] all = dev.layerfit.io.BoundedStreams.readAtMost(Files.newInputStream(p), dev.layerfit.io.InputFiles.TEXT_CAP,
-                    () -> new UncheckedIOException(new IOException("oversized")));
+            byte[] all;
+            try (java.io.InputStream in = Files.newInputStream(p)) {
+                all = dev.layerfit.io.BoundedStreams.readAtMost(in, dev.layerfit.io.InputFiles.TEXT_CAP,
+                        () -> new UncheckedIOException(new IOException("oversized")));
+            }
             int nl = indexOf(all, (byte) '\n');
             String head = nl < 0 ? "" : new String(all, 0, nl, StandardCharsets.US_ASCII);
             byte[] body = nl < 0 ? new byte[0] : java.util.Arrays.copyOfRange(all, nl + 1, all.length);
