@@ -62,6 +62,10 @@ public final class LayerBuilder {
             return buildOrCopy(request);
         } catch (InterruptedIOException e) {
             throw e;
+        } catch (dev.layerfit.io.FileWriteException e) {
+            // the output's folder cannot take the file: AtomicFileWriter's sentence, and that the path is untouched
+            String why = e.getMessage().replace("; choose another path", "");
+            throw new LayerWriteException(why + "; nothing was written there: choose another path", e);
         } catch (IOException e) {
             throw new LayerWriteException("building " + request.output() + " failed (" + describe(e) + "); nothing was written "
                     + "there: free disk space or fix permissions and run again", e);

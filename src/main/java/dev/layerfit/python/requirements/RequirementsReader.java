@@ -179,6 +179,9 @@ public final class RequirementsReader {
         }
         Path path = ((RequirementsSource.File) source).path();
         try {
+            if (dev.layerfit.io.FileKind.of(path) == dev.layerfit.io.FileKind.MISSING) {
+                throw new NoSuchFileException(path.toString());
+            }
             String text = dev.layerfit.io.InputFiles.readUtf8(path, "the requirements file");
             return new Loaded(InputFormat.detect(path.getFileName().toString(), text), text);
         } catch (NoSuchFileException e) {
