@@ -47,7 +47,10 @@ public final class AwsOptions {
             }
         }
         if (region != null) {
-            dev.layerfit.aws.LambdaInputs.region(region);
+            // audit takes a list (--region eu-west-1,us-east-1); AwsClients checks the one region a client gets
+            for (String r : region.split(",", -1)) {
+                dev.layerfit.aws.LambdaInputs.region(region.contains(",") ? r.strip() : r);
+            }
         }
         return new AwsClientSettings(profile, region, endpoint, null);
     }
