@@ -39,8 +39,9 @@ public final class InputFiles {
     }
 
     /**
-     * Records {@code path} (a file or a folder) as one of this run's inputs: an output may not replace it, nor, for a
-     * folder given as a project, any existing file read from inside it.
+     * Records {@code path} as one of this run's inputs: an output may not replace it. Only files actually read count
+     * (a project folder's own files are remembered one by one as its reader reads them), so a report written into the
+     * project, such as {@code --markdown report.md}, can be written again on the next run.
      */
     public static void remember(Path path) {
         try {
