@@ -14,6 +14,7 @@ import dev.layerfit.python.index.PipConfiguration;
 import dev.layerfit.python.index.RetryPolicy;
 import dev.layerfit.python.index.UserHome;
 import dev.layerfit.python.index.UvConfiguration;
+import dev.layerfit.python.requirements.LocalProject;
 import dev.layerfit.python.requirements.LockTarget;
 import dev.layerfit.python.requirements.LockedWheel;
 import dev.layerfit.python.requirements.ReadRequirements;
@@ -120,6 +121,7 @@ public final class Locker {
         read.constraints().forEach(e -> constraints.add(e.requirement()));
         SdistBuilder builder = IndexBuildRequirements.builder(client, cacheDir).orElse(null);
         try (IndexPackageSource source = new IndexPackageSource(client, resolveTarget, pre, threads).buildingSdistsWith(builder)) {
+            read.project().ifPresent(project -> source.withLocalWheel(project.name(), projectWheel(project, builder)));
             List<Requirement> required = requirements.stream().map(RequirementsFileEntry::requirement).toList();
             source.requireKnown(required.stream().map(Requirement::normalizedName).toList());
             source.prefetch(required);
@@ -137,6 +139,16 @@ public final class Locker {
             }
             return new Lock(target, resolveTarget, locked, client.stats(), warnings);
         }
+    }
+
+    /** The wheel {@code --with-project} installs, built from the project's folder (refused without a local Python). */
+    private static Path projectWheel(LocalProject project, SdistBuilder builder) {
+        if (builder == null) {
+            throw new dev.layerfit.python.build.SdistBuildException("--with-project builds " + project.name() + " from "
+                    + project.directory() + " as a wheel, which needs a local Python 3.11 or newer, and this machine has no "
+                    + "python3 (LAYERFIT_PYTHON names another); install one, or leave --with-project out");
+        }
+        return builder.buildProject(project.directory(), project.name());
     }
 
     /** The target as lock readers evaluate it (markers, Python version, a name for messages). */

@@ -99,15 +99,11 @@ public final class RequirementsReader {
     private ReadRequirements readAll(RequirementsInput input, LockTarget target) {
         // no sources is no requirements: a build of only a project's own files or vendor/ (the CLI refuses an empty
         // command line itself, in RequirementsArguments)
-        if (input.withProject()) {
-            // seam for issue 11 item 5: the sdist/PEP 517 builder adds the project's pure wheel as a locked file here
-            throw new BadInputException("--with-project needs the project built as a pure wheel (PEP 517), which this layerfit "
-                    + "cannot do yet; build the wheel yourself and list it with --find-links, or leave the option out");
-        }
         List<RequirementsFileEntry> requirements = new ArrayList<>();
         List<RequirementsFileEntry> constraints = new ArrayList<>();
         List<RequirementsFile> files = new ArrayList<>();
         LockedSet lock = null;
+        LocalProject project = null;
         boolean selectable = false;
         int specifiers = 0;
         for (RequirementsSource source : input.sources()) {
@@ -126,7 +122,11 @@ public final class RequirementsReader {
                 }
                 case PYPROJECT -> {
                     selectable = true;
-                    requirements.addAll(PyprojectReader.read(loaded.text(), Path.of(label), input.extras(), input.groups()));
+                    if (input.withProject()) {
+                        project = localProject(source, loaded, project, input, requirements);
+                    } else {
+                        requirements.addAll(PyprojectReader.read(loaded.text(), Path.of(label), input.extras(), input.groups()));
+                    }
                 }
                 default -> {
                     selectable = true;
@@ -134,9 +134,17 @@ public final class RequirementsReader {
                         throw new BadInputException(label + " is a " + loaded.format().displayName() + ", taken as it is: give it "
                                 + "alone, without other requirements or -c constraints (its versions are already chosen)");
                     }
+                    if (input.withProject()) {
+                        throw new BadInputException(label + " is a " + loaded.format().displayName() + ", and --with-project "
+                                + "builds the project of a pyproject.toml; give the pyproject.toml instead, or leave --with-project out");
+                    }
                     lock = readLock(loaded, label, target, input);
                 }
             }
+        }
+        if (input.withProject() && project == null) {
+            throw new BadInputException("--with-project installs the project of a pyproject.toml, and none was given; name the "
+                    + "project's pyproject.toml, or leave --with-project out");
         }
         if ((!input.extras().isEmpty() || !input.groups().isEmpty()) && !selectable) {
             throw new BadInputException("--extra and --group select from a pyproject.toml or a lock, and none was given; drop them "
@@ -155,7 +163,27 @@ public final class RequirementsReader {
         if (lock != null) {
             return new ReadRequirements(List.of(), List.of(), files, Optional.of(lock));
         }
-        return new ReadRequirements(requirements, constraints, files, Optional.empty());
+        return new ReadRequirements(requirements, constraints, files, Optional.empty(), Optional.ofNullable(project));
+    }
+
+    /**
+     * {@code --with-project}: the project's own requirement ({@code name[extras]}) and the selected groups go into
+     * {@code requirements}; the project's dependencies then come from the wheel built from its folder.
+     */
+    private static LocalProject localProject(RequirementsSource source, Loaded loaded, LocalProject earlier, RequirementsInput input,
+                                             List<RequirementsFileEntry> requirements) {
+        if (!(source instanceof RequirementsSource.File f)) {
+            throw new BadInputException("--with-project builds the project in a pyproject.toml's folder, and standard input has "
+                    + "no folder; name the pyproject.toml file instead");
+        }
+        if (earlier != null) {
+            throw new BadInputException("--with-project builds one project, and two pyproject.toml files were given ("
+                    + earlier.pyproject() + ", " + f.path() + "); give one of them");
+        }
+        List<RequirementsFileEntry> entries = PyprojectReader.readWithProject(loaded.text(), f.path(), input.extras(), input.groups());
+        requirements.addAll(entries);
+        Path dir = f.path().toAbsolutePath().normalize().getParent();
+        return new LocalProject(dir, entries.get(0).requirement().normalizedName(), f.path());
     }
 
     private static LockedSet readLock(Loaded loaded, String label, LockTarget target, RequirementsInput input) {
