@@ -95,6 +95,42 @@ class SdistBuildTest {
         }
     }
 
+    private CliRun plan(Path lock) {
+        List<String> args = new ArrayList<>(List.of("plan", lock.toString(), "--runtime", "python3.12", "--find-links",
+                links.toString()));
+        args.addAll(indexFlags);
+        return CliRun.of(args.toArray(String[]::new));
+    }
+
+    @Test
+    void planMeasuresALockedSdistOnTheWheelBuiltFromIt() throws IOException {
+        Path sdist = SdistTarGz.write(links, "tinyplan", "1.0", Map.of(
+                "pyproject.toml", "[build-system]\nrequires = [\"flit_core>=3.4\"]\nbuild-backend = \"flit_core.buildapi\"\n\n"
+                        + "[project]\nname = \"tinyplan\"\nversion = \"1.0\"\ndescription = \"x\"\n",
+                "tinyplan/__init__.py", nonce() + "DATA = '" + "x".repeat(5000) + "'\n"));
+        // a lock pinning the sdist, as pip-compile --generate-hashes writes it: plan must build it, as build does
+        Path lock = Files.writeString(work.resolve("requirements.lock"), "tinyplan==1.0 \\\n    --hash=sha256:" + sha256(sdist) + "\n");
+        CliRun run = plan(lock);
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).containsPattern("built tinyplan-1\\.0-(py2\\.)?py3-none-any\\.whl from the sdist tinyplan-1\\.0\\.tar\\.gz")
+                .containsPattern("tinyplan==1\\.0 +[45]\\.[0-9] KiB");
+    }
+
+    @Test
+    void planRefusesALockedSdistWithACExtensionInOneSentence() throws IOException {
+        Path sdist = SdistTarGz.write(links, "tinycplan", "1.0", Map.of(
+                "pyproject.toml", "[build-system]\nrequires = [\"setuptools>=61\"]\nbuild-backend = \"setuptools.build_meta\"\n",
+                "setup.py", nonce() + "from setuptools import setup, Extension\n"
+                        + "setup(name='tinycplan', version='1.0', ext_modules=[Extension('tinycplan', ['tinycplan.c'])])\n",
+                "tinycplan.c", "#include <Python.h>\nstatic struct PyModuleDef m = {PyModuleDef_HEAD_INIT, \"tinycplan\", 0, -1, 0};\n"
+                        + "PyMODINIT_FUNC PyInit_tinycplan(void) { return PyModule_Create(&m); }\n"));
+        Path lock = Files.writeString(work.resolve("requirements.lock"), "tinycplan==1.0 \\\n    --hash=sha256:" + sha256(sdist) + "\n");
+        CliRun run = plan(lock);
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(2);
+        assertThat(run.err()).contains("tinycplan has no wheel for the target and its sdist tinycplan-1.0.tar.gz builds")
+                .contains("not a pure py3-none-any wheel").contains("layerfit dockerfile").doesNotContain("Exception");
+    }
+
     @Test
     void hatchlingSdist() throws IOException {
         SdistTarGz.write(links, "tinyhatch", "2.0", Map.of(
@@ -136,8 +172,10 @@ class SdistBuildTest {
     void aFailingBuildShowsItsOutput() throws IOException {
         SdistTarGz.write(links, "tinyboom", "1.0", Map.of(
                 "setup.py", nonce() + "raise SystemExit('tinyboom cannot be built: missing libfoo')\n"));
-        CliRun run = resolve("tinyboom");
+        Path lock = work.resolve("boom.lock");
+        CliRun run = resolve("tinyboom", "-o", lock.toString());
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(2);
+        assertThat(lock).as("nothing written").doesNotExist();
         assertThat(run.err()).contains("building tinyboom from tinyboom-1.0.tar.gz failed")
                 .contains("tinyboom cannot be built: missing libfoo").doesNotContain("at dev.layerfit");
     }
