@@ -61,28 +61,66 @@ public final class RequirementsReader {
     }
 
     /**
-     * The requirements a pip requirements file or a {@code pyproject.toml} declares, with the file's options (for
-     * {@code merge}, which needs no target). A lock is refused: its pins hold for one target only.
+     * What the sources declare, with pip's constraints, for {@code merge}, which needs no target.
      *
-     * @return the requirements file as pip reads it, or null for a {@code pyproject.toml}; {@code into} gets the entries
+     * @param requirements the requirements in command-line order
+     * @param constraints  pip's constraints: the {@code -c} files' requirements and those the files include
+     * @param files        the pip requirements files read (their index options carry over), {@code -c} files included
      */
-    public static RequirementsFile declared(Path file, List<String> extras, List<String> groups, List<RequirementsFileEntry> into) {
-        RequirementsReader reader = new RequirementsReader(System.getenv());
-        RequirementsSource source = new RequirementsSource.File(file);
-        Loaded loaded = reader.load(source);
-        switch (loaded.format()) {
-            case REQUIREMENTS_TXT -> {
-                RequirementsFile rf = reader.requirementsFile(source, loaded.text());
-                into.addAll(rf.requirements());
-                return rf;
-            }
-            case PYPROJECT -> {
-                into.addAll(PyprojectReader.read(loaded.text(), file, extras, groups));
-                return null;
-            }
-            default -> throw new BadInputException(file + " is a " + loaded.format().displayName() + ", whose pins hold for the "
-                    + "targets it was locked for; merge the requirements or pyproject.toml it was made from instead");
+    public record Declared(List<RequirementsFileEntry> requirements, List<RequirementsFileEntry> constraints,
+                           List<RequirementsFile> files) {
+    }
+
+    /**
+     * The requirements pip requirements files, {@code pyproject.toml}s, specifiers and standard input declare, and
+     * the {@code -c} constraints (for {@code merge}, which needs no target). A lock is refused: its pins hold for the
+     * targets it was locked for; so is {@code --with-project}: merging builds nothing.
+     */
+    public static Declared declared(RequirementsInput input) {
+        if (input.withProject()) {
+            throw new BadInputException("merge writes the requirements the files declare and builds nothing, so --with-project "
+                    + "does not apply; leave it out (build or resolve take it)");
         }
+        RequirementsReader reader = new RequirementsReader(System.getenv());
+        List<RequirementsFileEntry> requirements = new ArrayList<>();
+        List<RequirementsFileEntry> constraints = new ArrayList<>();
+        List<RequirementsFile> files = new ArrayList<>();
+        boolean selectable = false;
+        int specifiers = 0;
+        for (RequirementsSource source : input.sources()) {
+            if (source instanceof RequirementsSource.Specifier sp) {
+                requirements.add(specifier(sp.text(), ++specifiers));
+                continue;
+            }
+            Loaded loaded = reader.load(source);
+            switch (loaded.format()) {
+                case REQUIREMENTS_TXT -> {
+                    RequirementsFile rf = reader.requirementsFile(source, loaded.text());
+                    requirements.addAll(rf.requirements());
+                    constraints.addAll(rf.constraints());
+                    files.add(rf);
+                }
+                case PYPROJECT -> {
+                    selectable = true;
+                    Path label = source instanceof RequirementsSource.File f ? f.path() : Path.of(source.label());
+                    requirements.addAll(PyprojectReader.read(loaded.text(), label, input.extras(), input.groups()));
+                }
+                default -> throw new BadInputException(source.label() + " is a " + loaded.format().displayName() + ", whose pins hold "
+                        + "for the targets it was locked for; merge the requirements or pyproject.toml it was made from instead");
+            }
+        }
+        if ((!input.extras().isEmpty() || !input.groups().isEmpty()) && !selectable) {
+            throw new BadInputException("--extra and --group select from a pyproject.toml, and none was given; drop them "
+                    + "or name the pyproject.toml");
+        }
+        for (Path c : input.constraintFiles()) {
+            RequirementsSource source = new RequirementsSource.File(c);
+            RequirementsFile rf = reader.requirementsFile(source, reader.load(source).text());
+            constraints.addAll(rf.requirements());
+            constraints.addAll(rf.constraints());
+            files.add(rf);
+        }
+        return new Declared(requirements, constraints, files);
     }
 
     /** The format of each source, for commands that treat them differently (e.g. {@code dockerfile}). */
