@@ -185,8 +185,10 @@ class SdistBuildTest {
         SdistTarGz.write(links, "tinyghost", "1.0", Map.of(
                 "pyproject.toml", "[build-system]\nrequires = [\"no-such-backend-xyz\"]\nbuild-backend = \"ghost.api\"\n",
                 "x.py", nonce()));
-        CliRun run = resolve("tinyghost");
+        Path lock = work.resolve("ghost.lock");
+        CliRun run = resolve("tinyghost", "-o", lock.toString());
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(2);
+        assertThat(lock).as("nothing written").doesNotExist();
         assertThat(run.err()).contains("the build requirements of tinyghost-1.0.tar.gz (no-such-backend-xyz) cannot be "
                 + "installed from the index");
     }
@@ -197,8 +199,10 @@ class SdistBuildTest {
                 "setup.py", nonce() + "print('about to hang', flush=True)\nimport time\ntime.sleep(600)\n"));
         System.setProperty("layerfit.sdistBuildTimeout", "5");
         try {
-            CliRun run = resolve("tinyhang");
+            Path lock = work.resolve("hang.lock");
+            CliRun run = resolve("tinyhang", "-o", lock.toString());
             assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(2);
+            assertThat(lock).as("nothing written").doesNotExist();
             assertThat(run.err()).contains("took longer than 5 s and was stopped").contains("about to hang");
         } finally {
             System.clearProperty("layerfit.sdistBuildTimeout");

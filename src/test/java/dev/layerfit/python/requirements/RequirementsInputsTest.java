@@ -168,6 +168,9 @@ class RequirementsInputsTest {
         Path pipfile = Files.writeString(tmp.resolve("Pipfile.lock"), Files.readString(FIXTURES.resolve("Pipfile.lock"))
                 .replace("\"hashes\": [\"sha256:2a0d60c172f83ac6ab31e4554906c0f3b3588d37b5cb939b1c061f4907e278e0\"]", "\"hashes\": []"));
         refused("has no sha256 hash", pipfile.toString());
+        Path poetry = Files.writeString(tmp.resolve("poetry.lock"), Files.readString(FIXTURES.resolve("poetry.lock"))
+                .replace("    {file = \"requests-2.34.2-py3-none-any.whl\", hash = \"sha256:2a0d60c172f83ac6ab31e4554906c0f3b3588d37b5cb939b1c061f4907e278e0\"},\n", ""));
+        refused("lists no files with hashes", poetry.toString());
     }
 
     @Test
