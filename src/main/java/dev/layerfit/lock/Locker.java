@@ -121,7 +121,14 @@ public final class Locker {
         read.constraints().forEach(e -> constraints.add(e.requirement()));
         SdistBuilder builder = IndexBuildRequirements.builder(client, cacheDir).orElse(null);
         try (IndexPackageSource source = new IndexPackageSource(client, resolveTarget, pre, threads).buildingSdistsWith(builder)) {
-            read.project().ifPresent(project -> source.withLocalWheel(project.name(), projectWheel(project, builder)));
+            List<String> projectNotes = new ArrayList<>();
+            read.project().ifPresent(project -> {
+                Path wheel = projectWheel(project, builder);
+                source.withLocalWheel(project.name(), wheel);
+                projectNotes.add(wheel.getFileName() + " (--with-project) is only in this machine's cache: a lock written "
+                        + "from this run needs --find-links " + wheel.getParent() + " to be built later, or the pyproject.toml "
+                        + "with --with-project again");
+            });
             List<Requirement> required = requirements.stream().map(RequirementsFileEntry::requirement).toList();
             source.requireKnown(required.stream().map(Requirement::normalizedName).toList());
             source.prefetch(required);
@@ -137,6 +144,7 @@ public final class Locker {
             if (builder != null) {
                 warnings.addAll(builder.notes());
             }
+            warnings.addAll(projectNotes);
             return new Lock(target, resolveTarget, locked, client.stats(), warnings);
         }
     }

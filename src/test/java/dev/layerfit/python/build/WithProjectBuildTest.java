@@ -66,6 +66,15 @@ class WithProjectBuildTest {
         return CliRun.of(args.toArray(String[]::new));
     }
 
+    private static String sha256(Path file) throws IOException {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(Files.readAllBytes(file)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static List<String> tree(Path dir) throws IOException {
         try (Stream<Path> walk = Files.walk(dir)) {
             return walk.map(p -> dir.relativize(p).toString()).sorted().toList();
@@ -97,10 +106,23 @@ class WithProjectBuildTest {
         // built on a copy: no build/, *.egg-info or anything else appears in the user's project
         assertThat(tree(dir)).isEqualTo(before);
 
-        CliRun again = run("resolve", dir.resolve("pyproject.toml"));
+        Path lock = work.resolve("requirements.lock");
+        CliRun again = run("resolve", dir.resolve("pyproject.toml"), "-o", lock.toString());
         assertThat(again.exitCode()).as(again.err()).isZero();
-        assertThat(again.err()).contains("using tinyapp-1.0-py3-none-any.whl, built earlier from the project folder");
+        assertThat(again.err()).contains("using tinyapp-1.0-py3-none-any.whl, built earlier from the project folder")
+                .containsPattern("tinyapp-1\\.0-py3-none-any\\.whl \\(--with-project\\) is only in this machine's cache: a lock "
+                        + "written from this run needs --find-links \\S+ to be built later");
         assertThat(again.out()).contains("tinyapp==1.0").contains("six==");
+        assertThat(Files.readString(lock)).contains("--with-project").contains("tinyapp==1.0 \\\n    --hash=sha256:");
+
+        // the lock builds the same layer when the cached wheel's folder is a find-links location, as the note says
+        String links = again.err().replaceAll("(?s).*needs --find-links (\\S+) to be built later.*", "$1");
+        List<String> args = new ArrayList<>(List.of("build", lock.toString(), "--runtime", "python3.12", "--find-links", links,
+                "-o", work.resolve("from-lock.zip").toString()));
+        args.addAll(indexFlags);
+        CliRun fromLock = CliRun.of(args.toArray(String[]::new));
+        assertThat(fromLock.exitCode()).as(fromLock.err()).isZero();
+        assertThat(sha256(work.resolve("from-lock.zip"))).isEqualTo(sha256(layer));
     }
 
     @Test
