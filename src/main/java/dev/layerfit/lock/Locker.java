@@ -125,9 +125,9 @@ public final class Locker {
             read.project().ifPresent(project -> {
                 Path wheel = projectWheel(project, builder);
                 source.withLocalWheel(project.name(), wheel);
-                projectNotes.add(wheel.getFileName() + " (--with-project) is only in this machine's cache: a lock written "
-                        + "from this run needs --find-links " + wheel.getParent() + " to be built later, or the pyproject.toml "
-                        + "with --with-project again");
+                projectNotes.add(wheel.getFileName() + " (--with-project) is only in this machine's cache: the lock needs "
+                        + "--find-links " + wheel.getParent() + " to be built later, or build the pyproject.toml with "
+                        + "--with-project again");
             });
             List<Requirement> required = requirements.stream().map(RequirementsFileEntry::requirement).toList();
             source.requireKnown(required.stream().map(Requirement::normalizedName).toList());
@@ -144,8 +144,7 @@ public final class Locker {
             if (builder != null) {
                 warnings.addAll(builder.notes());
             }
-            warnings.addAll(projectNotes);
-            return new Lock(target, resolveTarget, locked, client.stats(), warnings);
+            return new Lock(target, resolveTarget, locked, client.stats(), warnings, false, projectNotes);
         }
     }
 
