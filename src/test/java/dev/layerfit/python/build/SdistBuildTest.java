@@ -68,6 +68,43 @@ class SdistBuildTest {
         return CliRun.of(args.toArray(String[]::new));
     }
 
+    /**
+     * pip installs the written lock as its header says, with {@code --require-hashes} (building the sdist itself, for
+     * this machine's Python: pip refuses sdists with {@code --python-version}); skipped without pip.
+     */
+    private void pipAcceptsTheLock(Path lock) throws IOException {
+        List<String> pip = new ArrayList<>(List.of("pip", "install", "--require-hashes", "--no-deps", "--only-binary=:all:",
+                "--no-binary=tinyset", "--dry-run", "--ignore-installed", "--quiet", "--disable-pip-version-check", "--target",
+                work.resolve("pip-target").toString(), "--find-links", links.toString()));
+        pip.addAll(indexFlags);
+        pip.addAll(List.of("-r", lock.toString()));
+        Process p;
+        try {
+            p = new ProcessBuilder(pip).redirectErrorStream(true).start();
+        } catch (IOException e) {
+            org.junit.jupiter.api.Assumptions.abort("SKIPPED: pip is not installed; the written lock is checked with it");
+            return;
+        }
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            assertThat(p.waitFor()).as("pip --require-hashes on the lock:\n" + out).isZero();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+        String good = Files.readString(lock);
+        Files.writeString(lock, good.replaceFirst("(tinyset==1.0 \\\\\n    --hash=sha256:)[0-9a-f]", "$1x"));
+        try {
+            Process bad = new ProcessBuilder(pip).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            assertThat(bad.waitFor()).as("pip refuses the lock with a wrong sdist hash, so the check above can fail").isNotZero();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        } finally {
+            Files.writeString(lock, good);
+        }
+    }
+
     @Test
     void setuptoolsSdistIsBuiltLockedByItsHashAndInstalledIntoTheLayer() throws IOException {
         Path sdist = SdistTarGz.write(links, "tinyset", "1.0", Map.of(
@@ -80,7 +117,9 @@ class SdistBuildTest {
         assertThat(run.err()).contains("built tinyset-1.0-py3-none-any.whl from the sdist tinyset-1.0.tar.gz")
                 .contains("setuptools.build_meta");
         assertThat(run.out()).contains("tinyset==1.0  tinyset-1.0.tar.gz").contains("six==");
-        assertThat(Files.readString(lock)).contains("tinyset==1.0 \\\n    --hash=sha256:" + sha256(sdist));
+        assertThat(Files.readString(lock)).contains("tinyset==1.0 \\\n    --hash=sha256:" + sha256(sdist))
+                .contains("#   pip install --require-hashes --no-deps --only-binary=:all: --no-binary=tinyset -r <this file>");
+        pipAcceptsTheLock(lock);
 
         Path layer = work.resolve("layer.zip");
         List<String> args = new ArrayList<>(List.of("build", lock.toString(), "--runtime", "python3.12", "--find-links",
