@@ -182,4 +182,19 @@ class WithProjectBuildTest {
                 .contains("leave --with-project out").doesNotContain("at dev.layerfit");
         assertThat(lock).doesNotExist();
     }
+
+    @Test
+    void aBackendNotOnTheIndexIsNamedAndNothingIsWritten() throws IOException {
+        Path dir = project("tinyghostapp", Map.of(
+                "pyproject.toml", "[build-system]\nrequires = [\"no-such-backend-xyz\"]\nbuild-backend = \"ghost.api\"\n\n"
+                        + "[project]\nname = \"tinyghostapp\"\nversion = \"1.0\"\n",
+                "tinyghostapp.py", nonce()));
+        Path layer = work.resolve("ghost.zip");
+        CliRun run = run("build", dir.resolve("pyproject.toml"), "-o", layer.toString());
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(2);
+        assertThat(run.err()).contains("the build requirements of tinyghostapp (no-such-backend-xyz) cannot be installed from "
+                + "the index").doesNotContain("Exception");
+        assertThat(run.err().strip().lines().count()).as(run.err()).isEqualTo(1);
+        assertThat(layer).doesNotExist();
+    }
 }
