@@ -23,8 +23,8 @@ import picocli.CommandLine.Spec;
             "into one file (e.g. one per layer): a line per project with its clauses",
             "combined and a comment saying which file and line each came from; index options kept. Requirements",
             "no version can meet together (numpy==1.26.4 and numpy>=2) are explained, and nothing is written."},
-        footer = {"", "Examples:", "  layerfit merge layers/*/requirements.txt -o requirements-all.txt",
-            "  layerfit merge -r base.txt \"requests>=2.31\" -c constraints.txt pyproject.toml --extra s3"},
+        footer = {"", "Examples:", "  layerfit merge examples/seed-app/layers/*/requirements.txt -o requirements-all.txt",
+            "  layerfit merge -r examples/inputs/base.txt \"requests>=2.31\" -c examples/inputs/constraints.txt"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:merged", "1:a conflict (nothing written)", "2:bad input"})
 public final class MergeCommand implements Callable<Integer> {
