@@ -58,6 +58,7 @@ public final class IndexPackageSource implements PackageSource, AutoCloseable {
     private final java.util.Set<String> mustBeKnown = ConcurrentHashMap.newKeySet();
     private volatile SdistBuilder builder;
     private final Map<String, IndexFile> localWheels = new ConcurrentHashMap<>();
+    private volatile boolean nativeSdistMetadata;
 
     /**
      * @param threads background fetchers (I/O bound; 8 to 16 is plenty), or 0 to fetch only on demand
@@ -95,6 +96,15 @@ public final class IndexPackageSource implements PackageSource, AutoCloseable {
     public IndexPackageSource withLocalWheel(String normalizedName, Path wheel) {
         localWheels.put(normalizedName, new IndexFile(wheel.getFileName().toString(), wheel.toUri(), Locker.sha256Of(wheel), null,
                 false, null, false, null, "--with-project"));
+        return this;
+    }
+
+    /**
+     * Reads the metadata of an sdist that builds a native wheel from that wheel, instead of failing: for a machine that
+     * would build and install it itself (Chalice's {@code pip download} on the deploying machine).
+     */
+    public IndexPackageSource readingNativeSdistMetadata() {
+        this.nativeSdistMetadata = true;
         return this;
     }
 
@@ -224,7 +234,17 @@ public final class IndexPackageSource implements PackageSource, AutoCloseable {
         if (best == null && b != null) {
             Optional<DistributionFile> sdist = files.stream().filter(f -> !f.filename().endsWith(".whl")).findFirst();
             if (sdist.isPresent()) {
-                CoreMetadata m = wheelMetadata(builtWheel(b, client, indexFiles.get(sdist.get().url()), name));
+                Path built;
+                try {
+                    built = builtWheel(b, client, indexFiles.get(sdist.get().url()), name);
+                } catch (dev.layerfit.python.build.SdistBuildException e) {
+                    if (!nativeSdistMetadata || e.reason() != dev.layerfit.python.build.SdistBuildException.Cause.NOT_PURE
+                            || e.builtWheel() == null) {
+                        throw e;
+                    }
+                    built = e.builtWheel();
+                }
+                CoreMetadata m = wheelMetadata(built);
                 return new Dependencies(m.requiresDist(), m.requiresPython());
             }
         }

@@ -65,6 +65,7 @@ public final class Locker {
     private final Netrc netrc;
     private final Path cacheDir;
     private final int threads;
+    private final boolean nativeSdistMetadata;
 
     /**
      * @param configured            the index options from pip's configuration ({@link IndexOptions#defaults()} for none)
@@ -72,11 +73,26 @@ public final class Locker {
      * @param threads               background metadata fetchers, 0 for none
      */
     public Locker(IndexOptions configured, List<Path> configuredConstraints, Netrc netrc, Path cacheDir, int threads) {
+        this(configured, configuredConstraints, netrc, cacheDir, threads, false);
+    }
+
+    private Locker(IndexOptions configured, List<Path> configuredConstraints, Netrc netrc, Path cacheDir, int threads,
+            boolean nativeSdistMetadata) {
         this.configured = configured;
         this.configuredConstraints = List.copyOf(configuredConstraints);
         this.netrc = netrc;
         this.cacheDir = cacheDir;
         this.threads = threads;
+        this.nativeSdistMetadata = nativeSdistMetadata;
+    }
+
+    /**
+     * This locker, but an sdist that builds a native wheel is resolved with that wheel's metadata instead of failing
+     * the lock (the pin names the sdist): for a machine that builds and installs it itself, as Chalice's
+     * {@code pip download} on the deploying machine does.
+     */
+    public Locker readingNativeSdistMetadata() {
+        return new Locker(configured, configuredConstraints, netrc, cacheDir, threads, true);
     }
 
     /** A locker with this process's settings: pip's configuration, {@code $NETRC} or {@code ~/.netrc}, the cache root. */
@@ -129,6 +145,9 @@ public final class Locker {
                         + "--find-links " + wheel.getParent() + " to be built later, or build the pyproject.toml with "
                         + "--with-project again");
             });
+            if (nativeSdistMetadata) {
+                source.readingNativeSdistMetadata();
+            }
             List<Requirement> required = requirements.stream().map(RequirementsFileEntry::requirement).toList();
             source.requireKnown(required.stream().map(Requirement::normalizedName).toList());
             source.prefetch(required);
@@ -151,7 +170,8 @@ public final class Locker {
     /** The wheel {@code --with-project} installs, built from the project's folder (refused without a local Python). */
     private static Path projectWheel(LocalProject project, SdistBuilder builder) {
         if (builder == null) {
-            throw new dev.layerfit.python.build.SdistBuildException("--with-project builds " + project.name() + " from "
+            throw new dev.layerfit.python.build.SdistBuildException(dev.layerfit.python.build.SdistBuildException.Cause.NO_PYTHON,
+                    "--with-project builds " + project.name() + " from "
                     + project.directory() + " as a wheel, which needs a local Python 3.11 or newer, and this machine has no "
                     + "python3 (LAYERFIT_PYTHON names another); install one, or leave --with-project out");
         }

@@ -24,7 +24,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * add what {@code get_requires_for_build_wheel} asks for, then call {@code build_wheel}. Only a pure wheel
  * ({@code py3-none-any} or {@code py2.py3-none-any}) is accepted: a Lambda layer cannot use native code built on this
  * machine. The wheel is cached by the sdist's sha256 ({@code <cache>/sdist-wheels/<sha256>/}), so each sdist is built
- * once. A build has a time limit ({@code LAYERFIT_SDIST_BUILD_TIMEOUT}, seconds, default 600); a failure shows the
+ * once; a native wheel is refused but kept apart ({@code <cache>/sdist-native-wheels/<sha256>/}, named by the
+ * exception) for a caller that needs only its metadata, as Chalice's model of the deploying machine does. A build has a time limit ({@code LAYERFIT_SDIST_BUILD_TIMEOUT}, seconds, default 600); a failure shows the
  * end of its output.
  */
 public final class SdistBuilder {
@@ -36,6 +37,7 @@ public final class SdistBuilder {
     private Optional<LocalPython> python;
     private final BuildRequirementsInstaller installer;
     private final Path cacheDir;
+    private final Path nativeDir;
     private final Duration timeout;
     private final List<String> notes = new CopyOnWriteArrayList<>();
 
@@ -44,6 +46,7 @@ public final class SdistBuilder {
         this.executable = executable;
         this.installer = installer;
         this.cacheDir = cacheDir.resolve("sdist-wheels");
+        this.nativeDir = cacheDir.resolve("sdist-native-wheels");
         this.timeout = timeout;
     }
 
@@ -82,13 +85,13 @@ public final class SdistBuilder {
     public synchronized Path build(Path sdist, String sha256, String project) {
         String label = sdist.getFileName().toString();
         Source source = new Source(label, "the sdist " + label, "from " + label, into -> SdistArchive.extract(sdist, into, label),
-                () -> python(() -> new SdistBuildException(project + " has no wheel for the target, only the sdist " + label
+                () -> python(() -> new SdistBuildException(SdistBuildException.Cause.NO_PYTHON, project + " has no wheel for the target, only the sdist " + label
                         + ", and the local Python (" + executable + ") cannot build it (it needs Python 3.11 or newer); use a "
                         + "version of " + project + " with wheels, or build the layer in the runtime's image (layerfit dockerfile)")),
-                (built) -> project + " has no wheel for the target and its sdist " + label
-                        + " builds " + built + ", which is not a pure py3-none-any wheel (native code built here would not run "
-                        + "on Lambda); use a version of " + project + " with wheels for the target, or build the layer in the "
-                        + "runtime's image (layerfit dockerfile)",
+                wheel -> new SdistBuildException(SdistBuildException.Cause.NOT_PURE, project + " has no wheel for the target and "
+                        + "its sdist " + label + " builds " + wheel.getFileName() + ", which is not a pure py3-none-any wheel (native "
+                        + "code built here would not run on Lambda); use a version of " + project + " with wheels for the target, "
+                        + "or build the layer in the runtime's image (layerfit dockerfile)", wheel),
                 "use a version of " + project + " with wheels, or build it in the runtime's image (layerfit dockerfile)",
                 " (no wheel of " + project + " fits the target)");
         return build(source, sha256.toLowerCase(java.util.Locale.ROOT), project);
@@ -109,12 +112,13 @@ public final class SdistBuilder {
         String key = "project-" + ProjectTree.sha256(directory);
         Source source = new Source(label, "the project folder " + directory, "in " + directory,
                 into -> ProjectTree.copy(directory, into),
-                () -> python(() -> new SdistBuildException("--with-project builds " + project + " from "
+                () -> python(() -> new SdistBuildException(SdistBuildException.Cause.NO_PYTHON, "--with-project builds " + project + " from "
                         + directory + " as a wheel, which needs a local Python 3.11 or newer, and " + executable
                         + " is not one; install python3 (or set LAYERFIT_PYTHON), or leave --with-project out")),
-                (built) -> "--with-project: " + project + " in " + directory + " builds " + built + ", which is not a pure "
-                        + "py3-none-any wheel (native code built here would not run on Lambda); leave --with-project out, or "
-                        + "build the layer in the runtime's image (layerfit dockerfile)",
+                wheel -> new SdistBuildException(SdistBuildException.Cause.NOT_PURE, "--with-project: " + project + " in "
+                        + directory + " builds " + wheel.getFileName() + ", which is not a pure py3-none-any wheel (native code "
+                        + "built here would not run on Lambda); leave --with-project out, or build the layer in the runtime's "
+                        + "image (layerfit dockerfile)", wheel),
                 "fix the project's build, or leave --with-project out",
                 " (--with-project)");
         return build(source, key, project);
@@ -122,7 +126,8 @@ public final class SdistBuilder {
 
     /** The ways a source tree is obtained and described, for an sdist or a project folder. */
     private record Source(String label, String what, String where, Unpacker unpack,
-                          java.util.function.Supplier<LocalPython> python, java.util.function.UnaryOperator<String> notPure,
+                          java.util.function.Supplier<LocalPython> python,
+                          java.util.function.Function<Path, SdistBuildException> notPure,
                           String waysOut, String why) {
     }
 
@@ -140,6 +145,11 @@ public final class SdistBuilder {
             notes.add("using " + cached.get().getFileName() + ", built earlier from " + source.what()
                     + " (cached by its sha256)");
             return cached.get();
+        }
+        Path nativeDone = nativeDir.resolve(key);
+        Optional<Path> cachedNative = wheelIn(nativeDone);
+        if (cachedNative.isPresent()) {
+            throw source.notPure().apply(cachedNative.get());
         }
         LocalPython python = source.python().get();
         Path work = null;
@@ -171,18 +181,16 @@ public final class SdistBuilder {
             if (!Files.isRegularFile(wheel)) {
                 throw new SdistBuildException("building " + label + " reported " + built + " but wrote no such wheel");
             }
-            if (!isPure(built)) {
-                throw new SdistBuildException(source.notPure().apply(built));
-            }
+            boolean pure = isPure(built);
             Path staged = Files.createDirectories(work.resolve("done"));
             Files.move(wheel, staged.resolve(built));
-            try {
-                Files.move(staged, done, StandardCopyOption.ATOMIC_MOVE);
-            } catch (FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException e) {
-                // another process built it meanwhile: use theirs
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(staged, done);
+            if (!pure) {
+                // kept apart, never served as a usable wheel: only its metadata may be read (see SdistBuildException)
+                Files.createDirectories(nativeDir);
+                moveInto(staged, nativeDone);
+                throw source.notPure().apply(wheelIn(nativeDone).orElseThrow());
             }
+            moveInto(staged, done);
             notes.add("built " + built + " from " + source.what() + source.why() + " with " + system.get("backend").asText()
                     + " on Python " + python.fullVersion());
             return wheelIn(done).orElseThrow();
@@ -202,7 +210,8 @@ public final class SdistBuilder {
         Path src = Path.of(args[0]);
         BuildProcess.Result r = BuildProcess.run(cmd, src, log, timeout);
         if (r.timedOut()) {
-            throw new SdistBuildException("building " + project + " " + source.where() + " took longer than " + timeout.toSeconds()
+            throw new SdistBuildException(SdistBuildException.Cause.TIMED_OUT,
+                    "building " + project + " " + source.where() + " took longer than " + timeout.toSeconds()
                     + " s and was stopped (LAYERFIT_SDIST_BUILD_TIMEOUT sets the limit); its output ends:\n" + BuildProcess.tail(log));
         }
         if (r.exitCode() != 0 || !Files.isRegularFile(answer)) {
@@ -221,6 +230,16 @@ public final class SdistBuilder {
                     && w.tags().stream().anyMatch(t -> t.interpreter().startsWith("py3"));
         } catch (InvalidWheelFilenameException e) {
             return false;
+        }
+    }
+
+    private static void moveInto(Path staged, Path dest) throws IOException {
+        try {
+            Files.move(staged, dest, StandardCopyOption.ATOMIC_MOVE);
+        } catch (FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException e) {
+            // another process built it meanwhile: use theirs
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(staged, dest);
         }
     }
 
