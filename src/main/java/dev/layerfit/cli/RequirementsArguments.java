@@ -77,6 +77,9 @@ public final class RequirementsArguments {
         constraintFiles.forEach(c -> parts.add("-c " + c));
         extras.forEach(e -> parts.add("--extra " + e));
         groups.forEach(g -> parts.add("--group " + g));
+        if (withProject) {
+            parts.add("--with-project");
+        }
         return String.join(" ", parts);
     }
 

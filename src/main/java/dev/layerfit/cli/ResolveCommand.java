@@ -79,6 +79,9 @@ public final class ResolveCommand implements Callable<Integer> {
             LockFileWriter.write(output, text);
         }
         lock.warnings().forEach(w -> spec.commandLine().getErr().println("layerfit: warning: " + w));
+        if (output != null) {
+            lock.lockFileNotes().forEach(n -> spec.commandLine().getErr().println("layerfit: note: " + n));
+        }
         PrintWriter out = spec.commandLine().getOut();
         out.print(common.json() ? Json.write(json(lock)) + "\n" : text(lock));
         out.flush();
