@@ -123,7 +123,7 @@ public final class HttpRangeSource implements RandomAccessSource {
             HttpRangeSource ranges = new HttpRangeSource(transport, label, failures, r[2]);
             return new TailBufferedSource(r[2], r[0], tail, () -> ranges);
         } catch (IOException e) {
-            throw failures.lost("the connection failed while downloading " + label + " (" + e.getClass().getSimpleName() + ")", e);
+            throw failures.lost("the connection failed while downloading " + label + " (" + dev.layerfit.error.ExceptionWords.describe(e) + ")", e);
         }
     }
 
@@ -131,7 +131,7 @@ public final class HttpRangeSource implements RandomAccessSource {
         try {
             return transport.get(range);
         } catch (IOException e) {
-            throw failures.lost("the connection failed while downloading " + label + " (" + e.getClass().getSimpleName() + ")", e);
+            throw failures.lost("the connection failed while downloading " + label + " (" + dev.layerfit.error.ExceptionWords.describe(e) + ")", e);
         }
     }
 
@@ -184,17 +184,13 @@ public final class HttpRangeSource implements RandomAccessSource {
             transport.received(bytes.length);
             return bytes;
         } catch (IOException e) {
-            throw failures.lost("the connection failed while downloading " + label + " (" + e.getClass().getSimpleName() + ")", e);
+            throw failures.lost("the connection failed while downloading " + label + " (" + dev.layerfit.error.ExceptionWords.describe(e) + ")", e);
         }
     }
 
     private static void deleteQuietly(Stored stored) {
         if (stored.temporary()) {
-            try {
-                Files.deleteIfExists(stored.file());
-            } catch (IOException ignored) {
-                // a temporary file the system cleans up
-            }
+            dev.layerfit.io.TempFiles.delete(stored.file());
         }
     }
 

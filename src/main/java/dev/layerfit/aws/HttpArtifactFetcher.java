@@ -11,12 +11,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 
 /** Reads a layer version's zip from the presigned {@code Content.Location} URL by HTTP range requests. */
 public final class HttpArtifactFetcher implements ArtifactFetcher {
-
-    private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     private final HttpClient client;
 
@@ -26,8 +23,7 @@ public final class HttpArtifactFetcher implements ArtifactFetcher {
 
     /** A fetcher on a new JDK HTTP client that follows redirects. */
     public static HttpArtifactFetcher create() {
-        return new HttpArtifactFetcher(HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
-                .connectTimeout(Duration.ofSeconds(10)).build());
+        return new HttpArtifactFetcher(dev.layerfit.http.HttpPolicy.current().newClient());
     }
 
     @Override
@@ -49,9 +45,10 @@ public final class HttpArtifactFetcher implements ArtifactFetcher {
     public static RandomAccessSource source(HttpClient client, URI uri, long size, String label) {
         String host = uri.getHost() == null ? "the server" : uri.getHost();
         HttpRangeSource.Transport transport = range -> {
-            HttpRequest request = HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Range", range).GET().build();
+            dev.layerfit.http.HttpPolicy policy = dev.layerfit.http.HttpPolicy.current();
+            HttpRequest request = policy.get(uri).header("Range", range).build();
             try {
-                HttpResponse<InputStream> r = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+                HttpResponse<InputStream> r = client.send(request, policy.bodyHandler());
                 return new HttpRangeSource.Answer(r.statusCode(), r.headers().firstValue("Content-Range").orElse(null), r.body());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -71,12 +68,24 @@ public final class HttpArtifactFetcher implements ArtifactFetcher {
             }
         };
         return HttpRangeSource.open(transport, label, HttpRangeSource.ZIP_TAIL, size, body -> {
-            Path file = Files.createTempFile("layerfit-layer-", ".zip");
+            Path file = dev.layerfit.io.TempFiles.register(Files.createTempFile("layerfit-layer-", ".zip"));
+            long copied = 0;
+            // the body stops at the announced size (Lambda's CodeSize): a server that ignores Range and sends more, or
+            // never ends, is cut off at size + 1 bytes instead of being read for hundreds of MB
             try (OutputStream out = Files.newOutputStream(file)) {
-                body.transferTo(out);
+                byte[] buf = new byte[1 << 16];
+                for (int n; copied <= size && (n = body.read(buf, 0, (int) Math.min(buf.length, size + 1 - copied))) >= 0; ) {
+                    out.write(buf, 0, n);
+                    copied += n;
+                }
             } catch (IOException e) {
-                Files.deleteIfExists(file);
+                dev.layerfit.io.TempFiles.delete(file);
                 throw e;
+            }
+            if (copied > size) {
+                dev.layerfit.io.TempFiles.delete(file);
+                throw new ArtifactDownloadException("the download of " + label + " from " + host + " sent more than the "
+                        + size + " bytes Lambda announced; the URL does not serve this layer, run again", null);
             }
             return new HttpRangeSource.Stored(file, true);
         }, failures);

@@ -128,7 +128,7 @@ public final class IndexClient {
                 // like pip: an index that cannot be reached is a warning while another source answers
                 failure = e;
                 if (unreachable.add(source)) {
-                    warnings.add(e.getMessage() + "; skipping that index for the rest of this run");
+                    warnings.add(dev.layerfit.error.ExceptionWords.describe(e) + "; skipping that index for the rest of this run");
                 }
                 continue;
             }
@@ -202,7 +202,7 @@ public final class IndexClient {
             try (ZipIndex zip = ZipIndex.open(Path.of(file.url()))) {
                 return readMetadataEntry(zip, file);
             } catch (IOException e) {
-                throw new BadIndexResponseException(file + " could not be read as a wheel (" + e.getMessage()
+                throw new BadIndexResponseException(file + " could not be read as a wheel (" + dev.layerfit.error.ExceptionWords.describe(e)
                         + "); the file is broken, remove it from the index", e);
             }
         }
@@ -210,7 +210,7 @@ public final class IndexClient {
         try (ZipIndex zip = ZipIndex.of(source, RedactedUrl.of(file.url()))) {
             return readMetadataEntry(zip, file);
         } catch (IOException e) {
-            throw new BadIndexResponseException(file + " could not be read as a wheel (" + e.getMessage()
+            throw new BadIndexResponseException(file + " could not be read as a wheel (" + dev.layerfit.error.ExceptionWords.describe(e)
                     + "); the file is broken or the server mishandles range requests", e);
         }
     }
@@ -252,7 +252,7 @@ public final class IndexClient {
 
     private static byte[] readLocal(Path p) {
         try {
-            return Files.readAllBytes(p);
+            return dev.layerfit.io.InputFiles.readBytes(p, dev.layerfit.io.InputFiles.TEXT_CAP, "the metadata file");
         } catch (IOException e) {
             throw new UncheckedIOException("could not read " + p, e);
         }
@@ -283,7 +283,7 @@ public final class IndexClient {
         }
         Path target = cache.wheelPath(file);
         return wheelOnce.get(IndexCache.fileKey(file), () -> {
-            if (Files.isRegularFile(target)) {
+            if (Files.isRegularFile(target) && cache.cachedWheelIntact(target, file.sha256())) {
                 return target;
             }
             HttpResponse<InputStream> r = http.stream(file.url(), Map.of("Accept-Encoding", "identity"));
@@ -293,7 +293,7 @@ public final class IndexClient {
                 }
                 return store(file, body, purpose);
             } catch (IOException e) {
-                throw new IndexUnavailableException("downloading " + RedactedUrl.of(file.url()) + " failed (" + e.getMessage()
+                throw new IndexUnavailableException("downloading " + RedactedUrl.of(file.url()) + " failed (" + dev.layerfit.error.ExceptionWords.describe(e)
                         + "); check the network and try again", e);
             }
         });
@@ -357,7 +357,7 @@ public final class IndexClient {
             http.count(purpose, bytes);
             return target;
         } catch (IOException e) {
-            throw new IndexUnavailableException("downloading " + RedactedUrl.of(file.url()) + " failed (" + e.getMessage()
+            throw new IndexUnavailableException("downloading " + RedactedUrl.of(file.url()) + " failed (" + dev.layerfit.error.ExceptionWords.describe(e)
                     + "); check the network and try again", e);
         }
     }
