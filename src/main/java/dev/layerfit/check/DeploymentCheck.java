@@ -39,6 +39,9 @@ import java.util.concurrent.CompletionException;
  */
 public final class DeploymentCheck {
 
+    /** The largest module source read for the slim advice's import check (real modules are far smaller). */
+    private static final long MODULE_READ_LIMIT = 4L * 1024 * 1024;
+
     private DeploymentCheck() {
     }
 
@@ -112,7 +115,10 @@ public final class DeploymentCheck {
     private static ModuleImports imports(MeasuredArtifact artifact, Inventory inventory) throws IOException {
         Map<String, String> entryByPath = new HashMap<>();
         for (FileUsage f : inventory.files()) {
-            if (f.runtimePath() != null && !f.runtimePath().isEmpty()) {
+            // a module too big for a metadata read (archive.EntryDataReader) is not read: its imports go unseen, so the
+            // advice stays an upper bound for it
+            if (f.runtimePath() != null && !f.runtimePath().isEmpty()
+                    && !(f.runtimePath().endsWith(".py") && f.entry().uncompressedSize() > MODULE_READ_LIMIT)) {
                 entryByPath.putIfAbsent(f.runtimePath(), f.entry().name());
             }
         }
