@@ -42,6 +42,12 @@ rm -rf "$work"; mkdir -p "$stage/bin" "$stage/lib"
 # 1. the runnable jar
 cp "$target/layerfit.jar" "$target/layerfit-$version.jar"
 cp "$target/layerfit.jar" "$stage/lib/layerfit.jar"
+# picocli's classes are Java 5 class files: no stack maps, so verified the slow way on every start and left out of
+# any start-up archive. With a JDK 24+ (its ClassFile API) the archive's copy gets them rewritten as Java 8 class
+# files with stack maps, bytecode unchanged (RetargetOldClasses.java); the runnable jar stays as Maven built it.
+if [ "$(jdk_feature "$jdk")" -ge 24 ]; then
+  "$jdk/bin/java" "$(dirname "$0")/RetargetOldClasses.java" "$stage/lib/layerfit.jar" "$stage/lib/layerfit.jar"
+fi
 
 # 2. a runtime with only the modules layerfit needs: what jdeps finds, plus the service-loaded ones it cannot
 #    see (jdk.crypto.ec: elliptic-curve TLS for HTTPS indexes and AWS; jdk.zipfs is not used)
