@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Start-up, whole process, in one run: `layerfit --version` and `layerfit analyze` of a real ~250 MB layer zip,
-# from the self-contained release archive (bin/layerfit as shipped; then the same runtime and jar with the AOT
-# cache, with a dynamic class-data sharing archive from the same training run, each also mapped at its base address
-# (-XX:ArchiveRelocationMode=0), and with neither), the launcher of the commit before the start-up work
+# from the self-contained release archive (bin/layerfit as shipped; then the same runtime and jar with its AOT
+# cache, with an AOT cache that keeps the training run's method profiles, with a dynamic class-data sharing archive
+# from the same training run, and with neither), the launcher of the commit before the start-up work
 # (BASELINE_COMMIT, built once into target/bench/), and Python's zipfile summing the same zip's sizes.
 #
 # The machine may be shared: the runs are interleaved (one of each variant per round), so a change of load hits
@@ -40,14 +40,15 @@ home="$(echo "$work"/layerfit-*)"
 java="$home/runtime/bin/java"; jar="$home/lib/layerfit.jar"
 flags=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
 export LAYERFIT_CACHE_DIR="$work/cache"
-# the other kinds of start-up archive, from the same training run as the shipped one
+# the other kinds of start-up archive, from the same training run as the shipped one: a dynamic class-data
+# sharing archive, and an AOT cache with the training run's method profiles (the JDK's default)
 "$java" -XX:ArchiveClassesAtExit="$work/layerfit.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off "${flags[@]}" \
   -jar "$jar" dev train-startup >/dev/null 2>&1
-[ -f "$home/lib/layerfit.aot" ] || "$java" -XX:AOTCacheOutput="$work/layerfit.aot" -Xlog:aot=off -Xlog:cds=off \
-  "${flags[@]}" -jar "$jar" dev train-startup >/dev/null 2>&1
-aot_file="$home/lib/layerfit.aot"; [ -f "$aot_file" ] || aot_file="$work/layerfit.aot"
-base_address=(-XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0)
+"$java" -XX:AOTCacheOutput="$work/profiled.aot" -Xlog:aot=off -Xlog:cds=off "${flags[@]}" \
+  -jar "$jar" dev train-startup >/dev/null 2>&1
+aot_file="$home/lib/layerfit.aot"; [ -f "$aot_file" ] || aot_file="$work/profiled.aot"
 aot=(-XX:AOTCache="$aot_file" -Xlog:aot=off -Xlog:cds=off)
+profiled=(-XX:AOTCache="$work/profiled.aot" -Xlog:aot=off -Xlog:cds=off)
 cds=(-XX:SharedArchiveFile="$work/layerfit.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off)
 py=(python3 -c 'import sys,zipfile; print(sum(i.file_size for i in zipfile.ZipFile(sys.argv[1]).infolist()))' "$layer")
 
@@ -57,10 +58,9 @@ variant() { labels+=("$1"); shift; local q; q="$(printf '%q ' "$@")"; commands+=
 for cmd in version analyze; do
   shown="--version"; [ "$cmd" = analyze ] && shown="analyze real-layer.zip"
   variant "archive \`bin/layerfit $shown\` (as shipped)" "$home/bin/layerfit" @$cmd
-  variant "  same runtime and jar, \`$shown\`, AOT cache" "$java" "${aot[@]}" "${flags[@]}" -jar "$jar" @$cmd
-  variant "  same, AOT cache at its base address" "$java" "${base_address[@]}" "${aot[@]}" "${flags[@]}" -jar "$jar" @$cmd
+  variant "  same runtime and jar, \`$shown\`, its AOT cache" "$java" "${aot[@]}" "${flags[@]}" -jar "$jar" @$cmd
+  variant "  same, AOT cache with method profiles (JDK default)" "$java" "${profiled[@]}" "${flags[@]}" -jar "$jar" @$cmd
   variant "  same, CDS archive" "$java" "${cds[@]}" "${flags[@]}" -jar "$jar" @$cmd
-  variant "  same, CDS archive at its base address" "$java" "${base_address[@]}" "${cds[@]}" "${flags[@]}" -jar "$jar" @$cmd
   variant "  same, neither" "$java" "${flags[@]}" -jar "$jar" @$cmd
   if [ "$cmd" = version ] && [ -n "$baseline" ]; then variant "before ($baseline_commit): \`./layerfit --version\`" "$baseline" @version; fi
 done

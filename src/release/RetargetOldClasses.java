@@ -79,6 +79,9 @@ public final class RetargetOldClasses {
                 zout.closeEntry();
             }
         }
+        // a temporary file is private (0600): the jar keeps the permissions the input had, or an installed .deb
+        // could be run only by root
+        Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(in));
         Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
         System.err.println("release: rewrote " + rewritten + " pre-Java-6 classes with stack maps"
                 + (kept > 0 ? ", kept " + kept + " as they were" : ""));

@@ -61,9 +61,17 @@ say "linking a Java $feature runtime ($jdk) with $modules"
 #    folder). The flags must match the launcher's.
 flags=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
 if [ "$feature" -ge 25 ]; then
+  # The AOT cache (JEP 483/514), without the training run's method profiles (JEP 515): replaying them makes the
+  # C1-only start-up compile what the training run found hot, which costs a short command more than it saves
+  # (docs/benchmarks.md: --version, analyze and resolve all used less CPU without them). A JDK that no longer knows
+  # the flag gets the default cache.
   startup=layerfit.aot
-  "$stage/runtime/bin/java" -XX:AOTCacheOutput="$stage/lib/$startup" -Xlog:aot=off -Xlog:cds=off "${flags[@]}" \
-    -jar "$stage/lib/layerfit.jar" dev train-startup >/dev/null 2>&1
+  make_aot() {
+    rm -f "$stage/lib/$startup"
+    "$stage/runtime/bin/java" "$@" -XX:AOTCacheOutput="$stage/lib/$startup" -Xlog:aot=off -Xlog:cds=off "${flags[@]}" \
+      -jar "$stage/lib/layerfit.jar" dev train-startup >/dev/null 2>&1
+  }
+  make_aot -XX:+UnlockDiagnosticVMOptions -XX:-AOTRecordTraining || make_aot
 else
   startup=layerfit.jsa
   "$stage/runtime/bin/java" -XX:ArchiveClassesAtExit="$stage/lib/$startup" -Xlog:cds=off -Xlog:cds+dynamic=off \
