@@ -8,7 +8,7 @@
 #   SETS and MODES as in bench/unpinned.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if ! ls target/layerfit-*-linux-*.tar.gz target/layerfit-*-macos-*.tar.gz >/dev/null 2>&1; then
+if [ -z "${LAYERFIT_RELEASE_ARCHIVE:-}" ] && [ -z "$(compgen -G 'target/layerfit-*-linux-*.tar.gz' || compgen -G 'target/layerfit-*-macos-*.tar.gz' || true)" ]; then
   ./mvnw -q -B -Prelease package -DskipTests >&2
 fi
 [ -f target/test-classes/dev/layerfit/bench/StaticIndexServer.class ] || ./mvnw -q -B test-compile >&2
