@@ -19,7 +19,7 @@ home="$base/$name"
 if [ ! -x "$home/bin/layerfit" ]; then
   mkdir -p "$base" 2>/dev/null && [ -w "$base" ] \
     || fail "cannot install layerfit into $base (not a writable folder); set the action's install-dir input to one."
-  tmp="$(mktemp -d "$base/.download.XXXXXX")" || fail "cannot write in $base; set the action's install-dir input to a writable folder."
+  tmp="$(mktemp -d "$base/.download.XXXXXX" 2>/dev/null)" || fail "cannot write in $base; set the action's install-dir input to a writable folder."
   if [ -n "${LAYERFIT_ARCHIVE:-}" ]; then
     cp "$LAYERFIT_ARCHIVE" "$tmp/$name.tar.gz" 2>/dev/null || fail "cannot read the release archive $LAYERFIT_ARCHIVE."
   else

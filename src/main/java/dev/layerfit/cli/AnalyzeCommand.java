@@ -22,9 +22,9 @@ import picocli.CommandLine.Spec;
         description = {"Measures layer or function artifacts exactly as AWS counts them (from the zip's central directory;",
             "a folder counts as its zip would) and shows what takes the space: distributions, categories (bytecode,",
             "tests, native libraries, package data, ...) and, across several artifacts, what they duplicate."},
-        footer = {"", "Examples:", "  layerfit analyze build/layer.zip",
-            "  layerfit analyze layers/numpy.zip layers/ai.zip --top 5 --json",
-            "  layerfit analyze layers/*.zip --html layers.html"})
+        footer = {"", "Examples:", "  layerfit analyze examples/inputs/deps.zip",
+            "  layerfit analyze examples/seed-app/layers/numpy.listing examples/seed-app/layers/ai.listing --top 5 --json",
+            "  layerfit analyze examples/seed-app/layers/*.listing --html layers.html"})
 public final class AnalyzeCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "PATH|ARN",

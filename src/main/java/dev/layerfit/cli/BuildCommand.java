@@ -38,9 +38,9 @@ import picocli.CommandLine.Spec;
             "resolve takes them: files, pyproject.toml, specifiers, -, or a lock (uv.lock, poetry.lock, Pipfile.lock,",
             "pylock.toml, a hashed requirements file) whose pinned wheels are used as they are."},
         footer = {"", "Examples:",
-            "  layerfit build requirements.txt --runtime python3.12 -o layer.zip",
-            "  layerfit build requirements.lock --python-version 3.11 --glibc 2.34 --slim aggressive \\",
-            "      --keep-discovery drive.v3 --verify-imports -o layer.zip --json"},
+            "  layerfit build examples/inputs/requirements.txt --runtime python3.12 -o layer.zip",
+            "  layerfit build examples/inputs/requirements.lock --runtime python3.12 --arch arm64 -o layer.zip",
+            "  layerfit build examples/inputs/requirements-all.txt --python-version 3.11 --glibc 2.34 --slim aggressive --keep-discovery drive.v3 --verify-imports -o layer.zip --json"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:built", "1:the requirements cannot be met, or --verify-imports found a module that fails to import",
             "2:bad input (missing file, hash mismatch, bad wheel, disk full, ...)", "3:an index could not be reached"})

@@ -44,10 +44,11 @@ import picocli.CommandLine.Spec;
             "Local copies of the layers come from --layer flags or the project's layerfit.json; a layer without one",
             "is measured from AWS (GetLayerVersion, then ranged reads of its zip's central directory)."},
         footer = {"", "Examples:",
-            "  layerfit check examples/seed-app --stage prod",
-            "  layerfit check . --stage prod --layer arn:aws:lambda:eu-west-1:123456789012:layer:deps:7=build/deps.zip \\",
-            "                 --managed-layer .chalice/deployments/managed-layer.zip --json",
-            "  layerfit check . --stage prod --html report.html --markdown report.md --github"},
+            "  layerfit check examples/seed-app --stage prod   # exits 1: it does not fit",
+            "  layerfit check examples/seed-app --stage prod --function api_handler --managed-layer examples/seed-app/layers/managed.listing --json   # exits 1: it does not fit",
+            "  layerfit check examples/seed-app --stage prod --html report.html --markdown report.md --github   # exits 1: it does not fit",
+            "  layerfit check examples/sam-app",
+            "  layerfit check --function-name api --region eu-west-1 --package examples/sam-app/hello   # code from a local copy"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the deployment fits", "1:it does not fit", "2:bad input (missing artifact, bad config, ...)"})
 public final class CheckCommand implements Callable<Integer> {

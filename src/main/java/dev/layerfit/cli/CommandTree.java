@@ -177,13 +177,19 @@ final class CommandTree {
 
     /**
      * Example lines longer than the help is wide, broken at a space with a shell line continuation (as one
-     * would type them), so picocli does not wrap them mid-word.
+     * would type them), so picocli does not wrap them mid-word. A comment at the end of a line too long goes on a
+     * line of its own above it (a continuation inside a comment would not continue the command).
      */
     static String[] continued(String[] footer, int width) {
         List<String> out = new ArrayList<>();
         for (String line : footer) {
             String indent = line.substring(0, line.length() - line.stripLeading().length());
             String rest = line;
+            int comment = rest.indexOf(" # ");
+            if (rest.length() > width && comment > indent.length() && !rest.endsWith("\\")) {
+                out.add(indent + rest.substring(comment + 1).strip());
+                rest = rest.substring(0, comment).stripTrailing();
+            }
             while (rest.length() > width && !rest.endsWith("\\")) {
                 int cut = rest.lastIndexOf(' ', width - 2);
                 if (cut <= indent.length() + 4) {

@@ -13,7 +13,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "Install it once:"},
         footer = {"", "Examples:",
             "  layerfit completion bash > ~/.local/share/bash-completion/completions/layerfit",
-            "  layerfit completion zsh > \"${fpath[1]}/_layerfit\"",
+            "  layerfit completion zsh > ~/.zfunc/_layerfit   # with fpath+=(~/.zfunc) in ~/.zshrc",
             "  layerfit completion fish > ~/.config/fish/completions/layerfit.fish"},
         exitCodeList = {"0:the script was printed", "2:an unknown shell"})
 public final class CompletionCommand implements Callable<Integer> {

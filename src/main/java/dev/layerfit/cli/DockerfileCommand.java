@@ -31,8 +31,9 @@ import picocli.CommandLine.Spec;
         description = {"Writes a Dockerfile for a Lambda container image of the project (AWS's base image for the",
             "runtime and architecture, a hashed pip install when the requirements carry hashes, the Chalice handler):",
             "the route when function + layers cannot fit under 262,144,000 bytes (images hold up to 10 GiB)."},
-        footer = {"", "Examples:", "  layerfit resolve requirements.txt --runtime python3.12 -o requirements.lock",
-            "  layerfit dockerfile --runtime python3.12 --arch arm64 requirements.lock -o Dockerfile"})
+        footer = {"", "Examples:",
+            "  layerfit resolve examples/inputs/requirements.txt --runtime python3.12 --arch arm64 -o requirements.lock",
+            "  layerfit dockerfile --project examples/inputs --runtime python3.12 --arch arm64 requirements.lock -o Dockerfile"})
 public final class DockerfileCommand implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "REQUIREMENTS",

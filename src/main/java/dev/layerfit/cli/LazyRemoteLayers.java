@@ -32,8 +32,9 @@ final class LazyRemoteLayers implements RemoteOpener {
             return remote(regionOf(arn)).open(arn);
         } catch (ArtifactDownloadException e) {
             // only the commands that measure a project's layers have --layer
-            throw new ArtifactDownloadException(e.getMessage() + "; or download the zip yourself and pass it with --layer "
-                    + arn + "=PATH", e);
+            // a function's code is given with --package (--layer takes layer version ARNs only)
+            throw new ArtifactDownloadException(e.getMessage() + "; or download the zip yourself and pass it with "
+                    + (arn.contains(":layer:") ? "--layer " + arn + "=PATH" : "--package PATH"), e);
         } catch (OfflineException e) {
             throw new MissingArtifactException((arn.contains(":layer:") ? "layer " : "function ") + arn
                     + " has no local copy and was not measured on "

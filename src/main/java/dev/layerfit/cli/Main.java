@@ -39,7 +39,10 @@ public final class Main {
         RunOutput streams = new RunOutput(out, err, quiet);
         cli.setOut(streams.out());
         cli.setErr(streams.err());
-        cli.setParameterExceptionHandler((ex, a) -> {
+        cli.setParameterExceptionHandler((reported, a) -> {
+            // picocli reports missing required options before unknown ones: a mistyped --keep would read "missing --keep"
+            CommandLine.ParameterException ex = reported instanceof CommandLine.MissingParameterException
+                    ? unknownOption(reported.getCommandLine(), a).orElse(reported) : reported;
             PrintWriter e = streams.err();
             e.println("layerfit: " + (ex instanceof UnmatchedArgumentException u ? unmatched(u) : ex.getMessage()));
             e.println("Run 'layerfit " + commandPath(ex.getCommandLine()) + "--help' for usage.");
@@ -93,9 +96,35 @@ public final class Main {
             return what + "; did you mean '" + suggestions.get(0) + "'?";
         }
         if (command) {
-            return what + "; the commands are " + String.join(", ", CommandTree.names());
+            // the commands of the command it was given to (layers: list, prune), hidden ones left out
+            List<String> names = u.getCommandLine().getParent() == null ? CommandTree.names()
+                    : u.getCommandLine().getSubcommands().entrySet().stream()
+                            .filter(e -> !e.getValue().getCommandSpec().usageMessage().hidden()
+                                    && e.getKey().equals(e.getValue().getCommandName()))
+                            .map(java.util.Map.Entry::getKey).toList();
+            return what + "; the commands are " + String.join(", ", names);
         }
         return what;
+    }
+
+    /** The first argument that looks like an option but is none of this command's (or its parents'), if any. */
+    static java.util.Optional<CommandLine.ParameterException> unknownOption(CommandLine cl, String[] args) {
+        for (String arg : args) {
+            if (arg.length() < 2 || !arg.startsWith("-") || arg.equals("--") || arg.matches("-\\d.*")) {
+                continue;
+            }
+            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            boolean known = false;
+            for (CommandLine c = cl; c != null && !known; c = c.getParent()) {
+                known = c.getCommandSpec().findOption(name) != null
+                        // clustered short options (-qv) or a short option with its value (-ofile)
+                        || !name.startsWith("--") && c.getCommandSpec().findOption(name.substring(0, 2)) != null;
+            }
+            if (!known) {
+                return java.util.Optional.of(new UnmatchedArgumentException(cl, List.of(arg)));
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** With {@code --json}, stdout still holds JSON on an error: {@code {"error":{"message","exitCode"}}}. */

@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
         description = {"Merges requirements files (e.g. one per layer) into one: a line per project with its clauses",
             "combined and a comment saying which file and line each came from; index options kept. Requirements",
             "no version can meet together (numpy==1.26.4 and numpy>=2) are explained, and nothing is written."},
-        footer = {"", "Example:", "  layerfit merge layers/*/requirements.txt -o requirements-all.txt"},
+        footer = {"", "Example:", "  layerfit merge examples/seed-app/layers/*/requirements.txt -o requirements-all.txt"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:merged", "1:a conflict (nothing written)", "2:bad input"})
 public final class MergeCommand implements Callable<Integer> {

@@ -31,8 +31,8 @@ import picocli.CommandLine.Spec;
             "(ranged reads of its tail over HTTP) gives the exact bytes as installed; the slim profile's removals are",
             "estimated; several requirements files stay one layer each when they fit the layer count."},
         footer = {"", "Examples:",
-            "  layerfit plan requirements.txt --runtime python3.12",
-            "  layerfit plan base.txt google.txt data.txt --runtime python3.12 --slim aggressive --json"},
+            "  layerfit plan examples/inputs/requirements.txt --runtime python3.12",
+            "  layerfit plan examples/seed-app/layers/*/requirements.txt --python-version 3.11 --glibc 2.34 --slim aggressive --json"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the layers fit", "1:they do not fit under 262,144,000 bytes (advice printed)",
             "2:bad input", "3:an index could not be reached"})

@@ -12,9 +12,6 @@ import dev.layerfit.check.DeploymentResult;
 import dev.layerfit.check.RemoteOpener;
 import dev.layerfit.project.deployed.DeployedFunctions;
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -163,18 +160,9 @@ class DeployedFunctionsMotoTest {
         }
     }
 
-    /** moto checks that the function's role exists: create one through IAM's query API. */
-    private static String createRole(MotoServer moto, String region) throws IOException, InterruptedException {
-        String name = "lambda-" + region;
-        String body = "Action=CreateRole&Version=2010-05-08&RoleName=" + name
-                + "&AssumeRolePolicyDocument=%7B%7D";
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(moto.uri().resolve("/"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Authorization", "AWS4-HMAC-SHA256 Credential=testing/20260101/us-east-1/iam/aws4_request, "
-                        + "SignedHeaders=host, Signature=0")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as(r.body()).isIn(200, 409);
-        return "arn:aws:iam::123456789012:role/" + name;
+    /** moto checks that the function's role exists. */
+    private static String createRole(MotoServer moto, String region) {
+        return moto.createRole("lambda-" + region);
     }
 
     private static Path zip(Path file, String name, String text) throws IOException {

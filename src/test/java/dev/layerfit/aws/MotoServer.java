@@ -48,6 +48,30 @@ public final class MotoServer {
         }
     }
 
+    /**
+     * Creates an IAM role Lambda functions can name (moto checks that a function's role exists), through IAM's
+     * query API; returns its ARN. Creating one that exists is fine.
+     */
+    public String createRole(String name) {
+        String body = "Action=CreateRole&Version=2010-05-08&RoleName=" + name + "&AssumeRolePolicyDocument=%7B%7D";
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri.resolve("/"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("Authorization", "AWS4-HMAC-SHA256 Credential=testing/20260101/us-east-1/iam/aws4_request, "
+                            + "SignedHeaders=host, Signature=0")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200 && r.statusCode() != 409) {
+                throw new IllegalStateException("moto CreateRole answered HTTP " + r.statusCode() + ": " + r.body());
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("moto at " + uri + " did not answer CreateRole: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return "arn:aws:iam::123456789012:role/" + name;
+    }
+
     boolean answers() {
         try {
             http.send(HttpRequest.newBuilder(uri.resolve("/moto-api/")).GET().build(), HttpResponse.BodyHandlers.discarding());

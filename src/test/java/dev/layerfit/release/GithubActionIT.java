@@ -72,6 +72,44 @@ class GithubActionIT {
     }
 
     @Test
+    void anExistingFolderThatRefusesNewFilesIsOneSentence() throws Exception {
+        // tests run as root here, which may write anywhere permissions allow: sysfs refuses new files to everyone
+        Path refusing = Path.of("/sys");
+        boolean refuses;
+        try {
+            Files.delete(Files.createTempDirectory(refusing, ".layerfit"));
+            refuses = false;
+        } catch (java.io.IOException e) {
+            refuses = true;
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(refuses && Files.isDirectory(refusing),
+                "SKIPPED: /sys accepts new folders on this machine; no folder that refuses them to test with");
+        Map<String, String> env = env();
+        env.put("INPUT_INSTALL_DIR", refusing.toString());
+        Shell s = action(env);
+        assertThat(s.exitCode()).isEqualTo(2);
+        assertThat(Shell.lines(s.err())).singleElement().asString().matches(
+                "layerfit: cannot (install layerfit into /sys \\(not a writable folder\\)|write in /sys); set the action's "
+                        + "install-dir input to (one|a writable folder)\\.");
+        assertThat(Files.readAllLines(tmp.resolve("output.txt"))).containsExactly("exit-code=2");
+    }
+
+    @Test
+    void aRunnerWithoutARelease() throws Exception {
+        Map<String, String> env = env();
+        env.put("RUNNER_ARCH", "s390x");
+        Shell arch = action(env);
+        assertThat(arch.exitCode()).isEqualTo(2);
+        assertThat(Shell.lines(arch.err())).containsExactly(
+                "layerfit: there is no layerfit release for the s390x architecture (only x86_64 and arm64).");
+        env.remove("RUNNER_ARCH");
+        env.put("RUNNER_OS", "Windows");
+        Shell os = action(env);
+        assertThat(os.exitCode()).isEqualTo(2);
+        assertThat(Shell.lines(os.err())).containsExactly("layerfit: the layerfit action runs on Linux and macOS runners, not Windows.");
+    }
+
+    @Test
     void aDamagedArchiveIsOneSentence() throws Exception {
         Map<String, String> env = env();
         env.put("LAYERFIT_ARCHIVE", Files.writeString(tmp.resolve("broken.tar.gz"), "not a tar").toString());
