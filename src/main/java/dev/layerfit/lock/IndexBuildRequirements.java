@@ -49,7 +49,8 @@ public final class IndexBuildRequirements implements BuildRequirementsInstaller 
         if (pinned.isWheel()) {
             return client.fetchWheel(pinned);
         }
-        SdistBuilder b = builder.orElseThrow(() -> new SdistBuildException(project + " is locked to its sdist "
+        SdistBuilder b = builder.orElseThrow(() -> new SdistBuildException(SdistBuildException.Cause.NO_PYTHON,
+                project + " is locked to its sdist "
                 + pinned.filename() + ", and this machine has no python3 to build it; use a version of " + project
                 + " with wheels, or build the layer in the runtime's image (layerfit dockerfile)"));
         return IndexPackageSource.builtWheel(b, client, pinned, project);
@@ -68,7 +69,8 @@ public final class IndexBuildRequirements implements BuildRequirementsInstaller 
                 wheels.add(client.download(file));
             }
         } catch (UnknownProjectException | ResolutionImpossibleException e) {
-            throw new SdistBuildException("the build requirements of " + sdistLabel + " (" + String.join(", ", requirements)
+            throw new SdistBuildException(SdistBuildException.Cause.BACKEND_UNAVAILABLE,
+                    "the build requirements of " + sdistLabel + " (" + String.join(", ", requirements)
                     + ") cannot be installed from the index: " + firstLine(e.getMessage())
                     + "; add the build backend to the index, or use a version with wheels");
         }

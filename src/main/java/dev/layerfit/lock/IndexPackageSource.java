@@ -57,6 +57,7 @@ public final class IndexPackageSource implements PackageSource, AutoCloseable {
     private final Map<String, List<SpecifierSet>> specifiersSeen = new ConcurrentHashMap<>();
     private final java.util.Set<String> mustBeKnown = ConcurrentHashMap.newKeySet();
     private volatile SdistBuilder builder;
+    private volatile boolean nativeSdistMetadata;
 
     /**
      * @param threads background fetchers (I/O bound; 8 to 16 is plenty), or 0 to fetch only on demand
@@ -83,6 +84,15 @@ public final class IndexPackageSource implements PackageSource, AutoCloseable {
      */
     public IndexPackageSource buildingSdistsWith(SdistBuilder builder) {
         this.builder = builder;
+        return this;
+    }
+
+    /**
+     * Reads the metadata of an sdist that builds a native wheel from that wheel, instead of failing: for a machine that
+     * would build and install it itself (Chalice's {@code pip download} on the deploying machine).
+     */
+    public IndexPackageSource readingNativeSdistMetadata() {
+        this.nativeSdistMetadata = true;
         return this;
     }
 
@@ -211,7 +221,17 @@ public final class IndexPackageSource implements PackageSource, AutoCloseable {
         if (best == null && b != null) {
             Optional<DistributionFile> sdist = files.stream().filter(f -> !f.filename().endsWith(".whl")).findFirst();
             if (sdist.isPresent()) {
-                CoreMetadata m = wheelMetadata(builtWheel(b, client, indexFiles.get(sdist.get().url()), name));
+                Path built;
+                try {
+                    built = builtWheel(b, client, indexFiles.get(sdist.get().url()), name);
+                } catch (dev.layerfit.python.build.SdistBuildException e) {
+                    if (!nativeSdistMetadata || e.reason() != dev.layerfit.python.build.SdistBuildException.Cause.NOT_PURE
+                            || e.builtWheel() == null) {
+                        throw e;
+                    }
+                    built = e.builtWheel();
+                }
+                CoreMetadata m = wheelMetadata(built);
                 return new Dependencies(m.requiresDist(), m.requiresPython());
             }
         }

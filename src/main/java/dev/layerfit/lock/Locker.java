@@ -64,6 +64,7 @@ public final class Locker {
     private final Netrc netrc;
     private final Path cacheDir;
     private final int threads;
+    private final boolean nativeSdistMetadata;
 
     /**
      * @param configured            the index options from pip's configuration ({@link IndexOptions#defaults()} for none)
@@ -71,11 +72,26 @@ public final class Locker {
      * @param threads               background metadata fetchers, 0 for none
      */
     public Locker(IndexOptions configured, List<Path> configuredConstraints, Netrc netrc, Path cacheDir, int threads) {
+        this(configured, configuredConstraints, netrc, cacheDir, threads, false);
+    }
+
+    private Locker(IndexOptions configured, List<Path> configuredConstraints, Netrc netrc, Path cacheDir, int threads,
+            boolean nativeSdistMetadata) {
         this.configured = configured;
         this.configuredConstraints = List.copyOf(configuredConstraints);
         this.netrc = netrc;
         this.cacheDir = cacheDir;
         this.threads = threads;
+        this.nativeSdistMetadata = nativeSdistMetadata;
+    }
+
+    /**
+     * This locker, but an sdist that builds a native wheel is resolved with that wheel's metadata instead of failing
+     * the lock (the pin names the sdist): for a machine that builds and installs it itself, as Chalice's
+     * {@code pip download} on the deploying machine does.
+     */
+    public Locker readingNativeSdistMetadata() {
+        return new Locker(configured, configuredConstraints, netrc, cacheDir, threads, true);
     }
 
     /** A locker with this process's settings: pip's configuration, {@code $NETRC} or {@code ~/.netrc}, the cache root. */
@@ -123,6 +139,9 @@ public final class Locker {
         // (bench/resolve.sh, docs/benchmarks.md: warm resolves of the web and backtrack sets took more CPU and time)
         int fetchers = options.onlyLocal() ? 0 : threads;
         try (IndexPackageSource source = new IndexPackageSource(client, resolveTarget, pre, fetchers).buildingSdistsWith(builder)) {
+            if (nativeSdistMetadata) {
+                source.readingNativeSdistMetadata();
+            }
             List<Requirement> required = requirements.stream().map(RequirementsFileEntry::requirement).toList();
             source.requireKnown(required.stream().map(Requirement::normalizedName).toList());
             source.prefetch(required);

@@ -30,6 +30,9 @@ public final class CheckJsonReport {
             root.setAll(of(single));
         }
         root.put("fits", d.fits());
+        LeftOutSection.Headline headline = CheckTextReport.headline(d);
+        root.put("verdict", headline.word());
+        root.put("headline", headline.text());
         root.put("deployment", d.deployment().description());
         root.put("deployTool", d.deployment().deployTool());
         ArrayNode functions = root.putArray("functions");

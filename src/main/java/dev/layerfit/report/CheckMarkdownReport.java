@@ -10,6 +10,7 @@ import dev.layerfit.check.CheckResult;
 import dev.layerfit.check.DeploymentResult;
 import dev.layerfit.check.FunctionResult;
 import dev.layerfit.check.DeploymentArtifact;
+import dev.layerfit.deployment.LeftOut;
 import dev.layerfit.inventory.DistributionUsage;
 import dev.layerfit.inventory.DuplicateDistribution;
 import dev.layerfit.lambda.ArtifactRole;
@@ -43,13 +44,15 @@ public final class CheckMarkdownReport {
      */
     public static String render(DeploymentResult d, Path base) {
         CheckResult single = d.single();
+        LeftOut leftOut = d.deployment().leftOut();
         if (single != null) {
-            return render(single, base);
+            return render(single, base, leftOut, "the function", true);
         }
+        long failing = d.functions().stream().filter(f -> !f.fits()).count();
         StringBuilder md = new StringBuilder("# layerfit check: ").append(inline(d.deployment().description()))
-                .append("\n\n").append(d.fits() ? "**FITS**: every function fits." : "**DOES NOT FIT**: "
-                        + d.functions().stream().filter(f -> !f.fits()).count() + " of " + d.functions().size()
-                        + (d.functions().stream().filter(f -> !f.fits()).count() == 1 ? " functions fails." : " functions fail.")).append("\n\n")
+                .append("\n\n").append(LeftOutSection.headline(d, failing == 0, failing == 0 ? "every function fits"
+                        : failing + " of " + d.functions().size() + (failing == 1 ? " functions fails" : " functions fail"))
+                        .markdown()).append("\n\n")
                 .append("| function | layers | unzipped | of limit | verdict |\n|---|---:|---:|---:|---|\n");
         for (FunctionResult f : d.functions()) {
             if (f.checked()) {
@@ -64,22 +67,33 @@ public final class CheckMarkdownReport {
                         .append(inline(f.notChecked())).append(" |\n");
             }
         }
-        md.append('\n');
+        md.append('\n').append(LeftOutSection.markdown(leftOut));
         for (CheckResult r : d.checked()) {
-            md.append(render(r, base).replaceAll("(?m)^#", "##")).append('\n');
+            md.append(render(r, base, leftOut, "the functions", false).replaceAll("(?m)^#", "##")).append('\n');
         }
         return md.toString();
     }
 
     /** The whole report; paths are shown relative to {@code base} (normally the working folder). */
     public static String render(CheckResult r, Path base) {
+        return render(r, base, new LeftOut(), "the function", false);
+    }
+
+    /**
+     * One function's report, its verdict made with what the packager leaves out ({@code who} fails at import); the
+     * "will leave out" section follows the verdict when {@code withSection}.
+     */
+    private static String render(CheckResult r, Path base, LeftOut leftOut, String who, boolean withSection) {
         StringBuilder md = new StringBuilder();
         md.append("# layerfit check: ").append(title(r)).append("\n\n");
         md.append("Defined in: `").append(definedIn(r, base)).append("`");
         r.artifacts().stream().filter(a -> a.role() == ArtifactRole.MANAGED_LAYER).findFirst().ifPresent(a -> md.append(
                 " · the deploy adds a layer built from the project's requirements (").append(inline(a.ref())).append(")"));
         md.append("\n\n");
-        md.append(verdict(r)).append("\n\n");
+        md.append(verdict(r, leftOut, who)).append("\n\n");
+        if (withSection) {
+            md.append(LeftOutSection.markdown(leftOut));
+        }
         md.append("## Limits\n\n").append(limits(r)).append('\n');
         md.append("## Artifacts\n\n").append(artifacts(r, base)).append('\n');
         overWhy(r, md);
@@ -118,16 +132,23 @@ public final class CheckMarkdownReport {
 
     /** One line: FITS or DOES NOT FIT with the total and the margin. */
     static String verdict(CheckResult r) {
+        return verdict(r, new LeftOut(), "the function");
+    }
+
+    /** One line, made with what the packager leaves out: FITS, FITS WITH A WARNING, FAILS or DOES NOT FIT. */
+    static String verdict(CheckResult r, LeftOut leftOut, String who) {
         long total = r.verdict().totalUnzippedBytes();
+        String sizes;
         if (r.fits()) {
-            return "**FITS**: " + grouped(total) + " bytes unzipped, " + grouped(LIMIT - total) + " bytes ("
-                    + human(LIMIT - total) + ") under the limit.";
+            sizes = grouped(total) + " bytes unzipped, " + grouped(LIMIT - total) + " bytes (" + human(LIMIT - total)
+                    + ") under the limit";
+        } else {
+            String failed = r.verdict().checks().stream().filter(c -> !c.ok()).map(c -> "`" + c.name() + "`").distinct()
+                    .collect(Collectors.joining(", "));
+            sizes = grouped(total) + " bytes unzipped" + (total >= LIMIT ? ", " + grouped(total - LIMIT + 1)
+                    + " bytes (" + human(total - LIMIT + 1) + ") over the 262,144,000-byte limit" : "") + "; failed: " + failed;
         }
-        String failed = r.verdict().checks().stream().filter(c -> !c.ok()).map(c -> "`" + c.name() + "`").distinct()
-                .collect(Collectors.joining(", "));
-        return "**DOES NOT FIT**: " + grouped(total) + " bytes unzipped" + (total >= LIMIT ? ", " + grouped(total - LIMIT + 1)
-                + " bytes (" + human(total - LIMIT + 1) + ") over the 262,144,000-byte limit" : "")
-                + "; failed: " + failed + ".";
+        return LeftOutSection.headline(r.fits(), sizes, leftOut, who).markdown();
     }
 
     /** The limits table. */

@@ -36,7 +36,7 @@ public final class CheckTextReport {
     public static String render(DeploymentResult d) {
         CheckResult single = d.single();
         if (single != null) {
-            return render(single, d.deployment().notes()) + leftOut(d);
+            return render(single, d.deployment().notes(), d);
         }
         StringBuilder out = new StringBuilder();
         out.append("Deployment of ").append(d.deployment().description()).append(": ").append(d.functions().size())
@@ -65,40 +65,45 @@ public final class CheckTextReport {
         for (String note : d.deployment().notes()) {
             out.append("Note: ").append(note).append('\n');
         }
-        long failing = d.functions().stream().filter(f -> !f.fits()).count();
-        long checked = d.functions().stream().filter(FunctionResult::checked).count();
-        out.append(failing == 0 ? (checked == 1 ? "FITS: the 1 function checked fits" : "FITS: all " + checked + " functions checked fit")
-                : "DOES NOT FIT: " + failing + " of " + d.functions().size() + " functions " + (failing == 1 ? "fails" : "fail"))
-                .append(checked < d.functions().size() && failing == 0
-                        ? " (" + (d.functions().size() - checked) + " not measured)" : "").append(".\n");
-        return out.append(leftOut(d)).toString();
+        String section = LeftOutSection.text(d.deployment().leftOut());
+        if (!section.isEmpty()) {
+            out.append(d.deployment().notes().isEmpty() ? "" : "\n").append(section);
+        }
+        return out.append(headline(d).text()).append('\n').toString();
     }
 
-    /** The packager's omissions (e.g. "Chalice will leave out"), and the verdict they make. */
-    static String leftOut(DeploymentResult d) {
-        var leftOut = d.deployment().leftOut();
-        var items = leftOut.items();
-        if (items.isEmpty()) {
-            return "";
+    /**
+     * The verdict line (the report's last line; JSON's {@code headline}): the limits' verdict of the function, or of
+     * every function, made with what the packager leaves out.
+     */
+    static LeftOutSection.Headline headline(DeploymentResult d) {
+        CheckResult single = d.single();
+        if (single != null) {
+            return LeftOutSection.headline(d, single.fits(), sizes(single));
         }
-        StringBuilder out = new StringBuilder("\n").append(leftOut.heading()).append(":\n");
-        for (var item : items) {
-            out.append("  ").append(item.blocking() ? "MISSING " : "UNKNOWN ").append(item.distribution()).append(' ')
-                    .append(item.version()).append(" (").append(item.artifact()).append("): ").append(item.reason()).append('\n');
-        }
-        out.append("  Fix: ").append(leftOut.fix()).append('\n');
-        long blocking = items.stream().filter(i -> i.blocking()).count();
-        if (blocking > 0) {
-            out.append(leftOut.allowed() ? "Allowed (--allow-missing): " + blocking + " missing at run time; the functions will"
-                    + " fail where they import them.\n" : "FAILS: " + blocking + (blocking == 1 ? " distribution" : " distributions")
-                    + " will be missing at run time: the deploy succeeds and the functions fail at import (--allow-missing to"
-                    + " accept).\n");
-        }
-        return out.toString();
+        long failing = d.functions().stream().filter(f -> !f.fits()).count();
+        long checked = d.functions().stream().filter(FunctionResult::checked).count();
+        String sizes = failing == 0 ? (checked == 1 ? "the 1 function checked fits" : "all " + checked + " functions checked fit")
+                + (checked < d.functions().size() ? " (" + (d.functions().size() - checked) + " not measured)" : "")
+                : failing + " of " + d.functions().size() + " functions " + (failing == 1 ? "fails" : "fail");
+        return LeftOutSection.headline(d, failing == 0, sizes);
+    }
+
+    /** The limits' verdict of one function: "91,604 bytes unzipped, 249.9 MiB under the 250 MiB limit". */
+    private static String sizes(CheckResult r) {
+        long total = r.verdict().totalUnzippedBytes();
+        return r.fits() ? grouped(total) + " bytes unzipped, " + human(LIMIT - total) + " under the 250 MiB limit"
+                : (total >= LIMIT ? human(total - LIMIT + 1) + " over the 250 MiB unzipped limit" : "failed: " + r.verdict().checks()
+                        .stream().filter(c -> !c.ok()).map(LimitCheck::name).distinct().collect(Collectors.joining(", ")));
     }
 
     /** One function's report; {@code deploymentNotes} are printed with its own notes. */
     public static String render(CheckResult r, List<String> deploymentNotes) {
+        return render(r, deploymentNotes, null);
+    }
+
+    /** One function's report, with what the packager leaves out of deployment {@code d} (when not null). */
+    private static String render(CheckResult r, List<String> deploymentNotes, DeploymentResult whole) {
         StringBuilder out = new StringBuilder();
         out.append("Deployment of ").append(r.deployment()).append(", function ").append(r.functionName());
         if (r.function().definedAt() != null) {
@@ -186,14 +191,12 @@ public final class CheckTextReport {
         if (!notes.isEmpty()) {
             out.append('\n');
         }
-        if (r.fits()) {
-            out.append("FITS: ").append(grouped(total)).append(" bytes unzipped, ").append(human(LIMIT - total))
-                    .append(" under the 250 MiB limit.\n");
-        } else {
-            out.append("DOES NOT FIT").append(total >= LIMIT ? ": " + human(total - LIMIT + 1)
-                    + " over the 250 MiB unzipped limit" : "").append(".\n");
+        if (whole == null) {
+            return out.append(LeftOutSection.headline(r.fits(), sizes(r), new dev.layerfit.deployment.LeftOut(), "the function")
+                    .text()).append('\n').toString();
         }
-        return out.toString();
+        out.append(LeftOutSection.text(whole.deployment().leftOut()));
+        return out.append(headline(whole).text()).append('\n').toString();
     }
 
     private static String artifactName(CheckResult r, DistributionCopy c) {

@@ -62,14 +62,16 @@ public final class GithubReport {
      */
     public static void write(DeploymentResult d, Path base, PrintWriter out, Function<String, String> env, double warnUnderPercent) {
         List<CheckResult> checked = d.checked();
+        var leftOut = d.deployment().leftOut();
+        String who = d.functions().size() == 1 ? "the function" : "the functions";
         StringBuilder md = new StringBuilder();
         for (CheckResult r : checked) {
-            annotations(r, base, warnUnderPercent).stream()
+            annotations(r, base, warnUnderPercent, leftOut).stream()
                     .map(a -> checked.size() > 1 ? a.replaceFirst("title=", "title=" + escapeProperty(r.functionName() + ": ")) : a)
                     .forEach(out::println);
-            md.append(summary(r, base));
+            md.append(summary(r, base, leftOut, who));
         }
-        var leftOut = d.deployment().leftOut();
+        md.append(LeftOutSection.markdown(leftOut).replaceFirst("^## ", "### "));
         var where = d.deployment().functions().stream().map(f -> f.definedAt()).filter(java.util.Objects::nonNull).findFirst()
                 .orElse(null);
         for (var item : leftOut.items()) {
@@ -110,6 +112,15 @@ public final class GithubReport {
      * only when the function does not fit or has less than {@code warnUnderPercent} of the limit to spare.
      */
     public static List<String> annotations(CheckResult r, Path base, double warnUnderPercent) {
+        return annotations(r, base, warnUnderPercent, new dev.layerfit.deployment.LeftOut());
+    }
+
+    /**
+     * As {@link #annotations(CheckResult, Path, double)}, for a deployment whose packager leaves {@code leftOut} out: no
+     * "fits" notice while that fails the check (its {@code ::error} lines say why), and "fits, with a warning" when
+     * {@code --allow-missing} accepts it.
+     */
+    static List<String> annotations(CheckResult r, Path base, double warnUnderPercent, dev.layerfit.deployment.LeftOut leftOut) {
         SourceLocation file = entry(r);
         List<String> out = new ArrayList<>();
         for (LimitCheck c : r.verdict().checks()) {
@@ -126,8 +137,10 @@ public final class GithubReport {
         boolean warn = !r.fits() || headroomPercent < warnUnderPercent;
         r.advice().stream().limit(warn ? TOP_ADVICE : 0).forEach(a -> out.add(command("warning", file, base, "layerfit advice: " + a.id()
                 + (a.savesBytes() > 0 ? " (saves " + human(a.savesBytes()) + ")" : ""), a.message() + "\n→ " + a.action())));
-        if (r.fits()) {
-            out.add(command("notice", file, base, "layerfit: the deployment fits", grouped(total) + " bytes unzipped, "
+        if (r.fits() && !leftOut.fails()) {
+            out.add(command("notice", file, base, leftOut.blocking().isEmpty() ? "layerfit: the deployment fits"
+                    : "layerfit: the deployment fits, with a warning (" + leftOut.heading() + " "
+                            + ByteSizeFormat.count(leftOut.blocking().size(), "distribution") + ", --allow-missing)", grouped(total) + " bytes unzipped, "
                     + human(r.verdict().checks().stream().filter(c -> c.name().equals(LimitCheck.UNZIPPED_TOTAL))
                             .mapToLong(c -> c.limitBytes() - c.actualBytes()).findFirst().orElse(0)) + " to spare"));
         }
@@ -136,8 +149,13 @@ public final class GithubReport {
 
     /** The Markdown appended to the job summary: verdict, limits, artifacts and the top advice. */
     public static String summary(CheckResult r, Path base) {
+        return summary(r, base, new dev.layerfit.deployment.LeftOut(), "the function");
+    }
+
+    /** As {@link #summary(CheckResult, Path)}, its verdict made with what the packager leaves out. */
+    static String summary(CheckResult r, Path base, dev.layerfit.deployment.LeftOut leftOut, String who) {
         StringBuilder md = new StringBuilder("### layerfit check: ").append(CheckMarkdownReport.title(r)).append("\n\n")
-                .append(CheckMarkdownReport.verdict(r)).append("\n\n")
+                .append(CheckMarkdownReport.verdict(r, leftOut, who)).append("\n\n")
                 .append(CheckMarkdownReport.limits(r)).append('\n')
                 .append(CheckMarkdownReport.artifacts(r, base)).append('\n');
         if (!r.advice().isEmpty()) {

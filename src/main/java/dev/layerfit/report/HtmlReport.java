@@ -14,6 +14,7 @@ import dev.layerfit.check.CheckResult;
 import dev.layerfit.check.DeploymentResult;
 import dev.layerfit.check.FunctionResult;
 import dev.layerfit.check.DeploymentArtifact;
+import dev.layerfit.deployment.LeftOut;
 import dev.layerfit.inventory.Category;
 import dev.layerfit.inventory.DistributionCopy;
 import dev.layerfit.inventory.DistributionUsage;
@@ -65,8 +66,9 @@ public final class HtmlReport {
      */
     public static String of(DeploymentResult d, Path base) {
         CheckResult single = d.single();
+        LeftOut leftOut = d.deployment().leftOut();
         if (single != null) {
-            return of(single, base);
+            return of(single, base, leftOut);
         }
         String title = d.deployment().description();
         List<TreemapTree.Group> groups = new ArrayList<>();
@@ -85,10 +87,11 @@ public final class HtmlReport {
         HtmlReport page = new HtmlReport();
         page.head("layerfit check — " + title);
         long failing = d.functions().stream().filter(f -> !f.fits()).count();
+        LeftOutSection.Headline headline = LeftOutSection.headline(d, failing == 0, failing == 0 ? "every function fits"
+                : failing + " of " + d.functions().size() + " functions fail");
         page.html.append("<header><h1>layerfit check: ").append(esc(title)).append("</h1>\n<p class=\"verdict ")
-                .append(failing == 0 ? "fits" : "fails").append("\">")
-                .append(failing == 0 ? "FITS: every function fits." : "DOES NOT FIT: " + failing + " of "
-                        + d.functions().size() + " functions fail.").append("</p>\n</header>\n");
+                .append(headline.cssClass()).append("\">").append(esc(headline.text())).append("</p>\n</header>\n");
+        page.html.append(LeftOutSection.html(leftOut));
         page.html.append("<section id=\"functions\"><h2>Functions</h2>\n<table class=\"artifacts\"><thead><tr>")
                 .append("<th>function</th><th class=\"num\">layers</th><th class=\"num\">unzipped bytes</th>")
                 .append("<th class=\"num\">of 250 MiB</th><th>verdict</th></tr></thead><tbody>\n");
@@ -119,6 +122,11 @@ public final class HtmlReport {
 
     /** The page for a checked function; paths are shown relative to {@code base}. */
     public static String of(CheckResult r, Path base) {
+        return of(r, base, new LeftOut());
+    }
+
+    /** The page for a checked function, with what the packager leaves out of it (its verdict says so). */
+    private static String of(CheckResult r, Path base, LeftOut leftOut) {
         List<Row> rows = new ArrayList<>();
         List<TreemapTree.Part> parts = new ArrayList<>();
         List<String> names = r.artifacts().stream().map(DeploymentArtifact::name).toList();
@@ -135,8 +143,9 @@ public final class HtmlReport {
         page.head("layerfit check — " + title);
         page.html.append("<header><h1>layerfit check: ").append(esc(title)).append("</h1>\n<p class=\"sub\">")
                 .append(esc(CheckMarkdownReport.definedIn(r, base))).append("</p>\n");
-        page.verdict(r.fits(), r.verdict().totalUnzippedBytes(), r.fits() ? "" : failedLimits(r));
+        page.verdict(r.fits(), r.verdict().totalUnzippedBytes(), r.fits() ? "" : failedLimits(r), leftOut);
         page.html.append("</header>\n");
+        page.html.append(LeftOutSection.html(leftOut));
         page.bar(rows);
         page.treemap(title, parts);
         page.limits(r);
@@ -163,7 +172,7 @@ public final class HtmlReport {
         HtmlReport page = new HtmlReport();
         page.head("layerfit analyze — " + title);
         page.html.append("<header><h1>layerfit analyze: ").append(esc(title)).append("</h1>\n");
-        page.verdict(total < LIMIT, total, "");
+        page.verdict(total < LIMIT, total, "", new LeftOut());
         page.html.append("</header>\n");
         page.bar(rows);
         page.treemap(title, parts);
@@ -219,21 +228,17 @@ public final class HtmlReport {
                 .append(resource("report.css")).append("</style>\n</head>\n<body>\n");
     }
 
-    private void verdict(boolean fits, long total, String failed) {
-        html.append("<p class=\"verdict ").append(fits ? "fits" : "fails").append("\" data-total-bytes=\"").append(total)
-                .append("\">");
+    private void verdict(boolean fits, long total, String failed, LeftOut leftOut) {
+        String sizes;
         if (fits) {
-            html.append("FITS: ").append(grouped(total)).append(" bytes unzipped, ").append(esc(human(LIMIT - total)))
-                    .append(" under the 250 MiB limit (262,144,000 bytes).");
+            sizes = grouped(total) + " bytes unzipped, " + human(LIMIT - total) + " under the 250 MiB limit (262,144,000 bytes)";
         } else {
-            html.append("DOES NOT FIT: ").append(grouped(total)).append(" bytes unzipped");
-            if (total >= LIMIT) {
-                html.append(", ").append(grouped(total - LIMIT + 1)).append(" bytes (").append(esc(human(total - LIMIT + 1)))
-                        .append(") over the 250 MiB limit");
-            }
-            html.append(failed.isEmpty() ? "" : "; failed: " + esc(failed)).append('.');
+            sizes = grouped(total) + " bytes unzipped" + (total >= LIMIT ? ", " + grouped(total - LIMIT + 1) + " bytes ("
+                    + human(total - LIMIT + 1) + ") over the 250 MiB limit" : "") + (failed.isEmpty() ? "" : "; failed: " + failed);
         }
-        html.append("</p>\n");
+        LeftOutSection.Headline h = LeftOutSection.headline(fits, sizes, leftOut, "the function");
+        html.append("<p class=\"verdict ").append(h.cssClass()).append("\" data-total-bytes=\"").append(total).append("\">")
+                .append(esc(h.text())).append("</p>\n");
     }
 
     private void bar(List<Row> rows) {

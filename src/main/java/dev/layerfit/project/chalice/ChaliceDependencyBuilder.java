@@ -54,15 +54,43 @@ public final class ChaliceDependencyBuilder {
     private static final List<String> PIP_MANYLINUX_PLATFORMS = List.of("manylinux2014_x86_64", "manylinux2010_x86_64",
             "manylinux1_x86_64");
 
-    /** Builds an sdist into a wheel as {@code pip wheel} on the deploying machine would, where layerfit can. */
+    /**
+     * Builds an sdist into a wheel as {@code pip wheel --no-deps} on the deploying machine would ({@code
+     * PipRunner.build_wheel}), where layerfit can: {@link ChaliceSdistBuilds} builds pure-Python sdists with the
+     * local Python (package {@code python.build}).
+     */
     @FunctionalInterface
     public interface SdistBuilder {
 
-        /** The built wheel, or empty when it cannot be built here. */
-        Optional<Path> build(IndexFile sdist, DeployingMachine machine);
+        /** What became of building {@code sdist} of {@code project}, downloaded from {@code client}'s index. */
+        SdistResult build(IndexFile sdist, String project, IndexClient client);
 
-        /** layerfit builds no sdists (yet): each is reported as one Chalice would try to build. */
-        SdistBuilder NONE = (sdist, machine) -> Optional.empty();
+        /** Builds nothing: each sdist is reported as one Chalice would try to build. */
+        SdistBuilder NONE = (sdist, project, client) -> SdistResult.unknown("layerfit was not asked to build sdists");
+    }
+
+    /**
+     * The outcome of an sdist build.
+     *
+     * @param wheel the built wheel (Chalice ships the same one), or null
+     * @param fails true when Chalice's own build fails the same way (the distribution is then left out)
+     * @param why   what happened, one phrase: a note for a built wheel, the reason otherwise
+     */
+    public record SdistResult(Path wheel, boolean fails, String why) {
+
+        public static SdistResult built(Path wheel, String note) {
+            return new SdistResult(wheel, false, note);
+        }
+
+        /** Chalice tries the build; layerfit cannot tell whether it works there. */
+        public static SdistResult unknown(String why) {
+            return new SdistResult(null, false, why);
+        }
+
+        /** The build fails, as Chalice's would. */
+        public static SdistResult failed(String why) {
+            return new SdistResult(null, true, why);
+        }
     }
 
     /**
@@ -135,6 +163,9 @@ public final class ChaliceDependencyBuilder {
                 }
             }
             return false;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new dev.layerfit.error.BadInputException(requirements + " is not UTF-8 text; Chalice reads it as UTF-8 and "
+                    + "stops with a UnicodeDecodeError: save it as UTF-8", e);
         } catch (IOException e) {
             throw new dev.layerfit.error.BadInputException("cannot read " + requirements + " (" + e.getMessage()
                     + "); check its permissions", e);
@@ -157,8 +188,10 @@ public final class ChaliceDependencyBuilder {
         PythonTarget machineTarget = new PythonTarget(PythonRuntime.custom(machine.pythonVersion(), glibc), machineArch);
         Lock lock;
         try {
-            lock = Locker.fromEnvironment(Locker.DEFAULT_THREADS).lock(new LockRequest(List.of(requirements), machineTarget,
-                    index.indexUrl(), index.extraIndexUrls(), index.findLinks(), index.noIndex(), index.pre()));
+            // pip download on the deploying machine reads any sdist's metadata, native code or not
+            lock = Locker.fromEnvironment(Locker.DEFAULT_THREADS).readingNativeSdistMetadata().lock(new LockRequest(
+                    List.of(requirements), machineTarget, index.indexUrl(), index.extraIndexUrls(), index.findLinks(),
+                    index.noIndex(), index.pre()));
         } catch (IOException e) {
             throw new UncheckedIOException("could not read pip's configuration", e);
         }
@@ -182,24 +215,38 @@ public final class ChaliceDependencyBuilder {
                 wheels.add(new Wheel(name, version, manylinux.get(), null, "pip download --platform manylinux2014_x86_64"));
                 continue;
             }
-            if (ChaliceWheelCheck.WHITELIST.contains(name)) {
+            // _apply_wheel_whitelist runs on the downloaded .whl files only (an sdist is never whitelisted)
+            if (ChaliceWheelCheck.WHITELIST.contains(name) && first.isWheel()) {
                 wheels.add(new Wheel(name, version, first, null, "Chalice's whitelist"));
                 continue;
             }
             Optional<IndexFile> sdist = files.stream().filter(f -> !f.isWheel()).findFirst();
+            if (sdist.isEmpty() && !first.isWheel()) {
+                sdist = Optional.of(first);
+            }
             if (sdist.isPresent()) {
-                Optional<Path> built = sdists.build(sdist.get(), machine);
-                if (built.isPresent() && ChaliceWheelCheck.compatible(abi, built.get().getFileName().toString())) {
-                    wheels.add(new Wheel(name, version, sdist.get(), built.get(), "built from " + sdist.get().filename()));
+                // _download_sdists + _build_sdists: pip wheel --no-deps on the deploying machine, with then without C
+                String label = sdist.get().filename();
+                String noWheel = name + " " + version + " has " + wheelSummary(files, abi, runtime);
+                SdistResult built = nativeCode(files)
+                        ? SdistResult.unknown("its wheels are platform-specific, so the sdist has native code, which layerfit does"
+                                + " not compile")
+                        : sdists.build(sdist.get(), name, client);
+                if (built.wheel() != null && ChaliceWheelCheck.compatible(abi, built.wheel().getFileName().toString())) {
+                    wheels.add(new Wheel(name, version, sdist.get(), built.wheel(), "built from " + label));
+                    notes.add(noWheel + ", so Chalice builds " + label + " with pip wheel on the deploying machine; "
+                            + built.why() + ", and it is counted");
                     continue;
                 }
-                if (built.isEmpty()) {
-                    omissions.add(new Omission(name, version, true, name + " " + version + " has no wheel Chalice accepts for "
-                            + runtime.name() + " (" + wheelSummary(files, abi, runtime) + "), so Chalice builds "
-                            + sdist.get().filename() + " with pip wheel on the deploying machine; layerfit does not build sdists,"
-                            + " so its files are not counted"));
-                    continue;
+                if (built.fails()) {
+                    omissions.add(new Omission(name, version, false, noWheel + ", and its sdist " + label
+                            + " does not build (" + built.why() + "); Chalice's pip wheel fails the same way"));
+                } else {
+                    omissions.add(new Omission(name, version, true, noWheel + ", so Chalice tries to build " + label
+                            + " with pip wheel on the deploying machine and ships it only if that works; layerfit did not build"
+                            + " it (" + built.why() + "), so its files are not counted"));
                 }
+                continue;
             }
             omissions.add(new Omission(name, version, false, reason(name, version, files, abi, runtime)));
         }
@@ -291,7 +338,16 @@ public final class ChaliceDependencyBuilder {
         return what + " has " + wheelSummary(files, abi, runtime);
     }
 
+    /** True when the version publishes a wheel for some platform: its sdist then builds native code. */
+    static boolean nativeCode(List<IndexFile> files) {
+        return files.stream().map(IndexFile::wheelFilename).flatMap(Optional::stream)
+                .anyMatch(w -> w.tags().stream().anyMatch(t -> !t.platform().equals("any")));
+    }
+
     private static String wheelSummary(List<IndexFile> files, String abi, PythonRuntime runtime) {
+        if (files.stream().noneMatch(IndexFile::isWheel)) {
+            return "only an sdist";
+        }
         Set<String> glibcPlatforms = new TreeSet<>();
         Set<String> otherArchs = new TreeSet<>();
         Set<String> abis = new TreeSet<>();

@@ -78,9 +78,13 @@ public final class ChaliceProjectFiles {
             } else if (Files.isRegularFile(child)) {
                 requireReadable(child);
                 out.add(new Source(prefix + child.getFileName(), child));
-            } else if (link) {
+            } else if (link && !Files.exists(child)) {
                 throw new BadInputException(child + " is a broken symbolic link; Chalice's packager stops on it (zipfile "
                         + "cannot read it): remove the link or restore its target");
+            } else {
+                // os.walk lists a FIFO, socket or device as a file and ZipFile.write then blocks or fails on it
+                throw new BadInputException(child + " is not a regular file (a FIFO, socket or device); Chalice's packager "
+                        + "would hang or fail reading it into the zip: remove it");
             }
         }
         for (Path folder : folders) {

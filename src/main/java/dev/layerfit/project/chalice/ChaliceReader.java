@@ -39,9 +39,9 @@ public final class ChaliceReader implements DeploymentReader {
     private final Supplier<Optional<DeployingMachine>> detector;
     private final ChaliceDependencyBuilder.SdistBuilder sdists;
 
-    /** A reader that asks the python3 on PATH what the deploying machine is, and builds no sdists. */
+    /** A reader that asks the python3 on PATH what the deploying machine is, and builds pure-Python sdists as Chalice would. */
     public ChaliceReader() {
-        this(DeployingMachine::detect, ChaliceDependencyBuilder.SdistBuilder.NONE);
+        this(DeployingMachine::detect, new ChaliceSdistBuilds());
     }
 
     /**

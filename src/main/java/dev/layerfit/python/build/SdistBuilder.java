@@ -24,7 +24,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * add what {@code get_requires_for_build_wheel} asks for, then call {@code build_wheel}. Only a pure wheel
  * ({@code py3-none-any} or {@code py2.py3-none-any}) is accepted: a Lambda layer cannot use native code built on this
  * machine. The wheel is cached by the sdist's sha256 ({@code <cache>/sdist-wheels/<sha256>/}), so each sdist is built
- * once. A build has a time limit ({@code LAYERFIT_SDIST_BUILD_TIMEOUT}, seconds, default 600); a failure shows the
+ * once; a native wheel is refused but kept apart ({@code <cache>/sdist-native-wheels/<sha256>/}, named by the
+ * exception) for a caller that needs only its metadata, as Chalice's model of the deploying machine does. A build has a time limit ({@code LAYERFIT_SDIST_BUILD_TIMEOUT}, seconds, default 600); a failure shows the
  * end of its output.
  */
 public final class SdistBuilder {
@@ -36,6 +37,7 @@ public final class SdistBuilder {
     private Optional<LocalPython> python;
     private final BuildRequirementsInstaller installer;
     private final Path cacheDir;
+    private final Path nativeDir;
     private final Duration timeout;
     private final List<String> notes = new CopyOnWriteArrayList<>();
 
@@ -44,6 +46,7 @@ public final class SdistBuilder {
         this.executable = executable;
         this.installer = installer;
         this.cacheDir = cacheDir.resolve("sdist-wheels");
+        this.nativeDir = cacheDir.resolve("sdist-native-wheels");
         this.timeout = timeout;
     }
 
@@ -64,7 +67,8 @@ public final class SdistBuilder {
         if (python == null) {
             python = LocalPython.inspect(executable);
         }
-        return python.orElseThrow(() -> new SdistBuildException(project + " has no wheel for the target, only the sdist "
+        return python.orElseThrow(() -> new SdistBuildException(SdistBuildException.Cause.NO_PYTHON,
+                project + " has no wheel for the target, only the sdist "
                 + label + ", and the local Python (" + executable + ") cannot build it (it needs Python 3.11 or newer); "
                 + "use a version of " + project + " with wheels, or build the layer in the runtime's image (layerfit dockerfile)"));
     }
@@ -89,6 +93,11 @@ public final class SdistBuilder {
             notes.add("using " + cached.get().getFileName() + ", built earlier from the sdist " + label
                     + " (cached by its sha256)");
             return cached.get();
+        }
+        Path nativeDone = nativeDir.resolve(sha256.toLowerCase(java.util.Locale.ROOT));
+        Optional<Path> cachedNative = wheelIn(nativeDone);
+        if (cachedNative.isPresent()) {
+            throw notPure(cachedNative.get(), label, project);
         }
         LocalPython python = python(label, project);
         Path work = null;
@@ -120,9 +129,15 @@ public final class SdistBuilder {
             if (!Files.isRegularFile(wheel)) {
                 throw new SdistBuildException("building " + label + " reported " + built + " but wrote no such wheel");
             }
-            requirePure(built, label, project);
+            boolean pure = isPure(built);
             Path staged = Files.createDirectories(work.resolve("done"));
             Files.move(wheel, staged.resolve(built));
+            if (!pure) {
+                // kept apart, never served as a usable wheel: only its metadata may be read (see SdistBuildException)
+                Files.createDirectories(nativeDir);
+                moveInto(staged, nativeDone);
+                throw notPure(wheelIn(nativeDone).orElseThrow(), label, project);
+            }
             try {
                 Files.move(staged, done, StandardCopyOption.ATOMIC_MOVE);
             } catch (FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException e) {
@@ -149,7 +164,8 @@ public final class SdistBuilder {
         Path src = Path.of(args[0]);
         BuildProcess.Result r = BuildProcess.run(cmd, src, log, timeout);
         if (r.timedOut()) {
-            throw new SdistBuildException("building " + project + " from " + label + " took longer than " + timeout.toSeconds()
+            throw new SdistBuildException(SdistBuildException.Cause.TIMED_OUT,
+                    "building " + project + " from " + label + " took longer than " + timeout.toSeconds()
                     + " s and was stopped (LAYERFIT_SDIST_BUILD_TIMEOUT sets the limit); its output ends:\n" + BuildProcess.tail(log));
         }
         if (r.exitCode() != 0 || !Files.isRegularFile(answer)) {
@@ -160,22 +176,33 @@ public final class SdistBuilder {
         return new ObjectMapper().readTree(answer.toFile());
     }
 
-    /** Refuses a wheel with native code or for one interpreter: only {@code py3-none-any} style tags run everywhere. */
-    private static void requirePure(String built, String label, String project) {
-        boolean pure;
+    /** Only {@code py3-none-any} style tags run everywhere: a wheel with native code or for one interpreter does not. */
+    private static boolean isPure(String built) {
         try {
             WheelFilename w = WheelFilename.parse(built);
-            pure = w.tags().stream().allMatch(t -> t.abi().equals("none") && t.platform().equals("any")
+            return w.tags().stream().allMatch(t -> t.abi().equals("none") && t.platform().equals("any")
                     && t.interpreter().startsWith("py"))
                     && w.tags().stream().anyMatch(t -> t.interpreter().startsWith("py3"));
         } catch (InvalidWheelFilenameException e) {
-            pure = false;
+            return false;
         }
-        if (!pure) {
-            throw new SdistBuildException(project + " has no wheel for the target and its sdist " + label + " builds "
-                    + built + ", which is not a pure py3-none-any wheel (native code built here would not run on Lambda); "
-                    + "use a version of " + project + " with wheels for the target, or build the layer in the runtime's "
-                    + "image (layerfit dockerfile)");
+    }
+
+    private static SdistBuildException notPure(Path wheel, String label, String project) {
+        return new SdistBuildException(SdistBuildException.Cause.NOT_PURE,
+                project + " has no wheel for the target and its sdist " + label + " builds "
+                + wheel.getFileName() + ", which is not a pure py3-none-any wheel (native code built here would not run on Lambda); "
+                + "use a version of " + project + " with wheels for the target, or build the layer in the runtime's "
+                + "image (layerfit dockerfile)", wheel);
+    }
+
+    private static void moveInto(Path staged, Path dest) throws IOException {
+        try {
+            Files.move(staged, dest, StandardCopyOption.ATOMIC_MOVE);
+        } catch (FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException e) {
+            // another process built it meanwhile: use theirs
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(staged, dest);
         }
     }
 

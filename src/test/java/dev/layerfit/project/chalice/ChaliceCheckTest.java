@@ -179,18 +179,77 @@ class ChaliceCheckTest {
         assertThat(j.get("deploymentNotes").toString()).contains("runtime python3.11: Chalice deploys python3.11 from the machine "
                 + "given by flags (Python 3.11, glibc 2.36, x86_64)");
 
+        String reason = "bignum 2.4.6 has wheels only for manylinux_2_28; python3.11 runs glibc 2.26";
+        String fix = "pin a version that has a wheel Chalice accepts for python3.11 (see each reason), or build the dependencies"
+                + " for the runtime with `layerfit build requirements.txt --runtime python3.11` and attach that layer in place of"
+                + " automatic_layer; --allow-missing accepts the gap";
+        String fails = "but Chalice will leave out 1 distribution (bignum 2.4.6): the deploy succeeds and the function will fail"
+                + " at import (--allow-missing to accept).";
+        assertThat(j.get("verdict").asText()).isEqualTo("FAILS");
+        assertThat(j.get("headline").asText()).startsWith("FAILS: ").endsWith(fails);
+        assertThat(j.get("leftOutFix").asText()).isEqualTo(fix);
+
+        // text: the section, then one headline that says FAILS (never "FITS" for a check that exits 1)
         CliRun text = check("--function", "worker");
-        assertThat(text.out()).contains("Chalice will leave out:\n  MISSING bignum 2.4.6 (managed layer): bignum 2.4.6 has "
-                + "wheels only for manylinux_2_28; python3.11 runs glibc 2.26\n").contains("FAILS: 1 distribution will be missing");
+        assertThat(text.exitCode()).isEqualTo(1);
+        assertThat(text.out()).contains("Chalice will leave out:\n  MISSING bignum 2.4.6 (managed layer): " + reason + "\n"
+                + "  Fix: " + fix + "\n").doesNotContain("FITS");
+        String last = text.out().strip().substring(text.out().strip().lastIndexOf('\n') + 1);
+        assertThat(last).startsWith("FAILS: ").contains("bytes unzipped").endsWith(fails);
+
+        // every function at once: the rows fit the limits, the headline still fails
+        CliRun all = check();
+        assertThat(all.exitCode()).isEqualTo(1);
+        assertThat(all.out()).contains("Chalice will leave out:\n  MISSING bignum 2.4.6").doesNotContain("FITS")
+                .endsWith("FAILS: all 3 functions checked fit, but Chalice will leave out 1 distribution (bignum 2.4.6): the deploy"
+                        + " succeeds and the functions will fail at import (--allow-missing to accept).\n");
+
+        // Markdown and HTML carry the same section and verdict
+        Path md = tmp.resolve("report.md");
+        Path html = tmp.resolve("report.html");
+        assertThat(check("--function", "worker", "--markdown", md.toString(), "--html", html.toString()).exitCode()).isEqualTo(1);
+        assertThat(Files.readString(md)).contains("**FAILS**: ").contains(fails)
+                .contains("## Chalice will leave out\n\n| | distribution | version | artifact | reason |\n|---|---|---|---|---|\n"
+                        + "| **MISSING** | bignum | 2.4.6 | managed layer | " + reason.replace("_", "\\_") + " |\n\n**Fix:** ")
+                .doesNotContain("**FITS**");
+        String page = Files.readString(html);
+        assertThat(page).contains("<p class=\"verdict fails\"").contains(fails).doesNotContain(">FITS")
+                .contains("<section id=\"left-out\"><h2>Chalice will leave out</h2>")
+                .contains("<tr class=\"fail\"><td>MISSING</td><td>bignum</td><td>2.4.6</td><td>managed layer</td><td>" + reason
+                        + "</td></tr>")
+                .contains("<strong>Fix:</strong> pin a version");
+        // the same with every function
+        assertThat(check("--markdown", md.toString(), "--html", html.toString()).exitCode()).isEqualTo(1);
+        assertThat(Files.readString(md)).contains("**FAILS**: every function fits, but Chalice will leave out 1 distribution")
+                .contains("| **MISSING** | bignum | 2.4.6 | managed layer | " + reason.replace("_", "\\_") + " |");
+        assertThat(Files.readString(html)).contains("<p class=\"verdict fails\">FAILS: every function fits, but Chalice will")
+                .contains("<td>MISSING</td><td>bignum</td><td>2.4.6</td>");
 
         CliRun github = check("--function", "worker", "--github");
         assertThat(github.out()).contains("::error file=");
-        assertThat(github.out()).contains(",title=Chalice will leave out bignum 2.4.6::bignum 2.4.6 has wheels only for "
-                + "manylinux_2_28; python3.11 runs glibc 2.26. pin a version");
+        assertThat(github.out()).contains(",title=Chalice will leave out bignum 2.4.6::" + reason + ". pin a version")
+                .doesNotContain("::notice").doesNotContain("the deployment fits");
 
+        // --allow-missing: fits, with a warning, in every format; exit 0
         CliRun allowed = check("--function", "worker", "--allow-missing", "--json");
         assertThat(allowed.exitCode()).as(allowed.err()).isZero();
-        assertThat(json(allowed).get("leftOut")).hasSize(1);
+        JsonNode a = json(allowed);
+        assertThat(a.get("leftOut")).hasSize(1);
+        assertThat(a.get("fits").asBoolean()).isTrue();
+        assertThat(a.get("verdict").asText()).isEqualTo("FITS, WITH A WARNING");
+        String warned = "but Chalice will leave out 1 distribution (bignum 2.4.6), accepted by --allow-missing: the function"
+                + " will fail where it imports it.";
+        CliRun allowedText = check("--function", "worker", "--allow-missing", "--markdown", md.toString(), "--html", html.toString());
+        assertThat(allowedText.exitCode()).isZero();
+        assertThat(allowedText.out()).contains("  MISSING (allowed) bignum 2.4.6 (managed layer): " + reason)
+                .containsPattern("\nFITS, WITH A WARNING: [0-9,]+ bytes unzipped, [0-9.]+ MiB under the 250 MiB limit; " + java.util.regex.Pattern.quote(warned) + "\n$");
+        assertThat(Files.readString(md)).contains("**FITS, WITH A WARNING**: ").contains(warned)
+                .contains("| **MISSING (allowed)** | bignum | 2.4.6 |");
+        assertThat(Files.readString(html)).contains("<p class=\"verdict warn\"").contains(warned);
+        CliRun allowedGithub = check("--function", "worker", "--allow-missing", "--github");
+        assertThat(allowedGithub.out()).contains("::warning file=").contains("title=Chalice will leave out bignum 2.4.6::")
+                .doesNotContain("::error").contains("title=layerfit%3A the deployment fits%2C with a warning (Chalice will leave out 1"
+                        + " distribution%2C --allow-missing)");
     }
 
     @Test
@@ -227,6 +286,69 @@ class ChaliceCheckTest {
         try (var files = Files.list(project)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(".chalice", "app.py", "vendor",
                     "requirements.txt");
+        }
+    }
+
+    @Test
+    void aFifoInVendorAndARequirementsFileThatIsNotUtf8AreOneSentenceExitTwoNeverAHang() throws Exception {
+        Files.writeString(project.resolve("app.py"), APP);
+        Files.writeString(project.resolve(".chalice/config.json"), "{\"version\": \"2.0\", \"app_name\": \"shop\"}");
+        Path fifo = Files.createDirectories(project.resolve("vendor/pkg")).resolve("pipe");
+        Process mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mk.waitFor() == 0 && Files.exists(fifo),
+                "SKIPPED: mkfifo is not available; a FIFO cannot be made");
+        CliRun r = check("--json", "--function", "worker");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(json(r).get("error").get("message").asText()).isEqualTo(fifo + " is not a regular file (a FIFO, socket or"
+                + " device); Chalice's packager would hang or fail reading it into the zip: remove it");
+        Files.delete(fifo);
+
+        Files.write(project.resolve("requirements.txt"), new byte[] {'r', 'e', 'q', (byte) 0xff, (byte) 0xfe, '\n'});
+        CliRun bad = check("--function", "worker");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("requirements.txt is not UTF-8 text; Chalice reads it as UTF-8 and stops with a "
+                + "UnicodeDecodeError: save it as UTF-8").doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(bad.out()).isEmpty();
+        try (var files = Files.list(project)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(".chalice", "app.py", "vendor",
+                    "requirements.txt");
+        }
+    }
+
+    @Test
+    void chaliceDeploySendsZipsInlineChalicePackageGoesThroughS3() throws Exception {
+        Files.writeString(project.resolve("app.py"), APP);
+        Files.writeString(project.resolve("requirements.txt"), "tinysix==1.16.0\n");
+        Files.writeString(project.resolve(".chalice/config.json"), "{\"version\": \"2.0\", \"app_name\": \"shop\"}");
+        JsonNode deploy = json(check("--json", "--function", "worker"));
+        assertThat(deploy.get("deployTool").asText()).isEqualTo("chalice deploy");
+        // automatic_layer is off: one function zip, sent inline, so its zipped size is held to 50 MiB
+        assertThat(deploy.get("limits").findValuesAsText("name")).containsExactly("unzipped-total", "layer-count",
+                "zipped-direct-upload");
+        JsonNode pkg = json(check("--json", "--function", "worker", "--deploy-command", "package"));
+        assertThat(pkg.get("deployTool").asText()).isEqualTo("chalice package");
+        assertThat(pkg.get("limits").findValuesAsText("name")).containsExactly("unzipped-total", "layer-count");
+    }
+
+    @Test
+    void withoutFlagsChaliceDeploysThePython3OnPath() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(DeployingMachine.detect().isPresent(),
+                "SKIPPED: no python3 on PATH to ask which Python Chalice would deploy");
+        DeployingMachine here = DeployingMachine.detect().orElseThrow();
+        Files.writeString(project.resolve("app.py"), APP);
+        Files.writeString(project.resolve("requirements.txt"), "tinysix==1.16.0\nchalice==1.32.0\n");
+        shelf.wheel("chalice", "1.32.0", "py3-none-any", Map.of("chalice/__init__.py", "# a stand-in\n"));
+        Files.writeString(project.resolve(".chalice/config.json"), "{\"version\": \"2.0\", \"app_name\": \"shop\"}");
+        CliRun r = CliRun.of("check", project.toString(), "--offline", "--index-url", shelf.url(), "--json", "--function", "worker");
+        assertThat(r.exitCode()).as(r.err() + r.out()).isZero();
+        JsonNode j = json(r);
+        String runtime = ChalicePython.lambdaPythonVersion(here.pythonVersion());
+        assertThat(j.get("runtime").asText()).isEqualTo(runtime);
+        assertThat(j.get("deploymentNotes").toString()).contains("runtime " + runtime + ": Chalice deploys " + runtime
+                + " from the python3 on PATH");
+        if (here.chaliceFiles().isEmpty()) {
+            // the chalice pinned in requirements.txt decides the runtime files' sizes
+            assertThat(j.toString()).contains("Chalice 1.32.0 (pinned in requirements.txt) is not installed for python3 here");
         }
     }
 }

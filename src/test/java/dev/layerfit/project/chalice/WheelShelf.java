@@ -57,7 +57,7 @@ final class WheelShelf {
         page(name);
     }
 
-    private void page(String name) throws Exception {
+    void page(String name) throws Exception {
         Path dir = root.resolve(name);
         StringBuilder html = new StringBuilder("<!DOCTYPE html><html><body>\n");
         try (var files = Files.list(dir)) {

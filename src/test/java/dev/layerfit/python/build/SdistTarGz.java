@@ -11,12 +11,12 @@ import java.util.TreeMap;
 import java.util.zip.GZIPOutputStream;
 
 /** Writes a small hand-made sdist: {@code name-version/} with the given files, as a ustar {@code .tar.gz}. */
-final class SdistTarGz {
+public final class SdistTarGz {
 
     private SdistTarGz() {
     }
 
-    static Path write(Path dir, String name, String version, Map<String, String> files) throws IOException {
+    public static Path write(Path dir, String name, String version, Map<String, String> files) throws IOException {
         Path out = dir.resolve(name + "-" + version + ".tar.gz");
         ByteArrayOutputStream tar = new ByteArrayOutputStream();
         for (Map.Entry<String, String> f : new TreeMap<>(files).entrySet()) {
