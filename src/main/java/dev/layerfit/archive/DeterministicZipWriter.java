@@ -150,10 +150,6 @@ public final class DeterministicZipWriter {
     /** Writes the entries to a temporary file beside {@code target}, then moves it over {@code target} atomically. */
     private WrittenZip writeZip(String label, List<ArchiveEntry> entries, List<Path> paths, long unzipped, Path target)
             throws IOException {
-        Path dir = target.getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-        boolean done = false;
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "layerfit-zip");
             t.setDaemon(true);
@@ -161,21 +157,35 @@ public final class DeterministicZipWriter {
         });
         try {
             MessageDigest sha256 = sha256();
-            long length;
-            try (OutputStream file = Files.newOutputStream(tmp);
-                 DigestOutputStream digest = new DigestOutputStream(new BufferedOutputStream(file, 1 << 16), sha256);
-                 ZipRecords out = new ZipRecords(digest)) {
-                writeEntries(label, entries, paths, out, pool);
-                length = out.position();
-            }
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            done = true;
-            return new WrittenZip(target, length, unzipped, entries.size(), HexFormat.of().formatHex(sha256.digest()));
+            long[] length = new long[1];
+            // the one safe-output writer: temporary file and rename, links written through, inputs refused
+            Path written = dev.layerfit.io.AtomicFileWriter.atomic().write(target, file -> {
+                try (DigestOutputStream digest = new DigestOutputStream(new BufferedOutputStream(new NonClosing(file), 1 << 16), sha256);
+                     ZipRecords out = new ZipRecords(digest)) {
+                    writeEntries(label, entries, paths, out, pool);
+                    length[0] = out.position();
+                }
+            });
+            return new WrittenZip(written, length[0], unzipped, entries.size(), HexFormat.of().formatHex(sha256.digest()));
         } finally {
             pool.shutdownNow();
-            if (!done) {
-                Files.deleteIfExists(tmp);
-            }
+        }
+    }
+
+    /** The writer's stream, which the writer closes itself. */
+    private static final class NonClosing extends java.io.FilterOutputStream {
+        NonClosing(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.flush();
         }
     }
 

@@ -20,7 +20,12 @@ final class EntryDataReader {
     static final int STORED = 0;
     static final int DEFLATED = 8;
     private static final int ENCRYPTED_FLAG = 1;
-    private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
+    /**
+     * The most bytes one entry read into memory may hold: 32 MiB (system property {@code layerfit.maxEntryBytes}).
+     * This read is for metadata files (RECORD, METADATA, top_level.txt, package.json; the largest real RECORD files
+     * are a few MB); without a cap a 634-byte zip claiming a 1.6 GB entry would make layerfit allocate 1.6 GB.
+     */
+    static final long MAX_ENTRY_BYTES = Math.min(Integer.MAX_VALUE - 8, Long.getLong("layerfit.maxEntryBytes", 32L << 20));
 
     private EntryDataReader() {
     }
@@ -35,9 +40,10 @@ final class EntryDataReader {
             throw new UnsupportedZipException(where + " uses compression method " + method
                     + " (only 0 stored and 8 deflated are supported); zip it again with deflate");
         }
-        if (entry.uncompressedSize() > MAX_ARRAY || entry.compressedSize() > MAX_ARRAY) {
-            throw new UnsupportedZipException(where + " is " + entry.uncompressedSize()
-                    + " bytes, too large to read into memory; this read is meant for small metadata files");
+        if (entry.uncompressedSize() > MAX_ENTRY_BYTES || entry.compressedSize() > MAX_ENTRY_BYTES) {
+            throw new UnsupportedZipException(where + " claims " + Math.max(entry.uncompressedSize(), entry.compressedSize())
+                    + " bytes, more than layerfit's limit of " + MAX_ENTRY_BYTES + " bytes for a metadata file; the zip is "
+                    + "damaged or hostile");
         }
         byte[] header = source.read(localOffset, LOCAL_HEADER_LENGTH);
         if (s32(header, 0) != LOCAL_HEADER_SIGNATURE) {

@@ -92,29 +92,50 @@ public final class FolderArtifact implements MeasuredArtifact {
         return new FolderArtifact(label, root, Collections.unmodifiableList(entries), paths);
     }
 
-    private static void walk(Path dir, String prefix, List<ArchiveEntry> entries, Map<String, Path> paths) throws IOException {
-        List<Path> children = new ArrayList<>();
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
-            stream.forEach(children::add);
+    /**
+     * Sorted depth-first walk without recursion (a folder nested thousands deep must not overflow the stack): a
+     * stack of folders still being listed, each with its sorted children.
+     */
+    private static void walk(Path top, String topPrefix, List<ArchiveEntry> entries, Map<String, Path> paths) throws IOException {
+        record Open(java.util.Iterator<Path> children, String prefix) {
         }
-        children.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
-        for (Path child : children) {
+        java.util.ArrayDeque<Open> stack = new java.util.ArrayDeque<>();
+        stack.push(new Open(sortedChildren(top), topPrefix));
+        while (!stack.isEmpty()) {
+            Open open = stack.peek();
+            if (!open.children().hasNext()) {
+                stack.pop();
+                continue;
+            }
+            Path child = open.children().next();
             BasicFileAttributes attrs = attributes(child);
             int permissions = attrs instanceof PosixFileAttributes posix ? permissionBits(posix.permissions()) : 0;
-            String name = prefix + child.getFileName();
+            String name = open.prefix() + child.getFileName();
             if (attrs.isSymbolicLink()) {
                 byte[] target = Files.readSymbolicLink(child).toString().getBytes(StandardCharsets.UTF_8);
                 add(entries, paths, child, new ArchiveEntry(name, 0, target.length, SYMLINK_TYPE | 0777, ArchiveEntry.Kind.SYMLINK));
             } else if (attrs.isDirectory()) {
                 add(entries, paths, child, new ArchiveEntry(name + "/", 0, 0, DIRECTORY_TYPE | permissions, ArchiveEntry.Kind.DIRECTORY));
-                walk(child, name + "/", entries, paths);
+                stack.push(new Open(sortedChildren(child), name + "/"));
             } else if (attrs.isRegularFile()) {
                 add(entries, paths, child, new ArchiveEntry(name, 0, attrs.size(), FILE_TYPE | permissions, ArchiveEntry.Kind.FILE));
             }
         }
     }
 
+    private static java.util.Iterator<Path> sortedChildren(Path dir) throws IOException {
+        List<Path> children = new ArrayList<>();
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
+            stream.forEach(children::add);
+        }
+        children.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
+        return children.iterator();
+    }
+
     private static void add(List<ArchiveEntry> entries, Map<String, Path> paths, Path path, ArchiveEntry entry) {
+        if (entry.kind() == ArchiveEntry.Kind.FILE) {
+            dev.layerfit.io.InputFiles.remember(path); // a packaged file is an input: no output may replace it
+        }
         entries.add(entry);
         paths.put(entry.name(), path);
     }
@@ -166,7 +187,7 @@ public final class FolderArtifact implements MeasuredArtifact {
         if (Files.isSymbolicLink(path)) {
             return Files.readSymbolicLink(path).toString().getBytes(StandardCharsets.UTF_8);
         }
-        return Files.readAllBytes(path);
+        return dev.layerfit.io.InputFiles.readBytes(path, EntryDataReader.MAX_ENTRY_BYTES, label + ": the file");
     }
 
     @Override

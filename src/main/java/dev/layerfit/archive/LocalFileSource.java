@@ -22,6 +22,9 @@ public final class LocalFileSource implements RandomAccessSource {
 
     /** Opens {@code path} for reading; its size is taken once, now. */
     public static LocalFileSource open(Path path) throws IOException {
+        if (java.nio.file.Files.exists(path)) {
+            dev.layerfit.io.InputFiles.requireRegular(path, "the file"); // a FIFO would block, a device never ends
+        }
         FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
         try {
             return new LocalFileSource(path, channel, channel.size());

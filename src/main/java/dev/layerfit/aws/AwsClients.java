@@ -1,7 +1,10 @@
 package dev.layerfit.aws;
 
+import dev.layerfit.http.HttpPolicy;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
@@ -60,8 +63,8 @@ public final class AwsClients {
 
     public LambdaClient lambda() {
         var b = LambdaClient.builder()
-                .httpClientBuilder(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(Duration.ofSeconds(10)).socketTimeout(Duration.ofSeconds(60)))
+                .httpClientBuilder(httpClient(Duration.ZERO))
+                .overrideConfiguration(overrides(Duration.ZERO))
                 .region(region).credentialsProvider(credentials);
         if (settings.endpoint() != null) {
             b.endpointOverride(settings.endpoint());
@@ -70,9 +73,10 @@ public final class AwsClients {
     }
 
     public S3Client s3() {
+        // an upload of up to 250 MB gets more time than an API call
         var b = S3Client.builder()
-                .httpClientBuilder(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(Duration.ofSeconds(10)).socketTimeout(Duration.ofSeconds(120)))
+                .httpClientBuilder(httpClient(Duration.ofMinutes(10)))
+                .overrideConfiguration(overrides(Duration.ofMinutes(10)))
                 .region(region).credentialsProvider(credentials);
         if (settings.endpoint() != null) {
             b.endpointOverride(settings.endpoint()).forcePathStyle(true);
@@ -88,8 +92,8 @@ public final class AwsClients {
     /** The account these credentials belong to (STS GetCallerIdentity, which needs no IAM permission). */
     public String accountId() {
         var b = StsClient.builder()
-                .httpClientBuilder(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(Duration.ofSeconds(10)).socketTimeout(Duration.ofSeconds(60)))
+                .httpClientBuilder(httpClient(Duration.ZERO))
+                .overrideConfiguration(overrides(Duration.ZERO))
                 .region(region).credentialsProvider(credentials);
         if (settings.endpoint() != null) {
             b.endpointOverride(settings.endpoint());
@@ -99,6 +103,33 @@ public final class AwsClients {
         } catch (SdkException e) {
             throw AwsErrors.translate(e, "sts:GetCallerIdentity", "the account of these credentials");
         }
+    }
+
+    /** The SDK's HTTP client on the one HTTP policy: its connect timeout, its read timeout per socket read. */
+    private static UrlConnectionHttpClient.Builder httpClient(Duration extra) {
+        HttpPolicy policy = HttpPolicy.current();
+        return UrlConnectionHttpClient.builder().connectionTimeout(policy.connectTimeout())
+                .socketTimeout(policy.readTimeout().plus(extra));
+    }
+
+    /**
+     * The policy's deadline per attempt (body included) and its number of tries, with the SDK's standard back-off
+     * (throttling included); the whole call is bounded by the tries' deadlines together.
+     */
+    private static ClientOverrideConfiguration overrides(Duration extra) {
+        HttpPolicy policy = HttpPolicy.current();
+        Duration attempt = policy.requestDeadline().plus(extra);
+        return ClientOverrideConfiguration.builder()
+                .apiCallAttemptTimeout(attempt)
+                .apiCallTimeout(attempt.multipliedBy(policy.attempts()).plus(policy.maxRetryAfter().multipliedBy(policy.attempts())))
+                .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(policy.attempts())
+                        // the SDK waits up to 20 s between throttled tries; the policy caps waits like Retry-After
+                        .backoffStrategy(software.amazon.awssdk.retries.api.BackoffStrategy.exponentialDelay(
+                                Duration.ofMillis(100), policy.maxRetryAfter()))
+                        .throttlingBackoffStrategy(software.amazon.awssdk.retries.api.BackoffStrategy.exponentialDelay(
+                                Duration.ofMillis(500), policy.maxRetryAfter()))
+                        .build())
+                .build();
     }
 
     private static AwsCredentialsProvider credentialsFor(AwsClientSettings s) {
@@ -113,6 +144,7 @@ public final class AwsClients {
 
     private static Region resolveRegion(AwsClientSettings s, UnaryOperator<String> env) {
         if (s.region() != null) {
+            LambdaInputs.region(s.region());
             return Region.of(s.region());
         }
         for (String variable : new String[] {"AWS_REGION", "AWS_DEFAULT_REGION"}) {

@@ -33,13 +33,18 @@ public final class AwsErrors {
             return new AwsCredentialsException("no AWS credentials were found for " + iamAction + " on " + target
                     + "; " + CONFIGURE, e);
         }
+        if (e instanceof software.amazon.awssdk.core.exception.ApiCallTimeoutException
+                || e instanceof software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException) {
+            return new AwsException("AWS did not answer " + iamAction + " on " + target + " in time (the request "
+                    + "deadline passed); check the network and --endpoint-url, or raise --timeout, then try again", e);
+        }
         if (hasCause(e, IOException.class)) {
             return new AwsException("could not reach AWS for " + iamAction + " on " + target + " ("
-                    + rootCause(e).getClass().getSimpleName() + "); check the network, --region and --endpoint-url, "
+                    + dev.layerfit.error.ExceptionWords.describe(rootCause(e)) + "); check the network, --region and --endpoint-url, "
                     + "then try again", e);
         }
-        return new AwsException(iamAction + " on " + target + " failed in the AWS SDK (" + e.getClass().getSimpleName()
-                + "); run again with --debug for details", e);
+        return new AwsException(iamAction + " on " + target + " failed in the AWS SDK ("
+                + dev.layerfit.error.ExceptionWords.describe(e) + "); run again with --debug for details", e);
     }
 
     private static LayerfitException translateService(AwsServiceException s, String iamAction, String target) {

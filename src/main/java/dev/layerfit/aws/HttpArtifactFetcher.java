@@ -3,7 +3,6 @@ package dev.layerfit.aws;
 import dev.layerfit.archive.RandomAccessSource;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.time.Duration;
 
 /** Reads a layer version's zip from the presigned {@code Content.Location} URL by HTTP range requests. */
 public final class HttpArtifactFetcher implements ArtifactFetcher {
@@ -16,8 +15,7 @@ public final class HttpArtifactFetcher implements ArtifactFetcher {
 
     /** A fetcher on a new JDK HTTP client that follows redirects. */
     public static HttpArtifactFetcher create() {
-        return new HttpArtifactFetcher(HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
-                .connectTimeout(Duration.ofSeconds(10)).build());
+        return new HttpArtifactFetcher(dev.layerfit.http.HttpPolicy.current().newClient());
     }
 
     @Override

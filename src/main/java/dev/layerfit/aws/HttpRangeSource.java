@@ -12,7 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import dev.layerfit.http.HttpPolicy;
 
 /**
  * A remote file read by HTTP range requests (RFC 9110 §14): each {@link #readFully} is one
@@ -22,8 +22,6 @@ import java.time.Duration;
  * a message.
  */
 public final class HttpRangeSource implements RandomAccessSource {
-
-    private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     private final HttpClient client;
     private final URI uri;
@@ -65,10 +63,10 @@ public final class HttpRangeSource implements RandomAccessSource {
         if (len == 0) {
             return;
         }
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(TIMEOUT)
-                .header("Range", "bytes=" + offset + "-" + (offset + len - 1)).GET().build();
+        HttpPolicy policy = HttpPolicy.current();
+        HttpRequest request = policy.get(uri).header("Range", "bytes=" + offset + "-" + (offset + len - 1)).build();
         try {
-            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response = client.send(request, policy.bodyHandler());
             try (InputStream body = response.body()) {
                 if (response.statusCode() == 206) {
                     readRange(body, response, offset, buf, off, len);
@@ -86,7 +84,7 @@ public final class HttpRangeSource implements RandomAccessSource {
             throw new ArtifactDownloadException("downloading " + label + " was interrupted", e);
         } catch (IOException e) {
             throw new ArtifactDownloadException("the connection to " + host() + " failed while downloading " + label
-                    + " (" + e.getClass().getSimpleName() + "); check the network and run again", e);
+                    + " (" + dev.layerfit.error.ExceptionWords.describe(e) + "); check the network and run again", e);
         }
     }
 
@@ -105,16 +103,30 @@ public final class HttpRangeSource implements RandomAccessSource {
     }
 
     private void saveWhole(InputStream body) throws IOException {
-        Path file = Files.createTempFile("layerfit-layer-", ".zip");
-        long copied;
+        Path file = dev.layerfit.io.TempFiles.register(Files.createTempFile("layerfit-layer-", ".zip"));
+        long copied = 0;
+        // the body stops at the announced size (Lambda's CodeSize): a server that ignores Range and sends more, or
+        // never ends, is cut off at size + 1 bytes instead of being read for hundreds of MB
         try (OutputStream out = Files.newOutputStream(file)) {
-            copied = body.transferTo(out);
+            byte[] buf = new byte[1 << 16];
+            for (int n; copied <= size && (n = body.read(buf, 0, (int) Math.min(buf.length, size + 1 - copied))) >= 0; ) {
+                out.write(buf, 0, n);
+                copied += n;
+            }
         } catch (IOException e) {
             Files.deleteIfExists(file);
+            dev.layerfit.io.TempFiles.release(file);
             throw e;
+        }
+        if (copied > size) {
+            Files.deleteIfExists(file);
+            dev.layerfit.io.TempFiles.release(file);
+            throw new ArtifactDownloadException("the download of " + label + " from " + host() + " sent more than the "
+                    + size + " bytes Lambda announced; the URL does not serve this layer, run again", null);
         }
         if (copied != size) {
             Files.deleteIfExists(file);
+            dev.layerfit.io.TempFiles.release(file);
             throw new ArtifactDownloadException("the download of " + label + " from " + host() + " stopped after "
                     + copied + " of " + size + " bytes (connection lost, or the file changed); run again", null);
         }
@@ -134,6 +146,7 @@ public final class HttpRangeSource implements RandomAccessSource {
         }
         if (downloaded != null) {
             Files.deleteIfExists(downloaded);
+            dev.layerfit.io.TempFiles.release(downloaded);
             downloaded = null;
         }
     }

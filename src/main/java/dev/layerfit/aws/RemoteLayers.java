@@ -175,7 +175,7 @@ public final class RemoteLayers {
         } catch (IOException e) {
             closeQuietly(source);
             throw new ArtifactDownloadException("could not read the central directory of " + arn + " ("
-                    + e.getMessage() + "); run again", e);
+                    + dev.layerfit.error.ExceptionWords.describe(e) + "); run again", e);
         } catch (RuntimeException e) {
             closeQuietly(source);
             throw e;

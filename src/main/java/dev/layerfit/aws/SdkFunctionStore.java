@@ -23,6 +23,10 @@ public final class SdkFunctionStore implements FunctionStore {
     public DeployedFunction get(String nameOrArn) {
         try {
             GetFunctionResponse r = lambda.getFunction(b -> b.functionName(nameOrArn));
+            if (r.configuration() == null || r.configuration().functionName() == null) {
+                throw new AwsException("lambda:GetFunction on " + nameOrArn + " answered without the function's configuration; "
+                        + "check --endpoint-url, then try again", null);
+            }
             return of(r.configuration(), r.code() == null ? null : r.code().location());
         } catch (SdkException e) {
             throw AwsErrors.translate(e, "lambda:GetFunction", nameOrArn);
@@ -34,7 +38,9 @@ public final class SdkFunctionStore implements FunctionStore {
         List<DeployedFunction> out = new ArrayList<>();
         try {
             for (FunctionConfiguration c : lambda.listFunctionsPaginator(b -> b.maxItems(50)).functions()) {
-                out.add(of(c, null));
+                if (c != null && c.functionName() != null) {
+                    out.add(of(c, null));
+                }
             }
         } catch (SdkException e) {
             throw AwsErrors.translate(e, "lambda:ListFunctions", "region " + region);

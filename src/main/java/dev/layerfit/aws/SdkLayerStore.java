@@ -31,7 +31,7 @@ public final class SdkLayerStore implements LayerStore {
             try {
                 in.zipFile(SdkBytes.fromByteArrayUnsafe(java.nio.file.Files.readAllBytes(inline.zip())));
             } catch (java.io.IOException e) {
-                throw new BadInputException("cannot read " + inline.zip() + " (" + e.getMessage() + "); check the path", e);
+                throw new BadInputException("cannot read " + inline.zip() + " (" + dev.layerfit.error.ExceptionWords.describe(e) + "); check the path", e);
             }
         } else if (content instanceof LayerContent.S3Object s3) {
             in.s3Bucket(s3.bucket()).s3Key(s3.key());

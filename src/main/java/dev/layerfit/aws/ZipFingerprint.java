@@ -37,7 +37,7 @@ public record ZipFingerprint(Path zip, String sha256Hex, String codeSha256, long
                         index.zippedBytes(), index.entryCount(), index.unzippedBytes());
             }
         } catch (IOException e) {
-            throw new BadInputException("cannot read " + zip + " (" + e.getMessage() + "); check the file", e);
+            throw new BadInputException("cannot read " + zip + " (" + dev.layerfit.error.ExceptionWords.describe(e) + "); check the file", e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JDK has no SHA-256", e);
         }

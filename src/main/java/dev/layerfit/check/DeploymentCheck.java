@@ -81,7 +81,7 @@ public final class DeploymentCheck {
             } catch (LayerfitException e) {
                 return new FunctionResult(f, null, e.getMessage(), e.kind().exitCode() == 1 ? 2 : e.kind().exitCode());
             } catch (UncheckedIOException e) {
-                return new FunctionResult(f, null, "cannot read " + a.name() + ": " + e.getCause().getMessage(), 2);
+                return new FunctionResult(f, null, "cannot read " + a.name() + ": " + dev.layerfit.error.ExceptionWords.describe(e.getCause()), 2);
             }
             notes.addAll(m.notes());
             if (m.artifact() == null) {

@@ -70,6 +70,10 @@ public final class AuditCommand implements Callable<Integer> {
         if (failOver != null && (failOver <= 0 || failOver > 1000)) {
             throw new BadInputException("--fail-over " + failOver + " is not a percentage: give e.g. 80");
         }
+        if (markdown != null && !dev.layerfit.io.StandardOutput.is(markdown)) {
+            // refuse an output that cannot be written (a FIFO, a folder) before a long audit, not after it
+            dev.layerfit.io.AtomicFileWriter.atomic().checkWritable(markdown);
+        }
         List<String> regions = regions();
         var err = spec.commandLine().getErr();
         Progress progress = TerminalProgress.forConsole(common.json(), err);

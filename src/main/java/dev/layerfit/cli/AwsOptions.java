@@ -46,6 +46,12 @@ public final class AwsOptions {
                 throw new BadInputException("--endpoint-url '" + endpointUrl + "' needs a scheme and host, like http://127.0.0.1:5000");
             }
         }
+        if (region != null) {
+            // audit takes a list (--region eu-west-1,us-east-1); AwsClients checks the one region a client gets
+            for (String r : region.split(",", -1)) {
+                dev.layerfit.aws.LambdaInputs.region(region.contains(",") ? r.strip() : r);
+            }
+        }
         return new AwsClientSettings(profile, region, endpoint, null);
     }
 

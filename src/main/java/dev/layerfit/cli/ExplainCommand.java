@@ -40,10 +40,13 @@ public final class ExplainCommand implements Callable<Integer> {
                     + "e.g. chalice deploy 2>&1 | layerfit explain -")
     List<String> words;
 
+    /** The most of standard input read: 16 MiB, far more than any deploy log's error (and {@code /dev/zero} ends). */
+    private static final long MAX_STDIN = 16L << 20;
+
     @Override
     public Integer call() throws java.io.IOException {
         String text = words.equals(List.of("-"))
-                ? new String(System.in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                ? new String(dev.layerfit.io.InputFiles.readStdin(System.in, MAX_STDIN), java.nio.charset.StandardCharsets.UTF_8)
                 : String.join(" ", words);
         Optional<Explanation> found = ErrorExplainer.explain(text);
         PrintWriter out = spec.commandLine().getOut();

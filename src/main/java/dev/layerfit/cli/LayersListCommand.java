@@ -54,6 +54,9 @@ public final class LayersListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (name != null) {
+            dev.layerfit.aws.LambdaInputs.layerName(name, "--name");
+        }
         AwsClients clients = aws.clients("layers list");
         List<Row> rows = new ArrayList<>();
         try (LambdaClient lambda = clients.lambda()) {

@@ -62,6 +62,7 @@ public final class LayersPruneCommand implements Callable<Integer> {
             throw new BadInputException("--keep " + keep + " is negative; give how many of the newest versions to keep (0 or more)");
         }
         Set<Long> referenced = config == null ? Set.of() : LayerReferences.of(config).versionsOf(name);
+        dev.layerfit.aws.LambdaInputs.layerName(name, "--name");
         AwsClients clients = aws.clients("layers prune");
         PrunePlan plan;
         try (LambdaClient lambda = clients.lambda()) {

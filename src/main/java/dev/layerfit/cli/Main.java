@@ -1,7 +1,9 @@
 package dev.layerfit.cli;
 
+import dev.layerfit.error.ExceptionWords;
 import dev.layerfit.error.LayerfitException;
 import dev.layerfit.io.StandardOutput;
+import dev.layerfit.text.TerminalText;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
@@ -19,22 +21,28 @@ public final class Main {
     }
 
     /** Runs layerfit in-process with the given streams; returns the exit code. Used by tests too. */
-    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    public static int run(String[] args, PrintWriter rawOut, PrintWriter rawErr) {
         if (ToolVersion.onlyAsked(args)) {
             // picocli's first command model costs ~0.1 s of CPU at start (its Java 5 classes, annotation proxies,
-            // type converters); the version needs none of it: the same lines picocli's --version prints
+            // type converters); the version needs none of it: the same lines picocli's --version prints (nothing
+            // in them to redact)
             for (String line : ToolVersion.lines()) {
-                out.println(line);
+                rawOut.println(line);
             }
-            out.flush();
+            rawOut.flush();
             return ExitCodes.OK;
         }
         long started = System.nanoTime();
+        // the one redaction rule on everything printed, whichever code printed it
+        PrintWriter out = new PrintWriter(new dev.layerfit.text.RedactingWriter(rawOut), true);
+        PrintWriter err = new PrintWriter(new dev.layerfit.text.RedactingWriter(rawErr), true);
         List<String> argList = Arrays.asList(args);
         boolean debug = argList.contains("--debug");
         boolean quiet = (argList.contains("--quiet") || argList.contains("-q")) && !argList.contains("--json");
         boolean verbose = argList.contains("--verbose") || argList.contains("-v");
         boolean json = argList.contains("--json");
+        dev.layerfit.io.InputFiles.reset();
+        dev.layerfit.http.HttpPolicy.use(dev.layerfit.http.HttpPolicy.fromEnvironment());
         CommandLine cli = CommandTree.forArgs(args);
         RunOutput streams = new RunOutput(out, err, quiet);
         cli.setOut(streams.out());
@@ -44,9 +52,10 @@ public final class Main {
             CommandLine.ParameterException ex = reported instanceof CommandLine.MissingParameterException
                     ? unknownOption(reported.getCommandLine(), a).orElse(reported) : reported;
             PrintWriter e = streams.err();
-            e.println("layerfit: " + (ex instanceof UnmatchedArgumentException u ? unmatched(u) : ex.getMessage()));
+            String message = say(ex instanceof UnmatchedArgumentException u ? unmatched(u) : ex.getMessage());
+            e.println("layerfit: " + message);
             e.println("Run 'layerfit " + commandPath(ex.getCommandLine()) + "--help' for usage.");
-            jsonError(json, out, ex instanceof UnmatchedArgumentException u ? unmatched(u) : ex.getMessage(), ExitCodes.BAD_INPUT);
+            jsonError(json, out, message, ExitCodes.BAD_INPUT);
             return ExitCodes.BAD_INPUT;
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
@@ -54,24 +63,37 @@ public final class Main {
             if (debug) {
                 ex.printStackTrace(e);
             }
-            if (ex instanceof LayerfitException lf) {
-                e.println("layerfit: " + lf.getMessage());
-                jsonError(json, out, lf.getMessage(), lf.kind().exitCode());
+            LayerfitException lf = layerfitCause(ex);
+            if (lf != null) {
+                String message = say(lf.getMessage());
+                e.println("layerfit: " + message);
+                jsonError(json, out, message, lf.kind().exitCode());
                 return lf.kind().exitCode();
             }
-            if (ex instanceof java.io.UncheckedIOException || ex instanceof java.io.IOException) {
-                e.println("layerfit: " + describe(ex));
-                jsonError(json, out, describe(ex), ExitCodes.BAD_INPUT);
+            if (ex instanceof java.io.UncheckedIOException || ex instanceof java.io.IOException
+                    || ex instanceof java.nio.file.InvalidPathException) {
+                String message = say(ExceptionWords.describe(ex));
+                e.println("layerfit: " + message);
+                jsonError(json, out, message, ExitCodes.BAD_INPUT);
                 return ExitCodes.BAD_INPUT;
             }
-            e.println("layerfit: internal error: " + describe(ex)
-                    + (debug ? "" : " (run again with --debug for details)"));
-            jsonError(json, out, "internal error: " + describe(ex), ExitCodes.INTERNAL);
+            String message = "internal error: " + say(ExceptionWords.describe(ex));
+            e.println("layerfit: " + message + (debug ? "" : " (run again with --debug for details)"));
+            jsonError(json, out, message, ExitCodes.INTERNAL);
             return ExitCodes.INTERNAL;
         });
         int code;
         try (StandardOutput.Scope ignored = StandardOutput.open(out)) {
             code = cli.execute(args);
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            // no recursion on user-controlled depth is meant to get here; this is the last guard
+            if (debug) {
+                e.printStackTrace(err);
+            }
+            String message = ExceptionWords.describe(e) + "; simplify the input, then run again";
+            err.println("layerfit: " + message);
+            jsonError(json, out, message, ExitCodes.BAD_INPUT);
+            code = ExitCodes.BAD_INPUT;
         }
         streams.finish();
         if (verbose) {
@@ -146,9 +168,25 @@ public final class Main {
         return sb.toString();
     }
 
-    private static String describe(Throwable ex) {
-        Throwable t = ex instanceof java.io.UncheckedIOException && ex.getCause() != null ? ex.getCause() : ex;
-        String msg = t.getMessage();
-        return msg == null ? t.getClass().getSimpleName() : t.getClass().getSimpleName() + ": " + msg;
+    /** A LayerfitException as the failure or the cause of a wrapper (a worker thread's, an unchecked IO one). */
+    private static LayerfitException layerfitCause(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof LayerfitException lf) {
+                return lf;
+            }
+            if (!(t instanceof java.io.UncheckedIOException || t instanceof java.util.concurrent.ExecutionException
+                    || t instanceof java.util.concurrent.CompletionException || t instanceof picocli.CommandLine.ExecutionException)) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A message as the terminal gets it: the one redaction rule (no credentials), no Java class names, control
+     * characters escaped, echoed input cut short.
+     */
+    static String say(String message) {
+        return TerminalText.message(ExceptionWords.strip(message == null ? "an unexpected failure" : message));
     }
 }

@@ -4,38 +4,33 @@ import dev.layerfit.lambda.ByteSizeFormat;
 import dev.layerfit.io.AtomicFileWriter;
 import dev.layerfit.io.StandardOutput;
 import dev.layerfit.layer.RequirementsMerge;
+import dev.layerfit.python.requirements.RequirementsInput;
 import dev.layerfit.report.Json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code layerfit merge}: several requirements files into one, with provenance and conflicts. */
 @Command(name = "merge",
         header = "Merge requirements files into one, with provenance and conflicts.", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Merges requirements files (e.g. one per layer) into one: a line per project with its clauses",
+        description = {"Merges requirements (files, pyproject.toml, specifiers, - for standard input; pip's -r and -c)",
+            "into one file (e.g. one per layer): a line per project with its clauses",
             "combined and a comment saying which file and line each came from; index options kept. Requirements",
             "no version can meet together (numpy==1.26.4 and numpy>=2) are explained, and nothing is written."},
-        footer = {"", "Example:", "  layerfit merge examples/seed-app/layers/*/requirements.txt -o requirements-all.txt"},
+        footer = {"", "Examples:", "  layerfit merge examples/seed-app/layers/*/requirements.txt -o requirements-all.txt",
+            "  layerfit merge -r examples/inputs/base.txt \"requests>=2.31\" -c examples/inputs/constraints.txt"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:merged", "1:a conflict (nothing written)", "2:bad input"})
 public final class MergeCommand implements Callable<Integer> {
 
-    @Parameters(arity = "1..*", paramLabel = "REQUIREMENTS", description = "Requirements files, as pip reads them, or pyproject.toml files.")
-    List<Path> files;
-
-    @Option(names = "--extra", paramLabel = "NAME", description = "Include this optional-dependency extra of the pyproject.toml files (repeatable).")
-    List<String> extras = new java.util.ArrayList<>();
-
-    @Option(names = "--group", paramLabel = "NAME", description = "Include this dependency group (PEP 735) of the pyproject.toml files (repeatable).")
-    List<String> groups = new java.util.ArrayList<>();
+    @Mixin
+    RequirementsArguments requirements;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
             description = "Where to write the merged file (written atomically); default: standard output.")
@@ -49,7 +44,8 @@ public final class MergeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        RequirementsMerge.Result result = RequirementsMerge.merge(files, extras, groups);
+        RequirementsInput input = requirements.input();
+        RequirementsMerge.Result result = RequirementsMerge.merge(input);
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
         if (common.json()) {
@@ -74,11 +70,13 @@ public final class MergeCommand implements Callable<Integer> {
                     + "requirements above, or keep those layers separate.");
             return ExitCodes.FAILED;
         }
-        String text = RequirementsMerge.render(result);
-        if (output != null && !StandardOutput.is(output)) { // -o - is standard output, the default
+        boolean toFile = output != null && !StandardOutput.is(output); // -o - is standard output, the default
+        Path folder = toFile && output.toAbsolutePath().getParent() != null ? output.toAbsolutePath().getParent() : Path.of("");
+        String text = RequirementsMerge.render(result, folder);
+        if (toFile) {
             AtomicFileWriter.atomic().write(output, text);
             if (!common.json()) {
-                out.println("Wrote " + output + ": " + ByteSizeFormat.count(result.lines().size(), "requirement") + " from " + ByteSizeFormat.count(files.size(), "file") + ".");
+                out.println("Wrote " + output + ": " + ByteSizeFormat.count(result.lines().size(), "requirement") + " from " + ByteSizeFormat.count(input.sources().size(), "source") + ".");
             }
         } else if (!common.json()) {
             out.print(text);

@@ -46,7 +46,6 @@ import software.amazon.awssdk.services.s3.S3Client;
 public final class PublishCommand implements Callable<Integer> {
 
     private static final Pattern LAYER_NAME = Pattern.compile("[A-Za-z0-9_-]{1,140}");
-    private static final Pattern RUNTIME = Pattern.compile("[a-z][a-z0-9.]{1,30}");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Mixin
@@ -102,6 +101,10 @@ public final class PublishCommand implements Callable<Integer> {
         if (config != null) {
             // check the config before touching AWS, so a bad config never leaves a published but unrecorded layer
             ChaliceConfigEditor.checkReplaceable(config, stageName, match);
+            // ... and that it can be written (a read-only config, or one behind a link to a read-only file)
+            if (!dryRun) {
+                dev.layerfit.io.AtomicFileWriter.atomic().editingInput().checkWritable(config);
+            }
         }
         AwsClients clients = aws.clients("publish");
         try (LambdaClient lambda = clients.lambda(); S3Client s3 = s3Bucket == null ? null : clients.s3()) {
@@ -122,9 +125,8 @@ public final class PublishCommand implements Callable<Integer> {
     }
 
     private void validate() {
-        if (!LAYER_NAME.matcher(name).matches()) {
-            throw new BadInputException("--name '" + name + "' is not a valid layer name; use 1 to 140 letters, digits, '-' or '_'");
-        }
+        dev.layerfit.aws.LambdaInputs.layerName(name, "--name");
+        dev.layerfit.aws.LambdaInputs.description(description);
         if (replace != null && !LAYER_NAME.matcher(replace).matches()) {
             throw new BadInputException("--replace '" + replace + "' is not a layer name; give the name part of the ARN to replace");
         }
@@ -138,10 +140,7 @@ public final class PublishCommand implements Callable<Integer> {
         if (n.startsWith("python")) {
             return PythonRuntime.forName(n).name();
         }
-        if (!RUNTIME.matcher(n).matches()) {
-            throw new BadInputException("--runtime '" + r + "' is not a Lambda runtime name; use one like python3.12");
-        }
-        return n;
+        return dev.layerfit.aws.LambdaInputs.runtime(n);
     }
 
     private Integer printDryRun(PublishPlan plan, String stageName, String match, AwsClients clients) throws Exception {

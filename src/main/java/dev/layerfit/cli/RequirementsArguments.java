@@ -77,6 +77,9 @@ public final class RequirementsArguments {
         constraintFiles.forEach(c -> parts.add("-c " + c));
         extras.forEach(e -> parts.add("--extra " + e));
         groups.forEach(g -> parts.add("--group " + g));
+        if (withProject) {
+            parts.add("--with-project");
+        }
         return String.join(" ", parts);
     }
 
@@ -88,7 +91,7 @@ public final class RequirementsArguments {
         if (arg.equals("-")) {
             if (stdinText[0] == null) {
                 try {
-                    stdinText[0] = new String(stdin.readAllBytes(), StandardCharsets.UTF_8);
+                    stdinText[0] = dev.layerfit.io.InputFiles.decode(dev.layerfit.io.InputFiles.readStdin(stdin, dev.layerfit.io.InputFiles.TEXT_CAP));
                 } catch (IOException e) {
                     throw new BadInputException("standard input could not be read (" + e.getMessage() + ")", e);
                 }

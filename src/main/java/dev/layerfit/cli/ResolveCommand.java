@@ -79,6 +79,9 @@ public final class ResolveCommand implements Callable<Integer> {
             LockFileWriter.write(output, text);
         }
         lock.warnings().forEach(w -> spec.commandLine().getErr().println("layerfit: warning: " + w));
+        if (output != null) {
+            lock.lockFileNotes().forEach(n -> spec.commandLine().getErr().println("layerfit: note: " + n));
+        }
         PrintWriter out = spec.commandLine().getOut();
         out.print(common.json() ? Json.write(json(lock)) + "\n" : text(lock));
         out.flush();
@@ -132,7 +135,7 @@ public final class ResolveCommand implements Callable<Integer> {
             node.put("name", pin.name());
             node.put("version", pin.version().toString());
             node.put("filename", pin.filename());
-            node.put("url", pin.url());
+            node.put("url", dev.layerfit.text.Redaction.redact(pin.url()));
             node.put("sha256", pin.sha256());
             ArrayNode hashes = node.putArray("hashes");
             p.hashes().forEach(hashes::add);

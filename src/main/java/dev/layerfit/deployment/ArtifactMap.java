@@ -82,13 +82,13 @@ public final class ArtifactMap {
         }
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(file.toFile());
+            root = new ObjectMapper().readTree(dev.layerfit.io.InputFiles.readBytes(file, dev.layerfit.io.InputFiles.TEXT_CAP, "the project file"));
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             String where = loc == null ? file.toString() : file + ":" + loc.getLineNr() + ":" + loc.getColumnNr();
             throw new BadInputException(where + ": not valid JSON (" + e.getOriginalMessage() + "); fix the file", e);
         } catch (IOException e) {
-            throw new BadInputException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new BadInputException("cannot read " + file + ": " + dev.layerfit.error.ExceptionWords.describe(e), e);
         }
         if (root == null || !root.isObject()) {
             throw new BadInputException(file + ": expected a JSON object with \"layers\", \"managedLayer\" or \"package\"");

@@ -6,7 +6,7 @@ import dev.layerfit.error.LayerfitException;
 public class InventoryReadException extends LayerfitException {
 
     public InventoryReadException(String artifact, String entry, Throwable cause) {
-        super(Kind.BAD_INPUT, artifact + ": cannot read " + entry + " (" + cause.getMessage()
+        super(Kind.BAD_INPUT, artifact + ": cannot read " + entry + " (" + dev.layerfit.error.ExceptionWords.describe(cause)
                 + "); check that the archive is complete and not corrupted", cause);
     }
 }

@@ -27,7 +27,7 @@ public final class JsonFile {
     public static JsonNode readObject(Path file, String hint) {
         JsonNode root;
         try {
-            root = MAPPER.readTree(Files.readAllBytes(file));
+            root = MAPPER.readTree(InputFiles.readBytes(file, InputFiles.DOCUMENT_CAP, "the file"));
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             String where = loc == null ? file.toString() : file + ":" + loc.getLineNr() + ":" + loc.getColumnNr();
@@ -35,7 +35,7 @@ public final class JsonFile {
         } catch (NoSuchFileException e) {
             throw new BadInputException(file + " is missing; " + hint, e);
         } catch (IOException e) {
-            throw new BadInputException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new BadInputException("cannot read " + file + ": " + dev.layerfit.error.ExceptionWords.describe(e), e);
         }
         if (root == null || !root.isObject()) {
             throw new BadInputException(file + ": expected a JSON object; " + hint);

@@ -102,7 +102,9 @@ public final class ErrorExplainer {
     }
 
     private static long number(Matcher m, int group) {
-        return Long.parseLong(m.group(group).replace(",", ""));
+        String digits = m.group(group).replace(",", "");
+        // a number past 2^63 - 1 is no real size; it is shown as the largest one rather than crashing the parse
+        return digits.length() > 18 && new java.math.BigInteger(digits).bitLength() > 63 ? Long.MAX_VALUE : Long.parseLong(digits);
     }
 
     private static String bytes(long n) {

@@ -5,7 +5,9 @@ import dev.layerfit.python.pep440.Version;
 import dev.layerfit.python.pep508.Requirement;
 import dev.layerfit.python.pep508.RequirementsFile;
 import dev.layerfit.python.pep508.RequirementsFileEntry;
+import dev.layerfit.python.requirements.RequirementsInput;
 import dev.layerfit.python.requirements.RequirementsReader;
+import dev.layerfit.python.requirements.RequirementsSource;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,8 +46,12 @@ public final class RequirementsMerge {
         }
     }
 
-    /** The merge: its lines, the pip options to keep, and any conflicts. */
-    public record Result(List<Merged> lines, List<String> options, List<Conflict> conflicts, List<Path> inputs) {
+    /**
+     * The merge: its lines, the pip options to keep, any conflicts, the inputs' names (for the header) and the
+     * constraint files the merged file keeps as {@code -c} lines.
+     */
+    public record Result(List<Merged> lines, List<String> options, List<Conflict> conflicts, List<String> inputs,
+                         List<Path> constraintFiles) {
     }
 
     private RequirementsMerge() {
@@ -53,30 +59,36 @@ public final class RequirementsMerge {
 
     /** Reads and merges the files (includes and constraints as pip reads them). */
     public static Result merge(List<Path> files) throws IOException {
-        return merge(files, List.of(), List.of());
+        return merge(RequirementsInput.files(files));
     }
 
     /**
-     * Reads and merges the files: pip requirements files (includes and constraints as pip reads them) and
-     * {@code pyproject.toml}s (their dependencies, the {@code extras} and the dependency {@code groups} named).
+     * Reads and merges what pip's command line names ({@link RequirementsInput}: requirements files with their includes,
+     * {@code pyproject.toml}s with the {@code --extra}s and {@code --group}s named, specifiers, standard input) and
+     * checks every line against the constraints ({@code -c} files and those the files include): a requirement no
+     * constrained version meets is a conflict. The constraint files stay {@code -c} lines of the merged file, as pip
+     * applies them when it installs it.
      */
-    public static Result merge(List<Path> files, List<String> extras, List<String> groups) throws IOException {
+    public static Result merge(RequirementsInput input) throws IOException {
+        RequirementsReader.Declared declared = RequirementsReader.declared(input);
         Map<String, List<Source>> byKey = new LinkedHashMap<>();
+        for (RequirementsFileEntry e : declared.requirements()) {
+            Requirement r = e.requirement();
+            String key = r.normalizedName() + ";" + r.marker().map(Object::toString).orElse("");
+            byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(new Source(r, location(e), e.sha256Hashes()));
+        }
+        Map<String, List<Source>> constraints = new LinkedHashMap<>();
+        LinkedHashSet<Path> constraintFiles = new LinkedHashSet<>();
+        for (RequirementsFileEntry e : declared.constraints()) {
+            constraints.computeIfAbsent(e.requirement().normalizedName(), k -> new ArrayList<>())
+                    .add(new Source(e.requirement(), location(e) + " (constraint)", e.sha256Hashes()));
+            constraintFiles.add(e.file().toAbsolutePath().normalize());
+        }
+        input.constraintFiles().forEach(c -> constraintFiles.add(c.toAbsolutePath().normalize()));
         LinkedHashSet<String> options = new LinkedHashSet<>();
         String indexUrl = null;
         boolean pre = false;
-        for (Path file : files) {
-            List<RequirementsFileEntry> entries = new ArrayList<>();
-            RequirementsFile rf = RequirementsReader.declared(file, extras, groups, entries);
-            for (RequirementsFileEntry e : entries) {
-                Requirement r = e.requirement();
-                String key = r.normalizedName() + ";" + r.marker().map(Object::toString).orElse("");
-                byKey.computeIfAbsent(key, k -> new ArrayList<>())
-                        .add(new Source(r, display(e.file()) + ":" + e.line(), e.sha256Hashes()));
-            }
-            if (rf == null) {
-                continue;
-            }
+        for (RequirementsFile rf : declared.files()) {
             if (rf.indexUrl().isPresent() && indexUrl == null) {
                 indexUrl = rf.indexUrl().get();
             }
@@ -95,10 +107,26 @@ public final class RequirementsMerge {
         List<Merged> lines = new ArrayList<>();
         List<Conflict> conflicts = new ArrayList<>();
         for (List<Source> sources : byKey.values()) {
-            combine(sources).ifPresentOrElse(r -> lines.add(new Merged(r, List.copyOf(sources))),
-                    () -> conflicts.add(new Conflict(sources.get(0).requirement().normalizedName(), List.copyOf(sources))));
+            Requirement first = sources.get(0).requirement();
+            List<Source> applying = constraints.getOrDefault(first.normalizedName(), List.of()).stream()
+                    .filter(c -> c.requirement().marker().isEmpty() || c.requirement().marker().equals(first.marker())).toList();
+            Optional<Requirement> combined = combine(sources);
+            List<Source> all = new ArrayList<>(sources);
+            all.addAll(applying);
+            if (combined.isPresent() && !applying.isEmpty() && combine(all).isEmpty()) {
+                combined = Optional.empty();
+            }
+            combined.ifPresentOrElse(r -> lines.add(new Merged(r, List.copyOf(sources))),
+                    () -> conflicts.add(new Conflict(first.normalizedName(), List.copyOf(combine(sources).isPresent() ? all : sources))));
         }
-        return new Result(lines, allOptions, conflicts, List.copyOf(files));
+        List<String> inputs = input.sources().stream().map(src -> src instanceof RequirementsSource.File f ? display(f.path())
+                : src.label()).toList();
+        return new Result(lines, allOptions, conflicts, inputs, List.copyOf(constraintFiles));
+    }
+
+    private static String location(RequirementsFileEntry e) {
+        return e.file().equals(RequirementsReader.COMMAND_LINE) || e.file().toString().equals("-") ? e.location()
+                : display(e.file()) + ":" + e.line();
     }
 
     /** The requirement that means all of {@code sources}, or empty when they conflict. */
@@ -135,13 +163,25 @@ public final class RequirementsMerge {
         return Optional.of(Requirement.parse(text.toString()));
     }
 
-    /** The merged file: a header naming the inputs, options, then one annotated line per requirement. */
+    /** The merged file for standard output: constraint files named relative to the working folder. */
     public static String render(Result result) {
+        return render(result, Path.of(""));
+    }
+
+    /**
+     * The merged file: a header naming the inputs, options, {@code -c} lines for the constraint files (relative to
+     * {@code folder}, where the file goes: pip reads a requirements file's {@code -c} paths relative to it), then one
+     * annotated line per requirement.
+     */
+    public static String render(Result result, Path folder) {
         StringBuilder out = new StringBuilder();
-        out.append("# Merged by layerfit merge from: ").append(result.inputs().stream()
-                .map(RequirementsMerge::display).collect(Collectors.joining(", "))).append('\n');
+        out.append("# Merged by layerfit merge from: ").append(String.join(", ", result.inputs())).append('\n');
         for (String o : result.options()) {
             out.append(o).append('\n');
+        }
+        Path base = folder.toAbsolutePath().normalize();
+        for (Path c : result.constraintFiles()) {
+            out.append("-c ").append(base.relativize(c).toString().replace('\\', '/')).append('\n');
         }
         for (Merged m : result.lines()) {
             String from = m.sources().stream().map(Source::location).collect(Collectors.joining(", "));

@@ -19,6 +19,18 @@ public record SlimOptions(SlimProfile profile, PythonRuntime runtime, List<Strin
         keepDiscovery = List.copyOf(keepDiscovery);
         excludes = List.copyOf(excludes);
         keeps = List.copyOf(keeps);
+        excludes.forEach(g -> checkGlob("--exclude", g));
+        keeps.forEach(g -> checkGlob("--keep", g));
+    }
+
+    /** A glob the JDK's matcher can compile, else a sentence (an unclosed '[' or '{' is a typo, not a bug). */
+    private static void checkGlob(String flag, String glob) {
+        try {
+            java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + glob);
+        } catch (IllegalArgumentException e) { // PatternSyntaxException included
+            throw new dev.layerfit.error.BadInputException(flag + " '" + dev.layerfit.text.TerminalText.echo(glob)
+                    + "' is not a valid glob (an unclosed '[' or '{'?); fix the pattern");
+        }
     }
 
     /** A profile alone, no package rules. */

@@ -34,6 +34,13 @@ import java.util.concurrent.Future;
  */
 public final class ListingMaterializer {
 
+    /**
+     * The most a listing may declare in all (sum of its file sizes) to be materialized: 1 GiB, four times Lambda's
+     * 250 MB unzipped quota, so any real deployment fits and a 70-byte file cannot make layerfit write 100 GB of
+     * filler. System property {@code layerfit.maxListingBytes}.
+     */
+    public static final long MAX_DECLARED_BYTES = Long.getLong("layerfit.maxListingBytes", 1L << 30);
+
     private ListingMaterializer() {
     }
 
@@ -51,17 +58,24 @@ public final class ListingMaterializer {
     /** The zip for {@code listingFile}, cached in {@code listingsCacheDir} (the folder holding the zips). */
     public static Path materialize(Path listingFile, Path listingsCacheDir) {
         try {
-            byte[] bytes;
-            try {
-                bytes = Files.readAllBytes(listingFile);
-            } catch (java.nio.file.NoSuchFileException e) {
+            if (!Files.exists(listingFile)) {
                 throw new BadListingException(listingFile + ": no such listing file; check the path");
             }
+            byte[] bytes = dev.layerfit.io.InputFiles.readBytes(listingFile, dev.layerfit.io.InputFiles.TEXT_CAP, "the listing");
             Path zip = listingsCacheDir.resolve(sha256(bytes) + ".zip");
             if (Files.isRegularFile(zip)) {
                 return zip;
             }
             Listing listing = ListingReader.read(listingFile);
+            long declared = 0;
+            for (ListingEntry e : listing.entries()) {
+                declared += e.size();
+                if (declared > MAX_DECLARED_BYTES) {
+                    throw new BadListingException(listingFile + ": the listing declares more than " + MAX_DECLARED_BYTES
+                            + " bytes in all, more than any Lambda deployment holds, so it is not materialized; "
+                            + "check the listing (the limit is the system property layerfit.maxListingBytes)");
+                }
+            }
             AtomicFileWriter.atomic().write(zip, file -> {
                 OutputStream out = new BufferedOutputStream(file, 1 << 16);
                 writeZip(listingFile.getFileName().toString(), listing, out);

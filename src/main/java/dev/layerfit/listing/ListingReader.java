@@ -21,6 +21,10 @@ public final class ListingReader {
 
     /** Reads a listing file. */
     public static Listing read(Path file) {
+        if (!Files.exists(file)) {
+            throw new BadListingException(file + ": no such listing file; check the path");
+        }
+        dev.layerfit.io.InputFiles.requireRegular(file, "the listing");
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return parse(file.getFileName().toString(), r);
         } catch (NoSuchFileException e) {

@@ -57,6 +57,7 @@ public final class IndexPackageSource implements PackageSource, AutoCloseable {
     private final Map<String, List<SpecifierSet>> specifiersSeen = new ConcurrentHashMap<>();
     private final java.util.Set<String> mustBeKnown = ConcurrentHashMap.newKeySet();
     private volatile SdistBuilder builder;
+    private final Map<String, IndexFile> localWheels = new ConcurrentHashMap<>();
     private volatile boolean nativeSdistMetadata;
 
     /**
@@ -84,6 +85,17 @@ public final class IndexPackageSource implements PackageSource, AutoCloseable {
      */
     public IndexPackageSource buildingSdistsWith(SdistBuilder builder) {
         this.builder = builder;
+        return this;
+    }
+
+    /**
+     * Makes {@code wheel} (a local file, e.g. the project {@code --with-project} built) the only candidate for the
+     * project {@code normalizedName}: the index's own versions of that name are never listed, as pip installs a local
+     * project rather than the index's.
+     */
+    public IndexPackageSource withLocalWheel(String normalizedName, Path wheel) {
+        localWheels.put(normalizedName, new IndexFile(wheel.getFileName().toString(), wheel.toUri(), Locker.sha256Of(wheel), null,
+                false, null, false, null, "--with-project"));
         return this;
     }
 
@@ -174,7 +186,8 @@ public final class IndexPackageSource implements PackageSource, AutoCloseable {
         }
         Runnable work = () -> {
             try {
-                mine.complete(group(client.files(name)));
+                IndexFile local = localWheels.get(name);
+                mine.complete(group(local != null ? List.of(local) : client.files(name)));
             } catch (RuntimeException | Error e) {
                 mine.completeExceptionally(e);
             }

@@ -122,8 +122,15 @@ final class LockedPins {
                 }
             }
             Optional<WheelFilename> wheel = f.wheelFilename();
-            if (f.sha256() == null || wheel.isEmpty() || !wheel.get().version().equals(e.version())
-                    || !e.hashes().contains(f.sha256().toLowerCase(Locale.ROOT))) {
+            if (wheel.isEmpty() || !wheel.get().version().equals(e.version())) {
+                continue;
+            }
+            if (f.sha256() == null && "file".equals(f.url().getScheme())) {
+                // a local find-links wheel has no hash on a page: hash the file, as pip does for --require-hashes
+                f = new IndexFile(f.filename(), f.url(), Locker.sha256Of(java.nio.file.Path.of(f.url())), f.requiresPython(),
+                        f.yanked(), f.yankedReason(), f.metadataAvailable(), f.metadataSha256(), f.source());
+            }
+            if (f.sha256() == null || !e.hashes().contains(f.sha256().toLowerCase(Locale.ROOT))) {
                 continue;
             }
             OptionalInt priority = target.tags().priority(wheel.get());

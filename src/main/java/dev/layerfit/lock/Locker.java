@@ -14,6 +14,7 @@ import dev.layerfit.python.index.PipConfiguration;
 import dev.layerfit.python.index.RetryPolicy;
 import dev.layerfit.python.index.UserHome;
 import dev.layerfit.python.index.UvConfiguration;
+import dev.layerfit.python.requirements.LocalProject;
 import dev.layerfit.python.requirements.LockTarget;
 import dev.layerfit.python.requirements.LockedWheel;
 import dev.layerfit.python.requirements.ReadRequirements;
@@ -139,6 +140,14 @@ public final class Locker {
         // (bench/resolve.sh, docs/benchmarks.md: warm resolves of the web and backtrack sets took more CPU and time)
         int fetchers = options.onlyLocal() ? 0 : threads;
         try (IndexPackageSource source = new IndexPackageSource(client, resolveTarget, pre, fetchers).buildingSdistsWith(builder)) {
+            List<String> projectNotes = new ArrayList<>();
+            read.project().ifPresent(project -> {
+                Path wheel = projectWheel(project, builder);
+                source.withLocalWheel(project.name(), wheel);
+                projectNotes.add(wheel.getFileName() + " (--with-project) is only in this machine's cache: the lock needs "
+                        + "--find-links " + wheel.getParent() + " to be built later, or build the pyproject.toml with "
+                        + "--with-project again");
+            });
             if (nativeSdistMetadata) {
                 source.readingNativeSdistMetadata();
             }
@@ -157,8 +166,19 @@ public final class Locker {
             if (builder != null) {
                 warnings.addAll(builder.notes());
             }
-            return new Lock(target, resolveTarget, locked, client.stats(), warnings);
+            return new Lock(target, resolveTarget, locked, client.stats(), warnings, false, projectNotes);
         }
+    }
+
+    /** The wheel {@code --with-project} installs, built from the project's folder (refused without a local Python). */
+    private static Path projectWheel(LocalProject project, SdistBuilder builder) {
+        if (builder == null) {
+            throw new dev.layerfit.python.build.SdistBuildException(dev.layerfit.python.build.SdistBuildException.Cause.NO_PYTHON,
+                    "--with-project builds " + project.name() + " from "
+                    + project.directory() + " as a wheel, which needs a local Python 3.11 or newer, and this machine has no "
+                    + "python3 (LAYERFIT_PYTHON names another); install one, or leave --with-project out");
+        }
+        return builder.buildProject(project.directory(), project.name());
     }
 
     /** The target as lock readers evaluate it (markers, Python version, a name for messages). */
@@ -195,7 +215,7 @@ public final class Locker {
             throw new RequirementsUnreadableException("the " + what + " " + file + " does not exist; give the path of a pip "
                     + "requirements file", e);
         } catch (IOException e) {
-            throw new RequirementsUnreadableException("the " + what + " " + file + " could not be read (" + e.getMessage()
+            throw new RequirementsUnreadableException("the " + what + " " + file + " could not be read (" + dev.layerfit.error.ExceptionWords.describe(e)
                     + "); check its permissions", e);
         }
     }

@@ -55,7 +55,9 @@ public final class PylockWriter {
             sb.append("version = ").append(quote(p.pin().version().toString())).append('\n');
             sb.append("wheels = [\n");
             for (LockedWheel w : p.wheels()) {
-                sb.append("  { name = ").append(quote(w.filename())).append(", url = ").append(quote(w.url()));
+                sb.append("  { name = ").append(quote(w.filename())).append(", url = ")
+                        // a lock keeps the index's URL without credentials, as pip's and uv's locks do (PEP 751 url)
+                        .append(quote(dev.layerfit.text.Redaction.redact(dev.layerfit.text.Redaction.withoutUserInfo(w.url()))));
                 Long size = w.size() != null ? w.size() : localSize(w.url());
                 if (size != null) {
                     sb.append(", size = ").append(size);

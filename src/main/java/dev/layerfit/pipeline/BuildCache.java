@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.layerfit.io.AtomicFileWriter;
+import dev.layerfit.io.SafePaths;
 import dev.layerfit.layer.RuleResult;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -40,8 +41,56 @@ public final class BuildCache {
         return dir.resolve(key + ".zip");
     }
 
-    /** The stored report of a complete cached build whose zip is still there with its recorded length. */
+    /** The stored report of a complete cached build whose zip is intact (see {@link #lookup(String, List)}). */
     public Optional<BuildResult> lookup(String key) {
+        return lookup(key, new ArrayList<>());
+    }
+
+    /**
+     * The stored report of a complete cached build whose zip is still there with its recorded length and sha256. A
+     * damaged entry (a flipped byte, a truncated zip, a report that is not JSON) is never copied to an output: it is
+     * deleted, a note saying so goes to {@code notes}, and the caller builds afresh.
+     */
+    public Optional<BuildResult> lookup(String key, List<String> notes) {
+        Optional<BuildResult> found = read(key);
+        if (found.isPresent() && !sha256Of(found.get().output()).equals(found.get().sha256())) {
+            notes.add("the cached build " + found.get().output().getFileName() + " did not match its recorded sha256 "
+                    + "(damaged on disk), so it was dropped and the layer rebuilt");
+            drop(key);
+            return Optional.empty();
+        }
+        if (found.isEmpty() && (Files.exists(zip(key)) || Files.exists(dir.resolve(key + ".json")))) {
+            drop(key);
+        }
+        return found;
+    }
+
+    private void drop(String key) {
+        try {
+            Files.deleteIfExists(dir.resolve(key + ".json"));
+            Files.deleteIfExists(zip(key));
+        } catch (IOException e) {
+            // the rebuild's store replaces them
+        }
+    }
+
+    private static String sha256Of(Path file) {
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) > 0; ) {
+                md.update(buf, 0, n);
+            }
+            return java.util.HexFormat.of().formatHex(md.digest());
+        } catch (IOException | java.security.NoSuchAlgorithmException e) {
+            return "";
+        }
+    }
+
+    private Optional<BuildResult> read(String key) {
+        if (!SafePaths.isSha256(key) && !key.matches("[0-9a-zA-Z._-]{1,200}")) {
+            return Optional.empty();
+        }
         Path report = dir.resolve(key + ".json");
         Path zip = zip(key);
         if (!Files.isRegularFile(report) || !Files.isRegularFile(zip)) {

@@ -72,7 +72,7 @@ public record IndexSettings(String indexUrl, List<String> extraIndexUrls, List<S
             throw new RequirementsUnreadableException("the requirements file " + file + " does not exist; give the path of a pip "
                     + "requirements file", e);
         } catch (IOException e) {
-            throw new RequirementsUnreadableException("the requirements file " + file + " could not be read (" + e.getMessage()
+            throw new RequirementsUnreadableException("the requirements file " + file + " could not be read (" + dev.layerfit.error.ExceptionWords.describe(e)
                     + "); check its permissions", e);
         }
     }

@@ -62,6 +62,10 @@ public final class LayerBuilder {
             return buildOrCopy(request);
         } catch (InterruptedIOException e) {
             throw e;
+        } catch (dev.layerfit.io.FileWriteException e) {
+            // the output's folder cannot take the file: AtomicFileWriter's sentence, and that the path is untouched
+            String why = e.getMessage().replace("; choose another path", "");
+            throw new LayerWriteException(why + "; nothing was written there: choose another path", e);
         } catch (IOException e) {
             throw new LayerWriteException("building " + request.output() + " failed (" + describe(e) + "); nothing was written "
                     + "there: free disk space or fix permissions and run again", e);
@@ -69,7 +73,7 @@ public final class LayerBuilder {
     }
 
     private static String describe(IOException e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
+        return dev.layerfit.error.ExceptionWords.describe(e);
     }
 
     private BuildResult buildOrCopy(BuildRequest request) throws IOException {
@@ -81,7 +85,8 @@ public final class LayerBuilder {
         long t = lap(millis, "pin", t0);
         List<String> pinNames = pins.packages().stream().map(p -> p.pin().name() + "==" + p.pin().version()).toList();
 
-        var hit = cache.lookup(key);
+        List<String> cacheNotes = new ArrayList<>();
+        var hit = cache.lookup(key, cacheNotes);
         if (hit.isPresent()) {
             BuildResult r = hit.get();
             ImportCheck imports = null;
@@ -100,7 +105,7 @@ public final class LayerBuilder {
         }
 
         Files.createDirectories(cache.dir());
-        Path work = TempPaths.register(Files.createTempDirectory(cache.dir(), "tmp-"));
+        Path work = dev.layerfit.io.TempFiles.register(Files.createTempDirectory(cache.dir(), "tmp-"));
         try {
             List<Path> wheels = fetch(pins, client);
             t = lap(millis, "download", t);
@@ -128,6 +133,7 @@ public final class LayerBuilder {
             }
             t = lap(millis, "zip", t);
             List<String> notes = new ArrayList<>(pins.warnings());
+            notes.addAll(cacheNotes);
             notes.addAll(slim.notes());
             notes.addAll(installed.notes());
             BuildResult result = new BuildResult(request.output(), zip.sha256(), zip.unzippedBytes(), zip.zippedBytes(),
@@ -140,7 +146,7 @@ public final class LayerBuilder {
             return new BuildResult(request.output(), zip.sha256(), zip.unzippedBytes(), zip.zippedBytes(),
                     zip.entries(), slim.removed(), pinNames, notes, false, key, imports, millis);
         } finally {
-            TempPaths.delete(work);
+            dev.layerfit.io.TempFiles.delete(work);
         }
     }
 
@@ -170,34 +176,51 @@ public final class LayerBuilder {
                 }));
             }
             List<Path> wheels = new ArrayList<>();
-            for (Future<Path> f : futures) {
-                wheels.add(Futures.await(f, "downloading wheels"));
+            try {
+                for (Future<Path> f : futures) {
+                    wheels.add(Futures.await(f, "downloading wheels"));
+                }
+            } finally {
+                futures.forEach(f -> f.cancel(true));
             }
             return wheels;
         } finally {
-            pool.shutdownNow();
+            stop(pool);
+        }
+    }
+
+    /** The longest a stopped build waits for its download threads to end. */
+    private static final long FETCH_STOP_SECONDS = 30;
+
+    /**
+     * Interrupts the download threads and waits for them to end, so that none still writes (a wheel into the cache,
+     * a temporary file) once the build has deleted its work folder; an interrupt of this thread is kept for later.
+     */
+    private static void stop(ExecutorService pool) {
+        pool.shutdownNow();
+        boolean interrupted = false;
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(FETCH_STOP_SECONDS);
+        while (!pool.isTerminated() && System.nanoTime() < deadline) {
+            try {
+                pool.awaitTermination(Math.max(1, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
     /** Copies {@code from} to {@code to} through a temporary file in {@code to}'s folder and an atomic rename. */
     static void copyAtomically(Path from, Path to) throws IOException {
-        Path target = to.toAbsolutePath();
-        Files.createDirectories(target.getParent());
-        Path tmp = TempPaths.register(Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp"));
-        try {
-            Files.copy(from, tmp, StandardCopyOption.REPLACE_EXISTING);
-            if (Files.getFileAttributeView(tmp, java.nio.file.attribute.PosixFileAttributeView.class) != null) {
-                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-            }
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            TempPaths.delete(tmp);
-        }
+        // the one safe-output writer: refuses an output that is an input (-o requirements.txt), writes links through
+        dev.layerfit.io.AtomicFileWriter.atomic().write(to, out -> Files.copy(from, out));
     }
 
     /** Extracts a cached layer into a temporary folder and checks its imports. */
     private ImportCheck verifyCached(Path zip, BuildRequest request) throws IOException {
-        Path work = TempPaths.register(Files.createTempDirectory(cache.dir(), "tmp-"));
+        Path work = dev.layerfit.io.TempFiles.register(Files.createTempDirectory(cache.dir(), "tmp-"));
         try {
             Path root = work.toRealPath();
             try (InputStream in = Files.newInputStream(zip); ZipInputStream zin = new ZipInputStream(in)) {
@@ -216,7 +239,7 @@ public final class LayerBuilder {
             }
             return ImportVerifier.verify(root.resolve(request.layout().sitePrefix()), request.target().runtime().pythonVersion());
         } finally {
-            TempPaths.delete(work);
+            dev.layerfit.io.TempFiles.delete(work);
         }
     }
 }

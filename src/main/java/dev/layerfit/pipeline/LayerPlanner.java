@@ -7,7 +7,11 @@ import dev.layerfit.layer.SlimOptions;
 import dev.layerfit.layer.SlimProfile;
 import dev.layerfit.layer.SlimReport;
 import dev.layerfit.layer.Slimmer;
+import dev.layerfit.cache.CacheRoot;
+import dev.layerfit.lock.IndexBuildRequirements;
 import dev.layerfit.lock.LockedPackage;
+import dev.layerfit.python.build.SdistBuilder;
+import dev.layerfit.python.index.IndexFile;
 import dev.layerfit.python.index.IndexClient;
 import dev.layerfit.python.install.InstalledSize;
 import dev.layerfit.python.requirements.RequirementsInput;
@@ -20,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
@@ -49,8 +54,8 @@ public final class LayerPlanner {
     public static Plan plan(PlanRequest request) throws IOException {
         IndexClient client = request.index().client(request.input());
         PinnedSet pins = Pinner.pin(request.input(), request.target(), request.index(), client);
-        Map<String, InstalledSize> sizes = predict(pins, request, client);
         List<String> notes = new ArrayList<>(pins.warnings());
+        Map<String, InstalledSize> sizes = predict(pins, request, client, notes);
         List<Group> groups = group(request, pins, notes);
         if (groups.size() > request.maxLayers()) {
             groups = merge(groups, sizes, request.maxLayers(), notes);
@@ -87,8 +92,15 @@ public final class LayerPlanner {
     private record Group(String name, List<String> packages) {
     }
 
-    /** Predicted installed files per pin ({@code name==version}), wheels read in parallel. */
-    private static Map<String, InstalledSize> predict(PinnedSet pins, PlanRequest request, IndexClient client) throws IOException {
+    /**
+     * Predicted installed files per pin ({@code name==version}), wheels read in parallel. A pin of an sdist (a lock
+     * whose version has only one, or a resolution that chose one) is measured on the pure wheel built from it, as
+     * {@code build} installs it (the build is cached by the sdist's sha256, so {@code build} later reuses it).
+     */
+    private static Map<String, InstalledSize> predict(PinnedSet pins, PlanRequest request, IndexClient client, List<String> notes)
+            throws IOException {
+        Optional<SdistBuilder> builder = pins.packages().stream().anyMatch(p -> !p.pin().filename().endsWith(".whl"))
+                ? IndexBuildRequirements.builder(client, CacheRoot.get()) : Optional.empty();
         ExecutorService pool = Executors.newFixedThreadPool(THREADS, r -> {
             Thread t = new Thread(r, "layerfit-plan");
             t.setDaemon(true);
@@ -98,7 +110,9 @@ public final class LayerPlanner {
             Map<String, Future<InstalledSize>> futures = new LinkedHashMap<>();
             for (LockedPackage p : pins.packages()) {
                 futures.put(key(p), pool.submit(() -> {
-                    try (ZipIndex index = client.wheelIndex(PinnedSet.indexFile(p))) {
+                    IndexFile file = PinnedSet.indexFile(p);
+                    try (ZipIndex index = file.isWheel() ? client.wheelIndex(file)
+                            : ZipIndex.open(IndexBuildRequirements.wheelFor(file, client, builder, p.pin().name()))) {
                         return InstalledSize.predict(index, request.layout());
                     }
                 }));
@@ -107,6 +121,7 @@ public final class LayerPlanner {
             for (Map.Entry<String, Future<InstalledSize>> e : futures.entrySet()) {
                 out.put(e.getKey(), Futures.await(e.getValue(), "reading wheels"));
             }
+            builder.ifPresent(b -> b.notes().stream().filter(n -> !notes.contains(n)).forEach(notes::add));
             return out;
         } finally {
             pool.shutdownNow();

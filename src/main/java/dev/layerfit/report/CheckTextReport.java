@@ -39,7 +39,7 @@ public final class CheckTextReport {
             return render(single, d.deployment().notes(), d);
         }
         StringBuilder out = new StringBuilder();
-        out.append("Deployment of ").append(d.deployment().description()).append(": ").append(d.functions().size())
+        out.append("Deployment of ").append(dev.layerfit.text.TerminalText.escape(d.deployment().description())).append(": ").append(d.functions().size())
                 .append(d.functions().size() == 1 ? " function" : " functions").append("\n\n");
         TextTable table = new TextTable("llrrrl").row("", "function", "layers", "unzipped", "of 250 MiB", "");
         for (FunctionResult f : d.functions()) {
@@ -58,12 +58,12 @@ public final class CheckTextReport {
         out.append(table.render("  ")).append('\n');
         for (FunctionResult f : d.functions()) {
             if (f.checked() && !f.result().fits()) {
-                out.append("── ").append(f.function().name()).append(" ──\n").append(render(f.result(), List.of()))
+                out.append("── ").append(dev.layerfit.text.TerminalText.escape(f.function().name())).append(" ──\n").append(render(f.result(), List.of()))
                         .append('\n');
             }
         }
         for (String note : d.deployment().notes()) {
-            out.append("Note: ").append(note).append('\n');
+            out.append("Note: ").append(dev.layerfit.text.TerminalText.escape(note)).append('\n');
         }
         String section = LeftOutSection.text(d.deployment().leftOut());
         if (!section.isEmpty()) {
@@ -105,7 +105,8 @@ public final class CheckTextReport {
     /** One function's report, with what the packager leaves out of deployment {@code d} (when not null). */
     private static String render(CheckResult r, List<String> deploymentNotes, DeploymentResult whole) {
         StringBuilder out = new StringBuilder();
-        out.append("Deployment of ").append(r.deployment()).append(", function ").append(r.functionName());
+        out.append("Deployment of ").append(dev.layerfit.text.TerminalText.escape(r.deployment())).append(", function ")
+                .append(dev.layerfit.text.TerminalText.escape(r.functionName()));
         if (r.function().definedAt() != null) {
             out.append(" — ").append(r.function().definedAt().file());
         }
@@ -140,7 +141,7 @@ public final class CheckTextReport {
             out.append("This deploy would fail with:\n");
             for (PredictedError e : r.verdict().predictedErrors()) {
                 out.append("  ").append(e.error().exceptionName()).append(": ").append(e.message()).append('\n');
-                out.append("    because ").append(e.why()).append('\n');
+                out.append("    because ").append(dev.layerfit.text.TerminalText.escape(e.why())).append('\n');
             }
             out.append('\n');
         }
@@ -170,9 +171,9 @@ public final class CheckTextReport {
             out.append("What to do, by bytes saved:\n");
             int n = 0;
             for (Advice a : r.advice()) {
-                out.append(String.format("  %d. %s%s%n", ++n, a.message(),
+                out.append(String.format("  %d. %s%s%n", ++n, dev.layerfit.text.TerminalText.escape(a.message()),
                         a.savesBytes() > 0 ? " (saves " + human(a.savesBytes()) + ")" : ""));
-                out.append("     → ").append(a.action()).append('\n');
+                out.append("     → ").append(dev.layerfit.text.TerminalText.escape(a.action())).append('\n');
             }
             long projected = r.projectedUnzippedBytes();
             if (projected != total) {
@@ -186,7 +187,7 @@ public final class CheckTextReport {
         List<String> notes = new java.util.ArrayList<>(deploymentNotes);
         notes.addAll(r.notes());
         for (String note : notes) {
-            out.append("Note: ").append(note).append('\n');
+            out.append("Note: ").append(dev.layerfit.text.TerminalText.escape(note)).append('\n');
         }
         if (!notes.isEmpty()) {
             out.append('\n');

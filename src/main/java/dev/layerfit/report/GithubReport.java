@@ -230,11 +230,11 @@ public final class GithubReport {
 
     private static void appendSummary(Path file, String markdown) {
         try {
-            Files.writeString(file, markdown, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
-                    StandardOpenOption.WRITE);
+            // the one safe-output writer: a FIFO or device given as $GITHUB_STEP_SUMMARY is refused, not blocked on
+            dev.layerfit.io.AtomicFileWriter.atomic().append(file, dev.layerfit.text.Redaction.redact(markdown));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append the job summary to " + file + " ($" + STEP_SUMMARY + "): "
-                    + e.getMessage(), e);
+                    + dev.layerfit.error.ExceptionWords.describe(e), e);
         }
     }
 }

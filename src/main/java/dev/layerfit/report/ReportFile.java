@@ -17,7 +17,9 @@ public final class ReportFile {
     }
 
     /** Writes {@code text} as UTF-8 to {@code target}, atomically (see {@link AtomicFileWriter}); {@code -} is standard output. */
-    public static void write(Path target, String text) {
+    public static void write(Path target, String raw) {
+        // a report is read by people and posted in CI: the one redaction rule, as on the terminal
+        String text = dev.layerfit.text.Redaction.redact(raw);
         if (StandardOutput.is(target)) {
             StandardOutput.write(text);
             return;
@@ -25,7 +27,7 @@ public final class ReportFile {
         try {
             AtomicFileWriter.atomic().write(target, text);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + target + ": " + dev.layerfit.error.ExceptionWords.describe(e), e);
         }
     }
 

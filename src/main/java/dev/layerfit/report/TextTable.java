@@ -24,7 +24,11 @@ public final class TextTable {
         if (cells.length != rightAligned.length) {
             throw new IllegalArgumentException("expected " + rightAligned.length + " cells, got " + cells.length);
         }
-        rows.add(cells);
+        String[] safe = new String[cells.length];
+        for (int i = 0; i < cells.length; i++) {
+            safe[i] = dev.layerfit.text.TerminalText.escape(cells[i]); // names from zips and configs: no forged lines
+        }
+        rows.add(safe);
         return this;
     }
 

@@ -132,7 +132,8 @@ class DeterministicZipWriterTest {
     void aFailedMoveLeavesNoTemporaryFileAndTheOldOutputAlone() throws IOException {
         Path out = Files.createDirectories(tmp.resolve("out/layer.zip"));
         Files.writeString(out.resolve("keep.txt"), "x");
-        assertThatThrownBy(() -> DeterministicZipWriter.create().write(layer, out)).isInstanceOf(java.nio.file.FileSystemException.class);
+        assertThatThrownBy(() -> DeterministicZipWriter.create().write(layer, out)).isInstanceOf(dev.layerfit.io.UnsafeFileException.class)
+                .hasMessageContaining("it is a folder");
         assertThat(listNames(tmp.resolve("out"))).containsExactly("layer.zip");
         assertThat(out.resolve("keep.txt")).hasContent("x");
     }

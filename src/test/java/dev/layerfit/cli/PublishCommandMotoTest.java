@@ -162,6 +162,40 @@ class PublishCommandMotoTest {
     }
 
     @Test
+    void aSymlinkedConfigIsEditedThroughTheLinkWhichStaysALink(MotoServer moto) throws Exception {
+        Path real = dir.resolve("shared/config.json");
+        Files.createDirectories(real.getParent());
+        Files.writeString(real, resource("seed-config.json"));
+        Path config = dir.resolve(".chalice/config.json");
+        Files.createDirectories(config.getParent());
+        Files.createSymbolicLink(config, Path.of("../shared/config.json"));
+
+        CliRun run = CliRun.of(aws(moto, "publish", zip(dir, "n").toString(), "--name", "shuking-numpy-layer",
+                "--update-config", config.toString(), "--stage", "prod"));
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(Files.isSymbolicLink(config)).as("the link was replaced by a file").isTrue();
+        assertThat(Files.readString(real)).isEqualTo(resource("seed-config.after-publish.json"));
+    }
+
+    @Test
+    void aReadOnlyConfigStopsBeforeAnythingIsPublished(MotoServer moto) throws Exception {
+        Path config = dir.resolve(".chalice/config.json");
+        Files.createDirectories(config.getParent());
+        Files.writeString(config, resource("seed-config.json"));
+        Files.setPosixFilePermissions(config, java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--"));
+        org.junit.jupiter.api.Assumptions.assumeFalse(Files.isWritable(config), "running as root: permissions are not enforced");
+
+        CliRun run = CliRun.of(aws(moto, "publish", zip(dir, "n").toString(), "--name", "ro-layer", "--replace",
+                "shuking-numpy-layer", "--update-config", config.toString(), "--stage", "prod"));
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+        assertThat(run.err()).contains("cannot be written");
+        assertThat(versionCount(moto, "ro-layer")).isZero();
+        assertThat(Files.readString(config)).isEqualTo(resource("seed-config.json"));
+    }
+
+    @Test
     void aConfigThatIsNotJsonStopsBeforeAnythingIsPublished(MotoServer moto) throws Exception {
         Path config = dir.resolve("config.json");
         Files.writeString(config, "{\n  \"app_name\": \"x\",\n  \"layers\": [\n}\n");

@@ -77,6 +77,33 @@ class RequirementsMergeTest {
     }
 
     @Test
+    void takesPipsCommandLineRequirementsConstraintsAndSpecifiers() throws IOException {
+        Path base = Files.writeString(tmp.resolve("base.txt"), "requests>=2.30\nboto3\n");
+        Path constraints = Files.writeString(tmp.resolve("constraints.txt"), "urllib3<2\nboto3==1.35.0\n");
+        Path out = tmp.resolve("out").resolve("all.txt");
+        CliRun run = CliRun.of("merge", "-r", base.toString(), "requests<3", "six", "-c", constraints.toString(), "-o", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Wrote " + out + ": 3 requirements from 3 sources.");
+        List<String> lines = Files.readAllLines(out);
+        assertThat(lines.get(0)).startsWith("# Merged by layerfit merge from: ").endsWith("requests<3, six, " + base);
+        // pip reads a requirements file's -c path relative to that file
+        assertThat(lines).contains("-c ../constraints.txt");
+        assertThat(lines).anyMatch(l -> l.startsWith("requests<3,>=2.30  # from ") && l.contains("base.txt:1")
+                && l.contains("(command line):1"));
+        assertThat(lines).anyMatch(l -> l.startsWith("six  # from (command line):2"));
+
+        // a requirement no constrained version meets is a conflict, named with the constraint's line
+        CliRun clash = CliRun.of("merge", base.toString(), "boto3>=1.36", "-c", constraints.toString());
+        assertThat(clash.exitCode()).as(clash.err()).isEqualTo(1);
+        assertThat(clash.err()).contains("boto3: boto3 (").contains("boto3>=1.36 ((command line):1)")
+                .contains("boto3==1.35.0 (").contains("constraints.txt:2 (constraint))").contains("nothing written");
+
+        CliRun project = CliRun.of("merge", base.toString(), "--with-project");
+        assertThat(project.exitCode()).isEqualTo(2);
+        assertThat(project.err()).contains("--with-project does not apply");
+    }
+
+    @Test
     void aMalformedLineNamesFileAndLine() throws IOException {
         Path a = Files.writeString(tmp.resolve("bad.txt"), "numpy\nrequests >= = 2\n");
         CliRun run = CliRun.of("merge", a.toString());

@@ -131,11 +131,11 @@ public final class ChaliceAppScanner {
         scan.seen.add(file);
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = dev.layerfit.io.InputFiles.readUtf8(file, "the app source");
         } catch (MalformedInputException e) {
             return file + " is not UTF-8 text";
         } catch (IOException e) {
-            return "cannot read " + file + " (" + e.getMessage() + ")";
+            return "cannot read " + file + " (" + dev.layerfit.error.ExceptionWords.describe(e) + ")";
         }
         List<LogicalLine> lines;
         try {

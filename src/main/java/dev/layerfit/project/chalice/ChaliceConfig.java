@@ -49,12 +49,14 @@ public final class ChaliceConfig {
                     + "that holds app.py and .chalice/");
         }
         Path file = projectDir.resolve(".chalice").resolve("config.json");
-        if (!Files.isRegularFile(file)) {
+        dev.layerfit.io.InputFiles.remember(projectDir);
+        if (!Files.exists(file)) {
             throw new ChaliceConfigNotFoundException("no .chalice/config.json in " + projectDir + "; run in a Chalice "
                     + "project folder (one made by `chalice new-project`) or give its path");
         }
         try {
-            return parse(new String(Files.readAllBytes(file), StandardCharsets.UTF_8), file);
+            return parse(new String(dev.layerfit.io.InputFiles.readBytes(file, dev.layerfit.io.InputFiles.TEXT_CAP,
+                    "the config file"), StandardCharsets.UTF_8), file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -55,7 +55,10 @@ public final class ChaliceConfigEditor {
 
     private static LayerReplacement plan(Path configFile, String stage, String matchName, String newArn) {
         String shown = newArn != null ? newArn : "<the new version's ARN>";
-        String text = read(configFile);
+        String raw = read(configFile);
+        // a UTF-8 byte-order mark (Windows editors) is read by check, so it is edited too, and kept
+        String bom = raw.startsWith("\uFEFF") ? "\uFEFF" : "";
+        String text = raw.substring(bom.length());
         ChaliceConfig config = ChaliceConfig.parse(text, configFile);
         config.resolve(stage, null); // validates the stage with a helpful message
         ConfigScope stageScope = config.stages().get(stage);
@@ -92,17 +95,22 @@ public final class ChaliceConfigEditor {
         int newLineEnd = lineEnd(newText, t.start);
         int line = (int) text.substring(0, t.start).chars().filter(c -> c == '\n').count() + 1;
         return new LayerReplacement(configFile, t.path, line, t.value, newArn, text.substring(lineStart, oldLineEnd),
-                newText.substring(lineStart, newLineEnd), newText);
+                newText.substring(lineStart, newLineEnd), bom + newText);
     }
 
     private static String read(Path file) {
         try {
-            return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+            if (!Files.exists(file)) {
+                throw new NoSuchFileException(file.toString());
+            }
+            return new String(dev.layerfit.io.InputFiles.readBytes(file, dev.layerfit.io.InputFiles.TEXT_CAP, "the config file"),
+                    StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new ChaliceConfigNotFoundException("no such config file: " + file
                     + "; give the path of .chalice/config.json to --update-config");
         } catch (IOException e) {
-            throw new ConfigEditException("cannot read " + file + " (" + e.getMessage() + "); check its permissions", e);
+            throw new ConfigEditException("cannot read " + file + " (" + dev.layerfit.error.ExceptionWords.describe(e)
+                    + "); check its permissions", e);
         }
     }
 

@@ -156,7 +156,7 @@ public final class ChaliceDependencyBuilder {
             return false;
         }
         try {
-            for (String line : Files.readAllLines(requirements, StandardCharsets.UTF_8)) {
+            for (String line : dev.layerfit.io.InputFiles.readUtf8(requirements, "the requirements file").lines().toList()) {
                 String s = line.strip();
                 if (!s.isEmpty() && !s.startsWith("#")) {
                     return true;

@@ -7,7 +7,6 @@ import dev.layerfit.error.BadInputException;
 import dev.layerfit.lambda.PythonRuntime;
 import dev.layerfit.pipeline.BuildCache;
 import dev.layerfit.pipeline.BuildResult;
-import dev.layerfit.pipeline.TempPaths;
 import dev.layerfit.python.index.IndexFile;
 import java.io.IOException;
 import java.io.InputStream;
@@ -109,7 +108,7 @@ public final class ChalicePackager {
             return Optional.of(new Built(cache.zip(key), r.unzippedBytes(), r.zippedBytes(), r.entries(), dups, true));
         }
         Files.createDirectories(cache.dir());
-        Path work = TempPaths.register(Files.createTempDirectory(cache.dir(), "tmp-chalice-"));
+        Path work = dev.layerfit.io.TempFiles.register(Files.createTempDirectory(cache.dir(), "tmp-chalice-"));
         try {
             Path site = work.resolve("site");
             Files.createDirectories(site);
@@ -144,7 +143,7 @@ public final class ChalicePackager {
                     z.entries(), List.of(), packages, notes, false, key, null, Map.of()));
             return Optional.of(new Built(stored, z.unzippedBytes(), z.zippedBytes(), z.entries(), duplicates, false));
         } finally {
-            TempPaths.delete(work);
+            dev.layerfit.io.TempFiles.delete(work);
         }
     }
 
@@ -228,7 +227,7 @@ public final class ChalicePackager {
             Files.createDirectories(dest.getParent());
             Files.copy(f, dest, StandardCopyOption.REPLACE_EXISTING);
         }
-        TempPaths.delete(from);
+        dev.layerfit.io.TempFiles.delete(from);
     }
 
     /** {@code _add_py_deps}: every file below {@code site} except a top-level {@code chalice/}. */

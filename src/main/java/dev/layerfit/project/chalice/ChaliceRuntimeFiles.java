@@ -68,7 +68,7 @@ public record ChaliceRuntimeFiles(String version, List<DeterministicZipWriter.So
             return null;
         }
         try {
-            Matcher m = PIN.matcher(Files.readString(requirements, StandardCharsets.UTF_8));
+            Matcher m = PIN.matcher(dev.layerfit.io.InputFiles.readUtf8(requirements, "the requirements file"));
             return m.find() ? m.group(1).toLowerCase(Locale.ROOT) : null;
         } catch (IOException e) {
             return null;

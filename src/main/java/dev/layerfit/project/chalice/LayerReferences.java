@@ -33,12 +33,16 @@ public final class LayerReferences {
     public static LayerReferences of(Path configFile) {
         String text;
         try {
-            text = new String(Files.readAllBytes(configFile), StandardCharsets.UTF_8);
+            if (!Files.exists(configFile)) {
+                throw new NoSuchFileException(configFile.toString());
+            }
+            text = new String(dev.layerfit.io.InputFiles.readBytes(configFile, dev.layerfit.io.InputFiles.TEXT_CAP,
+                    "the config file"), StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new ChaliceConfigNotFoundException("no such config file: " + configFile
                     + "; give the path of .chalice/config.json to --config");
         } catch (IOException e) {
-            throw new ConfigEditException("cannot read " + configFile + " (" + e.getMessage() + ")", e);
+            throw new ConfigEditException("cannot read " + configFile + " (" + dev.layerfit.error.ExceptionWords.describe(e) + ")", e);
         }
         ChaliceConfig.parse(text, configFile);
         List<LayerArn> found = new ArrayList<>();

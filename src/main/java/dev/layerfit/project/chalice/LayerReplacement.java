@@ -41,10 +41,10 @@ public record LayerReplacement(Path file, String jsonPath, int line, String oldA
             return;
         }
         try {
-            writer.write(file, newText);
+            writer.editingInput().write(file, newText); // the one write allowed over an input: this edit
         } catch (IOException e) {
-            throw new ConfigEditException("could not write " + file + " (" + e.getClass().getSimpleName() + ": "
-                    + e.getMessage() + "); it is unchanged; check the folder's permissions and free space", e);
+            throw new ConfigEditException("could not write " + file + " (" + dev.layerfit.error.ExceptionWords.describe(e)
+                    + "); it is unchanged; check the folder's permissions and free space", e);
         }
     }
 }

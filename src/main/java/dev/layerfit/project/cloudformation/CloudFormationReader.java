@@ -61,15 +61,9 @@ public final class CloudFormationReader implements DeploymentReader {
         if (NOT_TEMPLATES.contains(name) || EXTENSIONS.stream().noneMatch(name::endsWith)) {
             return false;
         }
-        try {
-            if (Files.size(p) > 20_000_000) {
-                return false;
-            }
-            String text = Files.readString(p);
-            return text.contains("AWS::Lambda::") && !text.contains("AWS::Serverless") && text.contains("Resources");
-        } catch (IOException | java.io.UncheckedIOException e) {
-            return false;
-        }
+        return dev.layerfit.io.InputFiles.peekText(p, 20_000_000)
+                .map(text -> text.contains("AWS::Lambda::") && !text.contains("AWS::Serverless") && text.contains("Resources"))
+                .orElse(false);
     }
 
     @Override

@@ -35,11 +35,11 @@ public final class Template {
     public static Template read(Path file) {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = dev.layerfit.io.InputFiles.readUtf8(file, dev.layerfit.io.InputFiles.DOCUMENT_CAP, "the template");
         } catch (NoSuchFileException e) {
             throw new BadInputException("no such template: " + file + "; check the path");
         } catch (IOException e) {
-            throw new BadInputException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new BadInputException("cannot read " + file + ": " + dev.layerfit.error.ExceptionWords.describe(e), e);
         }
         boolean json = file.getFileName().toString().endsWith(".json") || text.stripLeading().startsWith("{");
         TemplateNode node = json ? JsonTemplateParser.parse(file, text) : YamlTemplateParser.parse(file, text);

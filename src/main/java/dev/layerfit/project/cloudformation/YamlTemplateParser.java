@@ -43,6 +43,7 @@ final class YamlTemplateParser {
                 .setMaxAliasesForCollections(200).setCodePointLimit(64 * 1024 * 1024).build();
         Optional<Node> root;
         try {
+            dev.layerfit.io.YamlNesting.check(text, settings, file.toString(), "fix the template");
             root = new Compose(settings).composeString(text);
         } catch (MarkedYamlEngineException e) {
             Optional<Mark> mark = e.getProblemMark().isPresent() ? e.getProblemMark() : e.getContextMark();

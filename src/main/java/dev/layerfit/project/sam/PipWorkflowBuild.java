@@ -12,7 +12,6 @@ import dev.layerfit.pipeline.BuildRequest;
 import dev.layerfit.pipeline.BuildResult;
 import dev.layerfit.pipeline.IndexSettings;
 import dev.layerfit.pipeline.LayerBuilder;
-import dev.layerfit.pipeline.TempPaths;
 import dev.layerfit.progress.Progress;
 import dev.layerfit.python.install.LayerLayout;
 import java.io.IOException;
@@ -80,7 +79,7 @@ final class PipWorkflowBuild implements ArtifactSource.Builder {
         List<Path> files = Files.isRegularFile(requirements) ? List.of(requirements) : List.of();
         Path buildRoot = CacheRoot.resolve("sam-builds");
         Files.createDirectories(buildRoot);
-        Path staged = TempPaths.register(Files.createTempDirectory(buildRoot, "src-"));
+        Path staged = dev.layerfit.io.TempFiles.register(Files.createTempDirectory(buildRoot, "src-"));
         try {
             copyFiltered(codeDir, staged);
             Path output = buildRoot.resolve(key() + ".zip");
@@ -94,7 +93,7 @@ final class PipWorkflowBuild implements ArtifactSource.Builder {
             throw new SamBuildException(e.kind(), "computing what sam build makes of " + owner + " failed (" + e.getMessage()
                     + "); run sam build and check again", e);
         } finally {
-            TempPaths.delete(staged);
+            dev.layerfit.io.TempFiles.delete(staged);
         }
     }
 

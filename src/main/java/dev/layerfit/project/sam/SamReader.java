@@ -69,11 +69,7 @@ public final class SamReader implements DeploymentReader {
 
     /** Whether a template mentions the SAM transform or a serverless resource type (a cheap text test). */
     static boolean mentionsServerless(Path file) {
-        try {
-            return Files.size(file) < 20_000_000 && Files.readString(file).contains("AWS::Serverless");
-        } catch (IOException | java.io.UncheckedIOException e) {
-            return false;
-        }
+        return dev.layerfit.io.InputFiles.peekText(file, 20_000_000).map(t -> t.contains("AWS::Serverless")).orElse(false);
     }
 
     @Override

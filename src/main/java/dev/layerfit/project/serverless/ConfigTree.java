@@ -44,6 +44,7 @@ final class ConfigTree {
                 .setMaxAliasesForCollections(200).build();
         Optional<Node> node;
         try {
+            dev.layerfit.io.YamlNesting.check(text, settings, file.toString(), "fix the file");
             node = new Compose(settings).composeString(text);
         } catch (MarkedYamlEngineException e) {
             Optional<Mark> mark = e.getProblemMark().isPresent() ? e.getProblemMark() : e.getContextMark();
@@ -57,7 +58,7 @@ final class ConfigTree {
             throw new BadInputException(file + ": expected a mapping with service, provider and functions");
         }
         Map<String, Integer> lines = new HashMap<>();
-        return new ConfigTree(convert(node.get(), "", lines), lines);
+        return new ConfigTree(convert(node.get(), "", lines, new int[1], file), lines);
     }
 
     static ConfigTree ofJson(JsonNode root) {
@@ -68,7 +69,17 @@ final class ConfigTree {
         return s == null ? "" : s.replaceAll("\\s+", " ").trim();
     }
 
-    private static JsonNode convert(Node node, String path, Map<String, Integer> lines) {
+    /**
+     * Nodes a configuration may expand to once its aliases are followed. A real serverless.yml has hundreds; nine
+     * nested anchors of nine aliases each ("billion laughs") expand to hundreds of millions.
+     */
+    static final int MAX_NODES = 200_000;
+
+    private static JsonNode convert(Node node, String path, Map<String, Integer> lines, int[] count, Path file) {
+        if (++count[0] > MAX_NODES) {
+            throw new BadInputException(file + ": expands to more than " + MAX_NODES + " values once its aliases (*name) are "
+                    + "followed; fix the file");
+        }
         JsonNode plain;
         if (node instanceof MappingNode m) {
             ObjectNode obj = JsonNodeFactory.instance.objectNode();
@@ -76,13 +87,13 @@ final class ConfigTree {
                 String key = t.getKeyNode() instanceof ScalarNode s ? s.getValue() : String.valueOf(t.getKeyNode());
                 String child = path.isEmpty() ? key : path + "." + key;
                 t.getKeyNode().getStartMark().ifPresent(mark -> lines.put(child, mark.getLine() + 1));
-                obj.set(key, convert(t.getValueNode(), child, lines));
+                obj.set(key, convert(t.getValueNode(), child, lines, count, file));
             }
             plain = obj;
         } else if (node instanceof SequenceNode s) {
             ArrayNode arr = JsonNodeFactory.instance.arrayNode();
             for (int i = 0; i < s.getValue().size(); i++) {
-                arr.add(convert(s.getValue().get(i), path + "[" + i + "]", lines));
+                arr.add(convert(s.getValue().get(i), path + "[" + i + "]", lines, count, file));
             }
             plain = arr;
         } else if (node instanceof ScalarNode s) {

@@ -304,7 +304,7 @@ final class ConfiguredService {
             return true;
         }
         try {
-            JsonNode deps = new com.fasterxml.jackson.databind.ObjectMapper().readTree(pkg.toFile()).path("dependencies");
+            JsonNode deps = new com.fasterxml.jackson.databind.ObjectMapper().readTree(dev.layerfit.io.InputFiles.readBytes(pkg, dev.layerfit.io.InputFiles.TEXT_CAP, "the package.json")).path("dependencies");
             return !deps.isObject() || deps.isEmpty();
         } catch (IOException e) {
             return false;

@@ -149,7 +149,7 @@ record PythonRequirements(Path file, boolean layer, boolean zip, boolean slim, L
 
     /** The requirements file without its noDeploy lines (pip.js filterRequirementsFile), in the cache. */
     private Path deployedRequirements() throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        List<String> lines = dev.layerfit.io.InputFiles.readUtf8(file, "the requirements file").lines().toList();
         if (noDeploy.isEmpty()) {
             return file;
         }
@@ -164,7 +164,7 @@ record PythonRequirements(Path file, boolean layer, boolean zip, boolean slim, L
     }
 
     private String key(PythonTarget target) throws IOException {
-        return sha256(file.toAbsolutePath().normalize() + "\n" + Files.readString(file) + "\n" + target.describe()
+        return sha256(file.toAbsolutePath().normalize() + "\n" + dev.layerfit.io.InputFiles.readUtf8(file, "the requirements file") + "\n" + target.describe()
                 + "\n" + slimGlobs + "\n" + noDeploy).substring(0, 24);
     }
 

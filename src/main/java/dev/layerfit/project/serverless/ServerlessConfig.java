@@ -43,9 +43,9 @@ final class ServerlessConfig {
             tree = ConfigTree.ofJson(JsonFile.readObject(file, "fix the file"));
         } else {
             try {
-                tree = ConfigTree.parseYaml(file, Files.readString(file, StandardCharsets.UTF_8));
+                tree = ConfigTree.parseYaml(file, dev.layerfit.io.InputFiles.readUtf8(file, "the serverless configuration"));
             } catch (IOException e) {
-                throw new BadInputException("cannot read " + file + ": " + e.getMessage(), e);
+                throw new BadInputException("cannot read " + file + ": " + dev.layerfit.error.ExceptionWords.describe(e), e);
             }
         }
         return new ServerlessConfig(file, tree);

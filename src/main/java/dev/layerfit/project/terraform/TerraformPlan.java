@@ -32,14 +32,14 @@ public final class TerraformPlan {
     public static TerraformPlan read(Path file) {
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(file.toFile());
+            root = new ObjectMapper().readTree(dev.layerfit.io.InputFiles.readBytes(file, dev.layerfit.io.InputFiles.DOCUMENT_CAP, "the plan"));
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             String where = loc == null ? file.toString() : file + ":" + loc.getLineNr() + ":" + loc.getColumnNr();
             throw new BadInputException(where + ": not valid JSON (" + e.getOriginalMessage().replaceAll("\\s+", " ")
                     + "); write it again with terraform show -json plan.out", e);
         } catch (IOException e) {
-            throw new BadInputException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new BadInputException("cannot read " + file + ": " + dev.layerfit.error.ExceptionWords.describe(e), e);
         }
         if (root == null || !root.isObject() || !root.has("format_version")) {
             throw new BadInputException(file + " is not a Terraform plan in JSON (no format_version): write one with "

@@ -85,6 +85,9 @@ public final class TerraformReader implements DeploymentReader {
     }
 
     private static boolean looksLikePlan(Path p) {
+        if (!dev.layerfit.io.InputFiles.isRegular(p)) {
+            return false;
+        }
         try (InputStream in = Files.newInputStream(p)) {
             String head = new String(in.readNBytes(4096), java.nio.charset.StandardCharsets.UTF_8);
             return head.contains("\"format_version\"") && head.contains("\"terraform_version\"");

@@ -63,14 +63,11 @@ public final class SdistBuilder {
         }
     }
 
-    private LocalPython python(String label, String project) {
+    private LocalPython python(java.util.function.Supplier<SdistBuildException> missing) {
         if (python == null) {
             python = LocalPython.inspect(executable);
         }
-        return python.orElseThrow(() -> new SdistBuildException(SdistBuildException.Cause.NO_PYTHON,
-                project + " has no wheel for the target, only the sdist "
-                + label + ", and the local Python (" + executable + ") cannot build it (it needs Python 3.11 or newer); "
-                + "use a version of " + project + " with wheels, or build the layer in the runtime's image (layerfit dockerfile)"));
+        return python.orElseThrow(missing);
     }
 
     /** What was built in this run ("built a-1.0-py3-none-any.whl from the sdist a-1.0.tar.gz ..."), in order. */
@@ -87,32 +84,87 @@ public final class SdistBuilder {
      */
     public synchronized Path build(Path sdist, String sha256, String project) {
         String label = sdist.getFileName().toString();
-        Path done = cacheDir.resolve(sha256.toLowerCase(java.util.Locale.ROOT));
+        Source source = new Source(label, "the sdist " + label, "from " + label, into -> SdistArchive.extract(sdist, into, label),
+                () -> python(() -> new SdistBuildException(SdistBuildException.Cause.NO_PYTHON, project + " has no wheel for the target, only the sdist " + label
+                        + ", and the local Python (" + executable + ") cannot build it (it needs Python 3.11 or newer); use a "
+                        + "version of " + project + " with wheels, or build the layer in the runtime's image (layerfit dockerfile)")),
+                wheel -> new SdistBuildException(SdistBuildException.Cause.NOT_PURE, project + " has no wheel for the target and "
+                        + "its sdist " + label + " builds " + wheel.getFileName() + ", which is not a pure py3-none-any wheel (native "
+                        + "code built here would not run on Lambda); use a version of " + project + " with wheels for the target, "
+                        + "or build the layer in the runtime's image (layerfit dockerfile)", wheel),
+                "use a version of " + project + " with wheels, or build it in the runtime's image (layerfit dockerfile)",
+                " (no wheel of " + project + " fits the target)");
+        return build(source, sha256.toLowerCase(java.util.Locale.ROOT), project);
+    }
+
+    /**
+     * The pure wheel built from a project's source tree ({@code --with-project}): the tree is copied into a temporary
+     * folder first ({@link ProjectTree}: version-control, virtual-environment, cache and earlier build folders left
+     * out), so nothing is written into the user's project, and the wheel is cached by the copied files' sha256.
+     *
+     * @param directory the folder holding {@code pyproject.toml}
+     * @param project   the project's name, for messages
+     * @throws SdistBuildException when there is no local Python, the build fails or times out, its backend is not on
+     *                             the index, or the wheel is not pure
+     */
+    public synchronized Path buildProject(Path directory, String project) {
+        String label = directory.getFileName() == null ? directory.toString() : directory.getFileName().toString();
+        String key = "project-" + ProjectTree.sha256(directory);
+        Source source = new Source(label, "the project folder " + directory, "in " + directory,
+                into -> ProjectTree.copy(directory, into),
+                () -> python(() -> new SdistBuildException(SdistBuildException.Cause.NO_PYTHON, "--with-project builds " + project + " from "
+                        + directory + " as a wheel, which needs a local Python 3.11 or newer, and " + executable
+                        + " is not one; install python3 (or set LAYERFIT_PYTHON), or leave --with-project out")),
+                wheel -> new SdistBuildException(SdistBuildException.Cause.NOT_PURE, "--with-project: " + project + " in "
+                        + directory + " builds " + wheel.getFileName() + ", which is not a pure py3-none-any wheel (native code "
+                        + "built here would not run on Lambda); leave --with-project out, or build the layer in the runtime's "
+                        + "image (layerfit dockerfile)", wheel),
+                "fix the project's build, or leave --with-project out",
+                " (--with-project)");
+        return build(source, key, project);
+    }
+
+    /** The ways a source tree is obtained and described, for an sdist or a project folder. */
+    private record Source(String label, String what, String where, Unpacker unpack,
+                          java.util.function.Supplier<LocalPython> python,
+                          java.util.function.Function<Path, SdistBuildException> notPure,
+                          String waysOut, String why) {
+    }
+
+    @FunctionalInterface
+    private interface Unpacker {
+        /** Writes the source tree under {@code into}; returns its root (the folder with pyproject.toml or setup.py). */
+        Path unpack(Path into) throws IOException;
+    }
+
+    private Path build(Source source, String key, String project) {
+        String label = source.label();
+        Path done = cacheDir.resolve(key);
         Optional<Path> cached = wheelIn(done);
         if (cached.isPresent()) {
-            notes.add("using " + cached.get().getFileName() + ", built earlier from the sdist " + label
+            notes.add("using " + cached.get().getFileName() + ", built earlier from " + source.what()
                     + " (cached by its sha256)");
             return cached.get();
         }
-        Path nativeDone = nativeDir.resolve(sha256.toLowerCase(java.util.Locale.ROOT));
+        Path nativeDone = nativeDir.resolve(key);
         Optional<Path> cachedNative = wheelIn(nativeDone);
         if (cachedNative.isPresent()) {
-            throw notPure(cachedNative.get(), label, project);
+            throw source.notPure().apply(cachedNative.get());
         }
-        LocalPython python = python(label, project);
+        LocalPython python = source.python().get();
         Path work = null;
         try {
             Files.createDirectories(cacheDir);
             work = Files.createTempDirectory(cacheDir, "build-");
-            Path src = SdistArchive.extract(sdist, work.resolve("src"), label);
+            Path src = source.unpack().unpack(work.resolve("src"));
             Path script = LocalPython.Frontend.script(work);
             Path log = work.resolve("output.txt");
-            JsonNode system = hook(python, script, log, work, label, project, "build-system", src.toString());
+            JsonNode system = hook(python, script, log, work, source, project, "build-system", src.toString());
             List<String> requires = new ArrayList<>();
             system.get("requires").forEach(r -> requires.add(r.asText()));
             Path site = work.resolve("site");
             installer.install(requires, python, site, label);
-            JsonNode extra = hook(python, script, log, work, label, project, "requires", src.toString(), site.toString());
+            JsonNode extra = hook(python, script, log, work, source, project, "requires", src.toString(), site.toString());
             List<String> more = new ArrayList<>();
             extra.forEach(r -> more.add(r.asText()));
             more.removeAll(requires);
@@ -123,8 +175,8 @@ public final class SdistBuilder {
                 installer.install(all, python, site, label);
             }
             Path wheels = Files.createDirectories(work.resolve("wheel"));
-            String built = hook(python, script, log, work, label, project, "wheel", src.toString(), site.toString(), wheels.toString())
-                    .asText();
+            String built = hook(python, script, log, work, source, project, "wheel", src.toString(), site.toString(),
+                    wheels.toString()).asText();
             Path wheel = wheels.resolve(built);
             if (!Files.isRegularFile(wheel)) {
                 throw new SdistBuildException("building " + label + " reported " + built + " but wrote no such wheel");
@@ -136,17 +188,11 @@ public final class SdistBuilder {
                 // kept apart, never served as a usable wheel: only its metadata may be read (see SdistBuildException)
                 Files.createDirectories(nativeDir);
                 moveInto(staged, nativeDone);
-                throw notPure(wheelIn(nativeDone).orElseThrow(), label, project);
+                throw source.notPure().apply(wheelIn(nativeDone).orElseThrow());
             }
-            try {
-                Files.move(staged, done, StandardCopyOption.ATOMIC_MOVE);
-            } catch (FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException e) {
-                // another process built it meanwhile: use theirs
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(staged, done);
-            }
-            notes.add("built " + built + " from the sdist " + label + " (no wheel of " + project
-                    + " fits the target) with " + system.get("backend").asText() + " on Python " + python.fullVersion());
+            moveInto(staged, done);
+            notes.add("built " + built + " from " + source.what() + source.why() + " with " + system.get("backend").asText()
+                    + " on Python " + python.fullVersion());
             return wheelIn(done).orElseThrow();
         } catch (IOException e) {
             throw new UncheckedIOException("could not build " + label, e);
@@ -155,8 +201,8 @@ public final class SdistBuilder {
         }
     }
 
-    private JsonNode hook(LocalPython python, Path script, Path log, Path work, String label, String project, String command, String... args)
-            throws IOException {
+    private JsonNode hook(LocalPython python, Path script, Path log, Path work, Source source, String project, String command,
+                          String... args) throws IOException {
         Path answer = work.resolve(command + ".json");
         List<String> cmd = new ArrayList<>(List.of(python.executable(), "-I", script.toString(), command));
         cmd.addAll(List.of(args));
@@ -165,18 +211,17 @@ public final class SdistBuilder {
         BuildProcess.Result r = BuildProcess.run(cmd, src, log, timeout);
         if (r.timedOut()) {
             throw new SdistBuildException(SdistBuildException.Cause.TIMED_OUT,
-                    "building " + project + " from " + label + " took longer than " + timeout.toSeconds()
+                    "building " + project + " " + source.where() + " took longer than " + timeout.toSeconds()
                     + " s and was stopped (LAYERFIT_SDIST_BUILD_TIMEOUT sets the limit); its output ends:\n" + BuildProcess.tail(log));
         }
         if (r.exitCode() != 0 || !Files.isRegularFile(answer)) {
-            throw new SdistBuildException("building " + project + " from " + label + " failed (" + command + " step, exit "
-                    + r.exitCode() + "); use a version of " + project + " with wheels, or build it in the runtime's image "
-                    + "(layerfit dockerfile); the build's output ends:\n" + BuildProcess.tail(log));
+            throw new SdistBuildException("building " + project + " " + source.where() + " failed (" + command + " step, exit "
+                    + r.exitCode() + "); " + source.waysOut() + "; the build's output ends:\n" + BuildProcess.tail(log));
         }
         return new ObjectMapper().readTree(answer.toFile());
     }
 
-    /** Only {@code py3-none-any} style tags run everywhere: a wheel with native code or for one interpreter does not. */
+    /** Whether a wheel has no native code and suits any Python 3: only {@code py3-none-any} style tags run everywhere. */
     private static boolean isPure(String built) {
         try {
             WheelFilename w = WheelFilename.parse(built);
@@ -186,14 +231,6 @@ public final class SdistBuilder {
         } catch (InvalidWheelFilenameException e) {
             return false;
         }
-    }
-
-    private static SdistBuildException notPure(Path wheel, String label, String project) {
-        return new SdistBuildException(SdistBuildException.Cause.NOT_PURE,
-                project + " has no wheel for the target and its sdist " + label + " builds "
-                + wheel.getFileName() + ", which is not a pure py3-none-any wheel (native code built here would not run on Lambda); "
-                + "use a version of " + project + " with wheels for the target, or build the layer in the runtime's "
-                + "image (layerfit dockerfile)", wheel);
     }
 
     private static void moveInto(Path staged, Path dest) throws IOException {

@@ -60,7 +60,7 @@ final class FindLinksSource implements DistributionSource {
                 return files;
             }
             if (Files.isRegularFile(path)) {
-                return SimplePageParser.parseHtml("", Files.readString(path), path.toUri(), label).files();
+                return SimplePageParser.parseHtml("", dev.layerfit.io.InputFiles.readUtf8(path, "the find-links page"), path.toUri(), label).files();
             }
             return List.of();
         } catch (IOException e) {

@@ -57,7 +57,9 @@ public final class HttpRangeSource implements RandomAccessSource {
                 throw new BadIndexResponseException(RedactedUrl.of(url) + " answered HTTP " + r.statusCode()
                         + " to a range request for the file's end; check that the file exists on the index");
             }
-            byte[] tail = body.readAllBytes();
+            // a 206 for the tail is at most what was asked; more is a broken server, not a reason to fill memory
+            byte[] tail = dev.layerfit.io.BoundedStreams.readAtMost(body, tailLength, () -> new BadIndexResponseException(
+                    RedactedUrl.of(url) + " sent more than the " + tailLength + " bytes asked for; the server mishandles range requests"));
             http.count(TransferStats.Purpose.METADATA, tail.length);
             long[] range = contentRange(url, r.headers().firstValue("Content-Range").orElse(null));
             if (range[1] - range[0] + 1 != tail.length || range[1] != range[2] - 1) {

@@ -10,6 +10,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import dev.layerfit.error.ExceptionWords;
+import dev.layerfit.http.HttpPolicy;
+import dev.layerfit.io.BoundedStreams;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
@@ -41,8 +44,7 @@ final class HttpTransport {
             synchronized (this) {
                 c = client;
                 if (c == null) {
-                    c = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
-                            .connectTimeout(Duration.ofSeconds(30)).build();
+                    c = HttpPolicy.current().newClient();
                     client = c;
                 }
             }
@@ -50,12 +52,14 @@ final class HttpTransport {
         return c;
     }
 
-    /** A response whose body is fully read. */
-    record Response(int status, HttpResponse<byte[]> raw) {
-        byte[] body() {
-            return raw.body();
-        }
+    /**
+     * The most bytes a page or metadata response may hold (32 MiB; the largest PyPI project pages are a few MB);
+     * system property {@code layerfit.maxPageBytes}.
+     */
+    static final long MAX_BODY_BYTES = Long.getLong("layerfit.maxPageBytes", 32L << 20);
 
+    /** A response whose body is fully read (at most {@link #MAX_BODY_BYTES}). */
+    record Response(int status, HttpResponse<InputStream> raw, byte[] body) {
         String header(String name) {
             return raw.headers().firstValue(name).orElse(null);
         }
@@ -63,14 +67,22 @@ final class HttpTransport {
 
     /** GETs {@code url}, returning any response that is not retried (2xx, 3xx, 4xx other than 429). */
     Response get(URI url, Map<String, String> headers, TransferStats.Purpose purpose) {
-        HttpResponse<byte[]> r = send(url, headers, HttpResponse.BodyHandlers.ofByteArray());
-        stats.add(purpose, r.body() == null ? 0 : r.body().length);
-        return new Response(r.statusCode(), r);
+        HttpResponse<InputStream> r = send(url, headers);
+        try (InputStream in = r.body()) {
+            byte[] body = BoundedStreams.readAtMost(in, MAX_BODY_BYTES, () -> new BadIndexResponseException(
+                    RedactedUrl.of(url) + " sent more than " + MAX_BODY_BYTES + " bytes, more than any index page or "
+                            + "metadata file holds; check the index URL"));
+            stats.add(purpose, body.length);
+            return new Response(r.statusCode(), r, body);
+        } catch (IOException e) {
+            throw new IndexUnavailableException("reading " + RedactedUrl.of(url) + " failed ("
+                    + ExceptionWords.describe(e) + "); check the network and try again", e);
+        }
     }
 
-    /** GETs {@code url} with a streamed body; the caller closes the body. */
+    /** GETs {@code url} with a streamed body (watched by the HTTP policy's timeouts); the caller closes the body. */
     HttpResponse<InputStream> stream(URI url, Map<String, String> headers) {
-        return send(url, headers, HttpResponse.BodyHandlers.ofInputStream());
+        return send(url, headers);
     }
 
     /** Counts bytes read from a streamed body. */
@@ -78,9 +90,10 @@ final class HttpTransport {
         stats.add(purpose, bytes);
     }
 
-    private <T> HttpResponse<T> send(URI url, Map<String, String> headers, HttpResponse.BodyHandler<T> handler) {
+    private HttpResponse<InputStream> send(URI url, Map<String, String> headers) {
+        HttpPolicy policy = HttpPolicy.current();
         URI bare = withoutUserInfo(url);
-        HttpRequest.Builder builder = HttpRequest.newBuilder(bare).timeout(Duration.ofSeconds(120)).GET();
+        HttpRequest.Builder builder = policy.get(bare);
         headers.forEach(builder::header);
         String auth = authorization(url);
         if (auth != null) {
@@ -89,17 +102,22 @@ final class HttpTransport {
         HttpRequest request = builder.build();
         String what = "";
         Throwable cause = null;
-        for (int attempt = 1; attempt <= retry.attempts(); attempt++) {
+        String retryAfter = null;
+        int attempts = Math.min(retry.attempts(), policy.attempts());
+        for (int attempt = 1; attempt <= attempts; attempt++) {
             if (attempt > 1) {
-                sleep(retry.delayAfter(attempt - 1));
+                Duration backoff = retry.delayAfter(attempt - 1);
+                Duration capped = policy.delayAfter(attempt - 1, retryAfter);
+                sleep(retryAfter != null ? capped : (backoff.compareTo(capped) < 0 ? backoff : capped));
             }
             stats.request();
             try {
-                HttpResponse<T> response = client().send(request, handler);
+                HttpResponse<InputStream> response = client().send(request, policy.bodyHandler());
                 int status = response.statusCode();
                 if (status < 500 && status != 429) {
                     return response;
                 }
+                retryAfter = response.headers().firstValue("Retry-After").orElse(null);
                 discard(response.body());
                 what = "HTTP " + status;
                 cause = null;
@@ -107,11 +125,12 @@ final class HttpTransport {
                 Thread.currentThread().interrupt();
                 throw new IndexUnavailableException("interrupted while fetching " + RedactedUrl.of(url) + "; run again", e);
             } catch (IOException e) {
-                what = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+                what = ExceptionWords.describe(e);
                 cause = e;
+                retryAfter = null;
             }
         }
-        throw new IndexUnavailableException("the index host " + bare.getHost() + " failed " + retry.attempts()
+        throw new IndexUnavailableException("the index host " + bare.getHost() + " failed " + attempts
                 + " times for " + RedactedUrl.of(url) + " (last: " + what + "); check the URL and the network, then try again", cause);
     }
 

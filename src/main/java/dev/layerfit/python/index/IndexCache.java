@@ -59,21 +59,88 @@ final class IndexCache {
                 : "url-" + sha256Hex(HttpTransport.withoutUserInfo(file.url()).toString().getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The first line of a cached metadata file: its body's sha256, checked on every use. */
+    private static final String CHECKSUM_PREFIX = "layerfit-sha256:";
+
+    /**
+     * A cached metadata file whose recorded sha256 matches its body; a damaged, truncated or foreign entry is
+     * deleted (so it is fetched again) rather than blamed on the distribution.
+     */
     Optional<byte[]> metadata(String key) {
-        Path p = root.resolve("metadata").resolve(key + ".metadata");
+        Path p = dev.layerfit.io.SafePaths.inside(root, "metadata", key + ".metadata");
         try {
-            return Files.isRegularFile(p) ? Optional.of(Files.readAllBytes(p)) : Optional.empty();
-        } catch (IOException e) {
-            return Optional.empty();
+            if (!Files.isRegularFile(p)) {
+                return Optional.empty();
+            }
+            byte[] all;
+            try (java.io.InputStream in = Files.newInputStream(p)) {
+                all = dev.layerfit.io.BoundedStreams.readAtMost(in, dev.layerfit.io.InputFiles.TEXT_CAP,
+                        () -> new UncheckedIOException(new IOException("oversized")));
+            }
+            int nl = indexOf(all, (byte) '\n');
+            String head = nl < 0 ? "" : new String(all, 0, nl, StandardCharsets.US_ASCII);
+            byte[] body = nl < 0 ? new byte[0] : java.util.Arrays.copyOfRange(all, nl + 1, all.length);
+            if (head.startsWith(CHECKSUM_PREFIX) && head.substring(CHECKSUM_PREFIX.length()).equals(sha256Hex(body))) {
+                return Optional.of(body);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // unreadable: dropped below
         }
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            // a later write replaces it anyway
+        }
+        return Optional.empty();
+    }
+
+    private static int indexOf(byte[] a, byte b) {
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] == b) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     void putMetadata(String key, byte[] data) {
-        writeAtomically(root.resolve("metadata").resolve(key + ".metadata"), data);
+        byte[] head = (CHECKSUM_PREFIX + sha256Hex(data) + "\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] all = java.util.Arrays.copyOf(head, head.length + data.length);
+        System.arraycopy(data, 0, all, head.length, data.length);
+        writeAtomically(dev.layerfit.io.SafePaths.inside(root, "metadata", key + ".metadata"), all);
     }
 
+    /** Where a wheel is cached: {@code wheels/<key>/<filename>}, checked to stay inside the cache. */
     Path wheelPath(IndexFile file) {
-        return root.resolve("wheels").resolve(fileKey(file)).resolve(file.filename());
+        return dev.layerfit.io.SafePaths.inside(root, "wheels", fileKey(file), file.filename());
+    }
+
+    /**
+     * Whether a cached wheel still has the sha256 its index stated (no stated hash: trusted as downloaded). A wheel
+     * that does not is deleted so that it is downloaded again.
+     */
+    boolean cachedWheelIntact(Path wheel, String expected) {
+        if (expected == null) {
+            return true;
+        }
+        try (InputStream in = Files.newInputStream(wheel)) {
+            MessageDigest md = digest();
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) > 0; ) {
+                md.update(buf, 0, n);
+            }
+            if (HexFormat.of().formatHex(md.digest()).equalsIgnoreCase(expected)) {
+                return true;
+            }
+        } catch (IOException e) {
+            // unreadable: dropped below
+        }
+        try {
+            Files.deleteIfExists(wheel);
+        } catch (IOException e) {
+            // the download replaces it
+        }
+        return false;
     }
 
     /**
@@ -84,7 +151,7 @@ final class IndexCache {
      */
     long storeVerified(InputStream in, Path target, String expected, String what) throws IOException {
         Files.createDirectories(target.getParent());
-        Path temp = Files.createTempFile(target.getParent(), ".part-", ".tmp");
+        Path temp = dev.layerfit.io.TempFiles.register(Files.createTempFile(target.getParent(), ".part-", ".tmp"));
         try {
             MessageDigest md = digest();
             long total = 0;
@@ -105,6 +172,7 @@ final class IndexCache {
             return total;
         } finally {
             Files.deleteIfExists(temp);
+            dev.layerfit.io.TempFiles.release(temp);
         }
     }
 

@@ -127,7 +127,7 @@ public final class IndexClient {
                 // like pip: an index that cannot be reached is a warning while another source answers
                 failure = e;
                 if (unreachable.add(source)) {
-                    warnings.add(e.getMessage() + "; skipping that index for the rest of this run");
+                    warnings.add(dev.layerfit.error.ExceptionWords.describe(e) + "; skipping that index for the rest of this run");
                 }
                 continue;
             }
@@ -201,7 +201,7 @@ public final class IndexClient {
             try (ZipIndex zip = ZipIndex.open(Path.of(file.url()))) {
                 return readMetadataEntry(zip, file);
             } catch (IOException e) {
-                throw new BadIndexResponseException(file + " could not be read as a wheel (" + e.getMessage()
+                throw new BadIndexResponseException(file + " could not be read as a wheel (" + dev.layerfit.error.ExceptionWords.describe(e)
                         + "); the file is broken, remove it from the index", e);
             }
         }
@@ -210,13 +210,13 @@ public final class IndexClient {
             source = HttpRangeSource.open(http, file.url(), TAIL_LENGTH,
                     body -> wheelOnce.get(IndexCache.fileKey(file), () -> store(file, body, TransferStats.Purpose.METADATA)));
         } catch (IOException e) {
-            throw new IndexUnavailableException("reading " + RedactedUrl.of(file.url()) + " failed (" + e.getMessage()
+            throw new IndexUnavailableException("reading " + RedactedUrl.of(file.url()) + " failed (" + dev.layerfit.error.ExceptionWords.describe(e)
                     + "); check the network and try again", e);
         }
         try (ZipIndex zip = ZipIndex.of(source, RedactedUrl.of(file.url()))) {
             return readMetadataEntry(zip, file);
         } catch (IOException e) {
-            throw new BadIndexResponseException(file + " could not be read as a wheel (" + e.getMessage()
+            throw new BadIndexResponseException(file + " could not be read as a wheel (" + dev.layerfit.error.ExceptionWords.describe(e)
                     + "); the file is broken or the server mishandles range requests", e);
         }
     }
@@ -258,7 +258,7 @@ public final class IndexClient {
 
     private static byte[] readLocal(Path p) {
         try {
-            return Files.readAllBytes(p);
+            return dev.layerfit.io.InputFiles.readBytes(p, dev.layerfit.io.InputFiles.TEXT_CAP, "the metadata file");
         } catch (IOException e) {
             throw new UncheckedIOException("could not read " + p, e);
         }
@@ -289,7 +289,7 @@ public final class IndexClient {
         }
         Path target = cache.wheelPath(file);
         return wheelOnce.get(IndexCache.fileKey(file), () -> {
-            if (Files.isRegularFile(target)) {
+            if (Files.isRegularFile(target) && cache.cachedWheelIntact(target, file.sha256())) {
                 return target;
             }
             HttpResponse<InputStream> r = http.stream(file.url(), Map.of("Accept-Encoding", "identity"));
@@ -299,7 +299,7 @@ public final class IndexClient {
                 }
                 return store(file, body, purpose);
             } catch (IOException e) {
-                throw new IndexUnavailableException("downloading " + RedactedUrl.of(file.url()) + " failed (" + e.getMessage()
+                throw new IndexUnavailableException("downloading " + RedactedUrl.of(file.url()) + " failed (" + dev.layerfit.error.ExceptionWords.describe(e)
                         + "); check the network and try again", e);
             }
         });
@@ -331,7 +331,7 @@ public final class IndexClient {
             http.count(purpose, bytes);
             return target;
         } catch (IOException e) {
-            throw new IndexUnavailableException("downloading " + RedactedUrl.of(file.url()) + " failed (" + e.getMessage()
+            throw new IndexUnavailableException("downloading " + RedactedUrl.of(file.url()) + " failed (" + dev.layerfit.error.ExceptionWords.describe(e)
                     + "); check the network and try again", e);
         }
     }

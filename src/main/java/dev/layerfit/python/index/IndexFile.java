@@ -21,6 +21,29 @@ import java.util.Optional;
 public record IndexFile(String filename, URI url, String sha256, String requiresPython, boolean yanked,
         String yankedReason, boolean metadataAvailable, String metadataSha256, String source) {
 
+    /**
+     * Checks what will become parts of cache paths: a page, a find-links folder or a lock is untrusted, and
+     * {@code #sha256=../../x} or a name holding {@code %2F..} must not place a file outside the cache.
+     *
+     * @throws BadIndexResponseException when the name is not one plain file name or a hash is not 64 hex digits
+     */
+    public IndexFile {
+        String where = url == null ? String.valueOf(source) : RedactedUrl.of(url);
+        if (!dev.layerfit.io.SafePaths.isPlainFileName(filename)) {
+            throw new BadIndexResponseException(where + " names a file '" + dev.layerfit.text.TerminalText.echo(filename)
+                    + "' that is not a plain file name (a separator, '..' or a control character); the index is broken or hostile");
+        }
+        if (sha256 != null && !dev.layerfit.io.SafePaths.isSha256(sha256)) {
+            throw new BadIndexResponseException(where + " gives the sha256 '" + dev.layerfit.text.TerminalText.echo(sha256)
+                    + "' for " + filename + ", which is not 64 hex digits; the index is broken or hostile");
+        }
+        if (metadataSha256 != null && !dev.layerfit.io.SafePaths.isSha256(metadataSha256)) {
+            throw new BadIndexResponseException(where + " gives the metadata sha256 '"
+                    + dev.layerfit.text.TerminalText.echo(metadataSha256) + "' for " + filename
+                    + ", which is not 64 hex digits; the index is broken or hostile");
+        }
+    }
+
     /** Whether the file is a wheel ({@code .whl}). */
     public boolean isWheel() {
         return filename.endsWith(".whl");

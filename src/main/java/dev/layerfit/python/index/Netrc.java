@@ -37,7 +37,7 @@ public final class Netrc {
 
     /** Reads {@code file}, or returns {@link #empty()} when it does not exist. */
     public static Netrc read(Path file) throws IOException {
-        return Files.isRegularFile(file) ? parse(Files.readString(file)) : empty();
+        return Files.isRegularFile(file) ? parse(dev.layerfit.io.InputFiles.readUtf8(file, "the netrc file")) : empty();
     }
 
     /** Parses netrc text; tokens are separated by whitespace and may be double-quoted. */

@@ -95,7 +95,7 @@ public final class PipConfiguration {
                 continue;
             }
             read.add(file);
-            Map<String, Map<String, String>> sections = IniFile.parse(Files.readString(file), file.toString());
+            Map<String, Map<String, String>> sections = IniFile.parse(dev.layerfit.io.InputFiles.readUtf8(file, "the pip configuration file"), file.toString());
             global.putAll(sections.getOrDefault("global", Map.of()));
             install.putAll(sections.getOrDefault("install", Map.of()));
         }

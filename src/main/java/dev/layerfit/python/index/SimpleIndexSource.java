@@ -54,7 +54,7 @@ final class SimpleIndexSource implements DistributionSource {
         Path index = dir.resolve("index.html");
         try {
             if (Files.isRegularFile(index)) {
-                String text = Files.readString(index, StandardCharsets.UTF_8);
+                String text = dev.layerfit.io.InputFiles.readUtf8(index, "the index page");
                 return Optional.of(parse(project, text, text.stripLeading().startsWith("{") ? SimplePageParser.JSON_TYPE : "text/html",
                         index.toUri()));
             }

@@ -98,7 +98,7 @@ public final class UvConfiguration {
             }
             Path pyproject = d.resolve("pyproject.toml");
             if (Files.isRegularFile(pyproject)) {
-                String text = Files.readString(pyproject);
+                String text = dev.layerfit.io.InputFiles.readUtf8(pyproject, "the pyproject.toml");
                 if (text.contains("[tool.uv")) {
                     readFile(pyproject, true);
                     return true;
@@ -109,7 +109,7 @@ public final class UvConfiguration {
     }
 
     private void readFile(Path path, boolean pyproject) throws IOException {
-        TomlTable doc = TomlTable.parse(Files.readString(path), path.toString());
+        TomlTable doc = TomlTable.parse(dev.layerfit.io.InputFiles.readUtf8(path, "the uv configuration"), path.toString());
         TomlTable settings = pyproject ? doc.table("tool").flatMap(t -> t.table("uv")).orElse(null) : doc;
         if (settings == null) {
             return;

@@ -7,7 +7,7 @@ public final class InvalidSpecifierException extends BadInputException {
     private final String input;
 
     public InvalidSpecifierException(String input) {
-        super("'" + input + "' is not a valid version specifier; use clauses such as >=1.0, ==1.4.*, ~=2.2, !=1.5");
+        super("'" + dev.layerfit.text.TerminalText.echo(input) + "' is not a valid version specifier; use clauses such as >=1.0, ==1.4.*, ~=2.2, !=1.5");
         this.input = input;
     }
 

@@ -7,7 +7,7 @@ public final class InvalidVersionException extends BadInputException {
     private final String input;
 
     public InvalidVersionException(String input) {
-        super("'" + input + "' is not a valid PEP 440 version; use a version such as 1.2, 1.2.3rc1 or 2!1.0.post1");
+        super("'" + dev.layerfit.text.TerminalText.echo(input) + "' is not a valid PEP 440 version; use a version such as 1.2, 1.2.3rc1 or 2!1.0.post1");
         this.input = input;
     }
 

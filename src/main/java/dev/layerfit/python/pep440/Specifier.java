@@ -67,7 +67,7 @@ public final class Specifier {
 
     /** Parses one clause; throws {@link InvalidSpecifierException} when it is not valid. */
     public static Specifier parse(String text) {
-        if (!FULL.matcher(text).matches()) {
+        if (text.length() > Version.MAX_LENGTH + 16 || !FULL.matcher(text).matches()) {
             throw new InvalidSpecifierException(text);
         }
         String spec = PythonWhitespace.strip(text);

@@ -69,8 +69,14 @@ public final class Version implements Comparable<Version> {
         return Optional.ofNullable(parseOrNull(text));
     }
 
+    /** The longest text taken for a version (the longest on PyPI are under 100 characters). */
+    static final int MAX_LENGTH = 1024;
+
     static Version parseOrNull(String text) {
         Objects.requireNonNull(text, "text");
+        if (text.length() > MAX_LENGTH) {
+            return null; // no real version is this long; the regex engine would recurse once per part
+        }
         if (isDigitsAndDots(text)) {
             return parseSimple(text);
         }

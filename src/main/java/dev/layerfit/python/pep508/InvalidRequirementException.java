@@ -7,7 +7,7 @@ public final class InvalidRequirementException extends BadInputException {
     private final transient SyntaxErrorDetail detail;
 
     public InvalidRequirementException(String input, SyntaxErrorDetail detail) {
-        super("'" + input.strip() + "' is not a valid requirement: " + detail.message() + " at column "
+        super("'" + dev.layerfit.text.TerminalText.echo(input.strip()) + "' is not a valid requirement: " + detail.message() + " at column "
                 + (detail.spanEnd() + 1) + "; write it as name[extras] specifiers ; marker");
         this.detail = detail;
     }

@@ -27,7 +27,17 @@ public final class Requirement {
     }
 
     /** Parses a requirement; throws {@link InvalidRequirementException} naming the position of the fault. */
+    /**
+     * The longest requirement parsed: 2048 characters (a name, extras, specifiers, a URL and a marker fit in far
+     * less). Java's regex engine recurses per repetition, so a 20,000-character version would overflow the stack.
+     */
+    public static final int MAX_LENGTH = 2048;
+
     public static Requirement parse(String text) {
+        if (text.length() > MAX_LENGTH) {
+            throw new InvalidRequirementException(text, "the requirement is " + text.length()
+                    + " characters long, more than layerfit's limit of " + MAX_LENGTH);
+        }
         DependencyParser.Parsed parsed;
         try {
             parsed = DependencyParser.parseRequirement(text);

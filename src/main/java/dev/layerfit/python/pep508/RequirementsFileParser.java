@@ -1,8 +1,9 @@
 package dev.layerfit.python.pep508;
 
+import dev.layerfit.io.InputFiles;
+import dev.layerfit.text.TerminalText;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -32,8 +33,11 @@ final class RequirementsFileParser {
         this.environment = environment;
     }
 
+    /** The deepest chain of -r/-c includes read (a chain thousands deep is a hostile file, not a project). */
+    static final int MAX_INCLUDE_DEPTH = 100;
+
     void readTopLevel(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
+        if (!Files.exists(file)) {
             throw new RequirementsFileException(file + ": no such requirements file; check the path");
         }
         read(file, false, null);
@@ -54,15 +58,15 @@ final class RequirementsFileParser {
             throw new RequirementsFileException(includedFrom + ": including " + file + " again makes a cycle ("
                     + cycleText(key) + "); remove one of the -r/-c lines");
         }
-        String text = given;
-        try {
-            if (text == null) {
-                text = Files.readString(file);
-            }
-        } catch (NoSuchFileException e) {
-            throw new RequirementsFileException(includedFrom + ": the included file " + file
-                    + " does not exist; fix the -r/-c path (it is relative to the including file)", e);
+        if (including.size() >= MAX_INCLUDE_DEPTH) {
+            throw new RequirementsFileException(includedFrom + ": -r/-c includes nest more than " + MAX_INCLUDE_DEPTH
+                    + " files deep; flatten the chain of included files");
         }
+        if (given == null && includedFrom != null && !Files.exists(file)) {
+            throw new RequirementsFileException(includedFrom + ": the included file " + file
+                    + " does not exist; fix the -r/-c path (it is relative to the including file)");
+        }
+        String text = given != null ? given : InputFiles.readText(file, "the requirements file");
         out.files.add(file);
         including.push(key);
         try {
@@ -163,8 +167,17 @@ final class RequirementsFileParser {
             if (name.equals("--hash")) {
                 String value = cursor.value();
                 if (!HASH.matcher(value).matches()) {
-                    throw new RequirementsFileException(where + ": '" + value
+                    throw new RequirementsFileException(where + ": '" + TerminalText.echo(value)
                             + "' is not a hash; write --hash=sha256:<64 hex digits>");
+                }
+                // a pin that is never verified is worse than none: pip refuses md5, sha1 and sha224 as too weak
+                // ("weaker ones ... are excluded to avoid giving a false sense of security", pip's secure-installs
+                // docs), and layerfit verifies sha256 only, so every other algorithm is refused
+                String algorithm = value.substring(0, value.indexOf(':')).toLowerCase(Locale.ROOT);
+                if (!algorithm.equals("sha256") || value.length() != "sha256:".length() + 64) {
+                    throw new RequirementsFileException(where + ": --hash=" + TerminalText.echo(value) + " cannot be verified ("
+                            + (algorithm.equals("sha256") ? "a sha256 has 64 hex digits" : "layerfit checks sha256 hashes only")
+                            + "); write --hash=sha256:<64 hex digits>");
                 }
                 hashes.add(value.toLowerCase(Locale.ROOT));
             } else if (name.equals("--config-settings") || name.equals("--global-option")) {
@@ -184,8 +197,16 @@ final class RequirementsFileParser {
             throw new RequirementsFileException(where + ": " + d.message() + "; fix the requirement\n"
                     + onLine.caretDiagram(), e);
         }
+        // packaging accepts a bare "===" (PEP 440 conformance keeps it valid), but it can only match a version named
+        // "": in a requirements file it is a typo, refused as bad input rather than left to fail resolution (exit 1)
+        for (dev.layerfit.python.pep440.Specifier sp : requirement.specifier().specifiers()) {
+            if (sp.operator() == dev.layerfit.python.pep440.Specifier.Operator.ARBITRARY && sp.version().isBlank()) {
+                throw new RequirementsFileException(where + ": '" + TerminalText.echo(text)
+                        + "' has '===' without a version, which no release matches; write ===VERSION or ==VERSION");
+            }
+        }
         if (requirement.url().filter(u -> u.startsWith("file:")).isPresent()) {
-            throw notSupported(where, "a local file requirement ('" + text + "')");
+            throw notSupported(where, "a local file requirement ('" + TerminalText.echo(text) + "')");
         }
         RequirementsFileEntry entry = new RequirementsFileEntry(requirement, file, number, hashes);
         (asConstraint ? out.constraints : out.requirements).add(entry);
@@ -200,7 +221,7 @@ final class RequirementsFileParser {
                 || lower.endsWith(".tar.gz") || lower.endsWith(".tgz"));
         boolean bareUrl = URL_SCHEME.matcher(text).find();
         if (path || archive || bareUrl) {
-            throw notSupported(where, "a local path or bare URL requirement ('" + text + "')");
+            throw notSupported(where, "a local path or bare URL requirement ('" + TerminalText.echo(text) + "')");
         }
     }
 

@@ -41,6 +41,33 @@ final class PyprojectReader {
         return new PyprojectReader(TomlTable.parse(text, file.toString()), text, file).entries(extras, groups);
     }
 
+    /**
+     * The entries for {@code --with-project}: the project itself ({@code name[extras]}, its dependencies and extras then
+     * come from the wheel built from it, so dynamic ones are fine) and the selected groups.
+     *
+     * @return the project's requirement first, then the groups' entries
+     */
+    static List<RequirementsFileEntry> readWithProject(String text, Path file, List<String> extras, List<String> groups) {
+        PyprojectReader reader = new PyprojectReader(TomlTable.parse(text, file.toString()), text, file);
+        TomlTable project = reader.doc.table("project").orElse(null);
+        String name = project == null ? null : project.string("name").orElse(null);
+        if (name == null || name.isBlank()) {
+            throw new BadInputException(file + (project == null ? " has no [project] table" : " has no [project].name")
+                    + ", so --with-project has no project to build (PEP 621); add [project] with a name, or leave "
+                    + "--with-project out");
+        }
+        String spec = extras.isEmpty() ? name : name + "[" + String.join(",", extras) + "]";
+        List<RequirementsFileEntry> out = new ArrayList<>();
+        try {
+            out.add(new RequirementsFileEntry(Requirement.parse(spec), file, reader.lineOf(name), List.of()));
+        } catch (InvalidRequirementException e) {
+            throw new BadInputException(file + ": [project].name \"" + name + "\" with --extra " + String.join(",", extras)
+                    + " is not a valid project name and extras (" + e.getMessage() + "); fix the name or the --extra", e);
+        }
+        reader.groups(groups, out);
+        return out;
+    }
+
     private List<RequirementsFileEntry> entries(List<String> extras, List<String> groups) {
         List<RequirementsFileEntry> out = new ArrayList<>();
         TomlTable project = doc.table("project").orElse(null);
@@ -59,8 +86,8 @@ final class PyprojectReader {
         List<String> dynamic = project.strings("dynamic");
         if (dynamic.contains("dependencies")) {
             throw new BadInputException(file + " lists \"dependencies\" in [project].dynamic: its build backend computes them, "
-                    + "which layerfit cannot read without building the project; list them in [project].dependencies, or give "
-                    + "a requirements file or a lock");
+                    + "which layerfit cannot read without building the project; list them in [project].dependencies, add "
+                    + "--with-project to build the project and install it with them, or give a requirements file or a lock");
         }
         if (!extras.isEmpty() && dynamic.contains("optional-dependencies")) {
             throw new BadInputException(file + " lists \"optional-dependencies\" in [project].dynamic, so --extra cannot be "

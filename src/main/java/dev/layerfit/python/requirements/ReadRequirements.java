@@ -13,9 +13,17 @@ import java.util.Optional;
  * @param constraints       constraints ({@code -c} files, and those the files include)
  * @param requirementsFiles the pip requirements files read (their index options and {@code --pre} apply)
  * @param locked            the lock, when the input is one
+ * @param project           with {@code --with-project}: the project to build into a wheel (its requirement is among
+ *                          {@code requirements})
  */
 public record ReadRequirements(List<RequirementsFileEntry> requirements, List<RequirementsFileEntry> constraints,
-        List<RequirementsFile> requirementsFiles, Optional<LockedSet> locked) {
+        List<RequirementsFile> requirementsFiles, Optional<LockedSet> locked, Optional<LocalProject> project) {
+
+    /** Requirements without a project to build. */
+    public ReadRequirements(List<RequirementsFileEntry> requirements, List<RequirementsFileEntry> constraints,
+                            List<RequirementsFile> requirementsFiles, Optional<LockedSet> locked) {
+        this(requirements, constraints, requirementsFiles, locked, Optional.empty());
+    }
 
     public ReadRequirements {
         requirements = List.copyOf(requirements);

@@ -14,8 +14,8 @@ import java.util.stream.Collectors;
  * @param extras          {@code --extra} names: a {@code pyproject.toml}'s optional dependencies, a lock's extras
  * @param groups          {@code --group} names: PEP 735 dependency groups (a lock's groups)
  * @param withProject     {@code --with-project}: install the {@code pyproject.toml}'s project itself, built as a pure
- *                        wheel. Seam for the sdist builder (issue 11 item 5): readers refuse it until a wheel builder
- *                        exists; the builder then adds the built wheel as a locked file.
+ *                        wheel (PEP 517, with the local Python): the reader gives it as {@link ReadRequirements#project()},
+ *                        the locker builds it and offers the wheel as the project's only candidate.
  */
 public record RequirementsInput(List<RequirementsSource> sources, List<Path> constraintFiles, List<String> extras,
         List<String> groups, boolean withProject) {
@@ -33,9 +33,13 @@ public record RequirementsInput(List<RequirementsSource> sources, List<Path> con
                 List.of(), List.of(), false);
     }
 
-    /** The same selections with only one source (plan's one-layer-per-file grouping). */
+    /**
+     * The same selections with only one source (plan's one-layer-per-file grouping); {@code --with-project} stays only
+     * with the {@code pyproject.toml} it applies to.
+     */
     public RequirementsInput only(RequirementsSource source) {
-        return new RequirementsInput(List.of(source), constraintFiles, extras, groups, withProject);
+        boolean project = withProject && RequirementsReader.formatOf(source) == InputFormat.PYPROJECT;
+        return new RequirementsInput(List.of(source), constraintFiles, extras, groups, project);
     }
 
     /** The sources' labels joined by spaces, for headers and messages. */

@@ -61,28 +61,66 @@ public final class RequirementsReader {
     }
 
     /**
-     * The requirements a pip requirements file or a {@code pyproject.toml} declares, with the file's options (for
-     * {@code merge}, which needs no target). A lock is refused: its pins hold for one target only.
+     * What the sources declare, with pip's constraints, for {@code merge}, which needs no target.
      *
-     * @return the requirements file as pip reads it, or null for a {@code pyproject.toml}; {@code into} gets the entries
+     * @param requirements the requirements in command-line order
+     * @param constraints  pip's constraints: the {@code -c} files' requirements and those the files include
+     * @param files        the pip requirements files read (their index options carry over), {@code -c} files included
      */
-    public static RequirementsFile declared(Path file, List<String> extras, List<String> groups, List<RequirementsFileEntry> into) {
-        RequirementsReader reader = new RequirementsReader(System.getenv());
-        RequirementsSource source = new RequirementsSource.File(file);
-        Loaded loaded = reader.load(source);
-        switch (loaded.format()) {
-            case REQUIREMENTS_TXT -> {
-                RequirementsFile rf = reader.requirementsFile(source, loaded.text());
-                into.addAll(rf.requirements());
-                return rf;
-            }
-            case PYPROJECT -> {
-                into.addAll(PyprojectReader.read(loaded.text(), file, extras, groups));
-                return null;
-            }
-            default -> throw new BadInputException(file + " is a " + loaded.format().displayName() + ", whose pins hold for the "
-                    + "targets it was locked for; merge the requirements or pyproject.toml it was made from instead");
+    public record Declared(List<RequirementsFileEntry> requirements, List<RequirementsFileEntry> constraints,
+                           List<RequirementsFile> files) {
+    }
+
+    /**
+     * The requirements pip requirements files, {@code pyproject.toml}s, specifiers and standard input declare, and
+     * the {@code -c} constraints (for {@code merge}, which needs no target). A lock is refused: its pins hold for the
+     * targets it was locked for; so is {@code --with-project}: merging builds nothing.
+     */
+    public static Declared declared(RequirementsInput input) {
+        if (input.withProject()) {
+            throw new BadInputException("merge writes the requirements the files declare and builds nothing, so --with-project "
+                    + "does not apply; leave it out (build or resolve take it)");
         }
+        RequirementsReader reader = new RequirementsReader(System.getenv());
+        List<RequirementsFileEntry> requirements = new ArrayList<>();
+        List<RequirementsFileEntry> constraints = new ArrayList<>();
+        List<RequirementsFile> files = new ArrayList<>();
+        boolean selectable = false;
+        int specifiers = 0;
+        for (RequirementsSource source : input.sources()) {
+            if (source instanceof RequirementsSource.Specifier sp) {
+                requirements.add(specifier(sp.text(), ++specifiers));
+                continue;
+            }
+            Loaded loaded = reader.load(source);
+            switch (loaded.format()) {
+                case REQUIREMENTS_TXT -> {
+                    RequirementsFile rf = reader.requirementsFile(source, loaded.text());
+                    requirements.addAll(rf.requirements());
+                    constraints.addAll(rf.constraints());
+                    files.add(rf);
+                }
+                case PYPROJECT -> {
+                    selectable = true;
+                    Path label = source instanceof RequirementsSource.File f ? f.path() : Path.of(source.label());
+                    requirements.addAll(PyprojectReader.read(loaded.text(), label, input.extras(), input.groups()));
+                }
+                default -> throw new BadInputException(source.label() + " is a " + loaded.format().displayName() + ", whose pins hold "
+                        + "for the targets it was locked for; merge the requirements or pyproject.toml it was made from instead");
+            }
+        }
+        if ((!input.extras().isEmpty() || !input.groups().isEmpty()) && !selectable) {
+            throw new BadInputException("--extra and --group select from a pyproject.toml, and none was given; drop them "
+                    + "or name the pyproject.toml");
+        }
+        for (Path c : input.constraintFiles()) {
+            RequirementsSource source = new RequirementsSource.File(c);
+            RequirementsFile rf = reader.requirementsFile(source, reader.load(source).text());
+            constraints.addAll(rf.requirements());
+            constraints.addAll(rf.constraints());
+            files.add(rf);
+        }
+        return new Declared(requirements, constraints, files);
     }
 
     /** The format of each source, for commands that treat them differently (e.g. {@code dockerfile}). */
@@ -99,15 +137,11 @@ public final class RequirementsReader {
     private ReadRequirements readAll(RequirementsInput input, LockTarget target) {
         // no sources is no requirements: a build of only a project's own files or vendor/ (the CLI refuses an empty
         // command line itself, in RequirementsArguments)
-        if (input.withProject()) {
-            // seam for issue 11 item 5: the sdist/PEP 517 builder adds the project's pure wheel as a locked file here
-            throw new BadInputException("--with-project needs the project built as a pure wheel (PEP 517), which this layerfit "
-                    + "cannot do yet; build the wheel yourself and list it with --find-links, or leave the option out");
-        }
         List<RequirementsFileEntry> requirements = new ArrayList<>();
         List<RequirementsFileEntry> constraints = new ArrayList<>();
         List<RequirementsFile> files = new ArrayList<>();
         LockedSet lock = null;
+        LocalProject project = null;
         boolean selectable = false;
         int specifiers = 0;
         for (RequirementsSource source : input.sources()) {
@@ -126,7 +160,11 @@ public final class RequirementsReader {
                 }
                 case PYPROJECT -> {
                     selectable = true;
-                    requirements.addAll(PyprojectReader.read(loaded.text(), Path.of(label), input.extras(), input.groups()));
+                    if (input.withProject()) {
+                        project = localProject(source, loaded, project, input, requirements);
+                    } else {
+                        requirements.addAll(PyprojectReader.read(loaded.text(), Path.of(label), input.extras(), input.groups()));
+                    }
                 }
                 default -> {
                     selectable = true;
@@ -134,9 +172,17 @@ public final class RequirementsReader {
                         throw new BadInputException(label + " is a " + loaded.format().displayName() + ", taken as it is: give it "
                                 + "alone, without other requirements or -c constraints (its versions are already chosen)");
                     }
+                    if (input.withProject()) {
+                        throw new BadInputException(label + " is a " + loaded.format().displayName() + ", and --with-project "
+                                + "builds the project of a pyproject.toml; give the pyproject.toml instead, or leave --with-project out");
+                    }
                     lock = readLock(loaded, label, target, input);
                 }
             }
+        }
+        if (input.withProject() && project == null) {
+            throw new BadInputException("--with-project installs the project of a pyproject.toml, and none was given; name the "
+                    + "project's pyproject.toml, or leave --with-project out");
         }
         if ((!input.extras().isEmpty() || !input.groups().isEmpty()) && !selectable) {
             throw new BadInputException("--extra and --group select from a pyproject.toml or a lock, and none was given; drop them "
@@ -155,7 +201,27 @@ public final class RequirementsReader {
         if (lock != null) {
             return new ReadRequirements(List.of(), List.of(), files, Optional.of(lock));
         }
-        return new ReadRequirements(requirements, constraints, files, Optional.empty());
+        return new ReadRequirements(requirements, constraints, files, Optional.empty(), Optional.ofNullable(project));
+    }
+
+    /**
+     * {@code --with-project}: the project's own requirement ({@code name[extras]}) and the selected groups go into
+     * {@code requirements}; the project's dependencies then come from the wheel built from its folder.
+     */
+    private static LocalProject localProject(RequirementsSource source, Loaded loaded, LocalProject earlier, RequirementsInput input,
+                                             List<RequirementsFileEntry> requirements) {
+        if (!(source instanceof RequirementsSource.File f)) {
+            throw new BadInputException("--with-project builds the project in a pyproject.toml's folder, and standard input has "
+                    + "no folder; name the pyproject.toml file instead");
+        }
+        if (earlier != null) {
+            throw new BadInputException("--with-project builds one project, and two pyproject.toml files were given ("
+                    + earlier.pyproject() + ", " + f.path() + "); give one of them");
+        }
+        List<RequirementsFileEntry> entries = PyprojectReader.readWithProject(loaded.text(), f.path(), input.extras(), input.groups());
+        requirements.addAll(entries);
+        Path dir = f.path().toAbsolutePath().normalize().getParent();
+        return new LocalProject(dir, entries.get(0).requirement().normalizedName(), f.path());
     }
 
     private static LockedSet readLock(Loaded loaded, String label, LockTarget target, RequirementsInput input) {
@@ -179,7 +245,10 @@ public final class RequirementsReader {
         }
         Path path = ((RequirementsSource.File) source).path();
         try {
-            String text = Files.readString(path);
+            if (dev.layerfit.io.FileKind.of(path) == dev.layerfit.io.FileKind.MISSING) {
+                throw new NoSuchFileException(path.toString());
+            }
+            String text = dev.layerfit.io.InputFiles.readUtf8(path, "the requirements file");
             return new Loaded(InputFormat.detect(path.getFileName().toString(), text), text);
         } catch (NoSuchFileException e) {
             throw new BadInputException(path + ": no such requirements file; check the path, or give a pyproject.toml, a lock or "
@@ -187,7 +256,7 @@ public final class RequirementsReader {
         } catch (MalformedInputException e) {
             throw new BadInputException(path + " is not UTF-8 text; give a requirements file, a pyproject.toml or a lock", e);
         } catch (IOException e) {
-            throw new BadInputException(path + " could not be read (" + e.getMessage() + "); check that it is a file you may read", e);
+            throw new BadInputException(path + " could not be read (" + dev.layerfit.error.ExceptionWords.describe(e) + "); check that it is a file you may read", e);
         }
     }
 

@@ -68,6 +68,43 @@ class SdistBuildTest {
         return CliRun.of(args.toArray(String[]::new));
     }
 
+    /**
+     * pip installs the written lock as its header says, with {@code --require-hashes} (building the sdist itself, for
+     * this machine's Python: pip refuses sdists with {@code --python-version}); skipped without pip.
+     */
+    private void pipAcceptsTheLock(Path lock) throws IOException {
+        List<String> pip = new ArrayList<>(List.of("pip", "install", "--require-hashes", "--no-deps", "--only-binary=:all:",
+                "--no-binary=tinyset", "--dry-run", "--ignore-installed", "--quiet", "--disable-pip-version-check", "--target",
+                work.resolve("pip-target").toString(), "--find-links", links.toString()));
+        pip.addAll(indexFlags);
+        pip.addAll(List.of("-r", lock.toString()));
+        Process p;
+        try {
+            p = new ProcessBuilder(pip).redirectErrorStream(true).start();
+        } catch (IOException e) {
+            org.junit.jupiter.api.Assumptions.abort("SKIPPED: pip is not installed; the written lock is checked with it");
+            return;
+        }
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            assertThat(p.waitFor()).as("pip --require-hashes on the lock:\n" + out).isZero();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+        String good = Files.readString(lock);
+        Files.writeString(lock, good.replaceFirst("(tinyset==1.0 \\\\\n    --hash=sha256:)[0-9a-f]", "$1x"));
+        try {
+            Process bad = new ProcessBuilder(pip).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            assertThat(bad.waitFor()).as("pip refuses the lock with a wrong sdist hash, so the check above can fail").isNotZero();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        } finally {
+            Files.writeString(lock, good);
+        }
+    }
+
     @Test
     void setuptoolsSdistIsBuiltLockedByItsHashAndInstalledIntoTheLayer() throws IOException {
         Path sdist = SdistTarGz.write(links, "tinyset", "1.0", Map.of(
@@ -80,7 +117,9 @@ class SdistBuildTest {
         assertThat(run.err()).contains("built tinyset-1.0-py3-none-any.whl from the sdist tinyset-1.0.tar.gz")
                 .contains("setuptools.build_meta");
         assertThat(run.out()).contains("tinyset==1.0  tinyset-1.0.tar.gz").contains("six==");
-        assertThat(Files.readString(lock)).contains("tinyset==1.0 \\\n    --hash=sha256:" + sha256(sdist));
+        assertThat(Files.readString(lock)).contains("tinyset==1.0 \\\n    --hash=sha256:" + sha256(sdist))
+                .contains("#   pip install --require-hashes --no-deps --only-binary=:all: --no-binary=tinyset -r <this file>");
+        pipAcceptsTheLock(lock);
 
         Path layer = work.resolve("layer.zip");
         List<String> args = new ArrayList<>(List.of("build", lock.toString(), "--runtime", "python3.12", "--find-links",
@@ -93,6 +132,42 @@ class SdistBuildTest {
             assertThat(names).contains("python/tinyset/__init__.py", "python/tinyset-1.0.dist-info/METADATA");
             assertThat(new String(zip.read("python/tinyset/__init__.py"))).contains("VALUE = 42");
         }
+    }
+
+    private CliRun plan(Path lock) {
+        List<String> args = new ArrayList<>(List.of("plan", lock.toString(), "--runtime", "python3.12", "--find-links",
+                links.toString()));
+        args.addAll(indexFlags);
+        return CliRun.of(args.toArray(String[]::new));
+    }
+
+    @Test
+    void planMeasuresALockedSdistOnTheWheelBuiltFromIt() throws IOException {
+        Path sdist = SdistTarGz.write(links, "tinyplan", "1.0", Map.of(
+                "pyproject.toml", "[build-system]\nrequires = [\"flit_core>=3.4\"]\nbuild-backend = \"flit_core.buildapi\"\n\n"
+                        + "[project]\nname = \"tinyplan\"\nversion = \"1.0\"\ndescription = \"x\"\n",
+                "tinyplan/__init__.py", nonce() + "DATA = '" + "x".repeat(5000) + "'\n"));
+        // a lock pinning the sdist, as pip-compile --generate-hashes writes it: plan must build it, as build does
+        Path lock = Files.writeString(work.resolve("requirements.lock"), "tinyplan==1.0 \\\n    --hash=sha256:" + sha256(sdist) + "\n");
+        CliRun run = plan(lock);
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).containsPattern("built tinyplan-1\\.0-(py2\\.)?py3-none-any\\.whl from the sdist tinyplan-1\\.0\\.tar\\.gz")
+                .containsPattern("tinyplan==1\\.0 +[45]\\.[0-9] KiB");
+    }
+
+    @Test
+    void planRefusesALockedSdistWithACExtensionInOneSentence() throws IOException {
+        Path sdist = SdistTarGz.write(links, "tinycplan", "1.0", Map.of(
+                "pyproject.toml", "[build-system]\nrequires = [\"setuptools>=61\"]\nbuild-backend = \"setuptools.build_meta\"\n",
+                "setup.py", nonce() + "from setuptools import setup, Extension\n"
+                        + "setup(name='tinycplan', version='1.0', ext_modules=[Extension('tinycplan', ['tinycplan.c'])])\n",
+                "tinycplan.c", "#include <Python.h>\nstatic struct PyModuleDef m = {PyModuleDef_HEAD_INIT, \"tinycplan\", 0, -1, 0};\n"
+                        + "PyMODINIT_FUNC PyInit_tinycplan(void) { return PyModule_Create(&m); }\n"));
+        Path lock = Files.writeString(work.resolve("requirements.lock"), "tinycplan==1.0 \\\n    --hash=sha256:" + sha256(sdist) + "\n");
+        CliRun run = plan(lock);
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(2);
+        assertThat(run.err()).contains("tinycplan has no wheel for the target and its sdist tinycplan-1.0.tar.gz builds")
+                .contains("not a pure py3-none-any wheel").contains("layerfit dockerfile").doesNotContain("Exception");
     }
 
     @Test
@@ -136,8 +211,10 @@ class SdistBuildTest {
     void aFailingBuildShowsItsOutput() throws IOException {
         SdistTarGz.write(links, "tinyboom", "1.0", Map.of(
                 "setup.py", nonce() + "raise SystemExit('tinyboom cannot be built: missing libfoo')\n"));
-        CliRun run = resolve("tinyboom");
+        Path lock = work.resolve("boom.lock");
+        CliRun run = resolve("tinyboom", "-o", lock.toString());
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(2);
+        assertThat(lock).as("nothing written").doesNotExist();
         assertThat(run.err()).contains("building tinyboom from tinyboom-1.0.tar.gz failed")
                 .contains("tinyboom cannot be built: missing libfoo").doesNotContain("at dev.layerfit");
     }
@@ -147,8 +224,10 @@ class SdistBuildTest {
         SdistTarGz.write(links, "tinyghost", "1.0", Map.of(
                 "pyproject.toml", "[build-system]\nrequires = [\"no-such-backend-xyz\"]\nbuild-backend = \"ghost.api\"\n",
                 "x.py", nonce()));
-        CliRun run = resolve("tinyghost");
+        Path lock = work.resolve("ghost.lock");
+        CliRun run = resolve("tinyghost", "-o", lock.toString());
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(2);
+        assertThat(lock).as("nothing written").doesNotExist();
         assertThat(run.err()).contains("the build requirements of tinyghost-1.0.tar.gz (no-such-backend-xyz) cannot be "
                 + "installed from the index");
     }
@@ -159,8 +238,10 @@ class SdistBuildTest {
                 "setup.py", nonce() + "print('about to hang', flush=True)\nimport time\ntime.sleep(600)\n"));
         System.setProperty("layerfit.sdistBuildTimeout", "5");
         try {
-            CliRun run = resolve("tinyhang");
+            Path lock = work.resolve("hang.lock");
+            CliRun run = resolve("tinyhang", "-o", lock.toString());
             assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(2);
+            assertThat(lock).as("nothing written").doesNotExist();
             assertThat(run.err()).contains("took longer than 5 s and was stopped").contains("about to hang");
         } finally {
             System.clearProperty("layerfit.sdistBuildTimeout");

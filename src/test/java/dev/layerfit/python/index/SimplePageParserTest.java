@@ -17,7 +17,7 @@ class SimplePageParserTest {
                 <!DOCTYPE html><html><head><meta name="pypi:repository-version" content="1.1"></head><body>
                 <h1>Links for requests</h1>
                 <a href="../../packages/requests-2.31.0-py3-none-any.whl#sha256=58CD2187C01E70E6E26505BCA751777AA9F2EE0B7F4300988B709F44E013003F"
-                   data-requires-python="&gt;=3.7" data-dist-info-metadata="sha256=aa11" data-core-metadata="sha256=BB22">requests-2.31.0-py3-none-any.whl</a><br/>
+                   data-requires-python="&gt;=3.7" data-dist-info-metadata="sha256=aa11aa11aa11aa11aa11aa11aa11aa11aa11aa11aa11aa11aa11aa11aa11aa11" data-core-metadata="sha256=BB22BB22BB22BB22BB22BB22BB22BB22BB22BB22BB22BB22BB22BB22BB22BB22">requests-2.31.0-py3-none-any.whl</a><br/>
                 <A HREF='https://files.test/requests-2.0.0.tar.gz' data-yanked="broken &amp; insecure">requests-2.0.0.tar.gz</A>
                 <a href="requests-1.0.0-py2.py3-none-any.whl" data-yanked data-dist-info-metadata="true" data-requires-python="">x</a>
                 <a href="requests%2B%20local-0.1-py3-none-any.whl#md5=abc">y</a>
@@ -31,7 +31,7 @@ class SimplePageParserTest {
         assertThat(first.sha256()).isEqualTo("58cd2187c01e70e6e26505bca751777aa9f2ee0b7f4300988b709f44e013003f");
         assertThat(first.requiresPython()).isEqualTo(">=3.7");
         assertThat(first.metadataAvailable()).isTrue();
-        assertThat(first.metadataSha256()).isEqualTo("bb22"); // PEP 714: data-core-metadata wins
+        assertThat(first.metadataSha256()).isEqualTo("bb22bb22bb22bb22bb22bb22bb22bb22bb22bb22bb22bb22bb22bb22bb22bb22"); // PEP 714: data-core-metadata wins
         assertThat(first.metadataUrl()).hasToString(first.url() + ".metadata");
         assertThat(first.yanked()).isFalse();
         assertThat(first.wheelFilename()).hasValueSatisfying(w -> assertThat(w.name()).isEqualTo("requests"));
@@ -69,7 +69,7 @@ class SimplePageParserTest {
                 {"meta": {"api-version": "1.1"}, "name": "requests", "versions": ["2.31.0"],
                  "files": [
                   {"filename": "requests-2.31.0-py3-none-any.whl", "url": "../../packages/requests-2.31.0-py3-none-any.whl",
-                   "hashes": {"sha256": "ABCDEF", "md5": "00"}, "requires-python": ">=3.7", "core-metadata": {"sha256": "FEED"},
+                   "hashes": {"sha256": "ABCDEFABCDEFABCDEFABCDEFABCDEFABCDEFABCDEFABCDEFABCDEFABCDEFABCD", "md5": "00"}, "requires-python": ">=3.7", "core-metadata": {"sha256": "FEEDFEEDFEEDFEEDFEEDFEEDFEEDFEEDFEEDFEEDFEEDFEEDFEEDFEEDFEEDFEED"},
                    "dist-info-metadata": false, "yanked": false},
                   {"filename": "requests-2.0.0.tar.gz", "url": "https://files.test/requests-2.0.0.tar.gz", "hashes": {},
                    "yanked": "CVE-2023-0001"},
@@ -81,10 +81,10 @@ class SimplePageParserTest {
         assertThat(files).extracting(IndexFile::filename).containsExactly("requests-2.31.0-py3-none-any.whl",
                 "requests-2.0.0.tar.gz", "requests-1.0.0-py3-none-any.whl");
         assertThat(files.get(0).url()).hasToString("https://pypi.test/packages/requests-2.31.0-py3-none-any.whl");
-        assertThat(files.get(0).sha256()).isEqualTo("abcdef");
+        assertThat(files.get(0).sha256()).isEqualTo("abcdefabcdefabcdefabcdefabcdefabcdefabcdefabcdefabcdefabcdefabcd");
         assertThat(files.get(0).requiresPython()).isEqualTo(">=3.7");
         assertThat(files.get(0).metadataAvailable()).isTrue();
-        assertThat(files.get(0).metadataSha256()).isEqualTo("feed");
+        assertThat(files.get(0).metadataSha256()).isEqualTo("feedfeedfeedfeedfeedfeedfeedfeedfeedfeedfeedfeedfeedfeedfeedfeed");
         assertThat(files.get(1).yanked()).isTrue();
         assertThat(files.get(1).yankedReason()).isEqualTo("CVE-2023-0001");
         assertThat(files.get(1).metadataAvailable()).isFalse();

@@ -37,8 +37,8 @@ class RequirementsFileTest {
                 --no-binary psycopg2
                 requests[socks] >= 2.31 ; python_version >= "3.9"   # HTTP
                 boto3==1.34.0 \\
-                    --hash=sha256:AAAA0000aaaa1111 \\
-                    --hash sha256:bbbb2222
+                    --hash=sha256:AAAA0000aaaa1111AAAA0000aaaa1111AAAA0000aaaa1111AAAA0000aaaa1111 \\
+                    --hash sha256:bbbb2222bbbb2222bbbb2222bbbb2222bbbb2222bbbb2222bbbb2222bbbb2222
                 pandas==2.2.*	# tab before the comment
                 numpy${NUMPY_SPEC}
                 -r common/base.txt
@@ -62,8 +62,8 @@ class RequirementsFileTest {
                 "pandas==2.2.*", "numpy==1.26.4", "six>=1.16", "idna");
         RequirementsFileEntry boto = rf.requirements().get(1);
         assertThat(boto.location()).isEqualTo(main + ":9");
-        assertThat(boto.hashes()).containsExactly("sha256:aaaa0000aaaa1111", "sha256:bbbb2222");
-        assertThat(boto.sha256Hashes()).containsExactly("aaaa0000aaaa1111", "bbbb2222");
+        assertThat(boto.hashes()).containsExactly("sha256:aaaa0000aaaa1111aaaa0000aaaa1111aaaa0000aaaa1111aaaa0000aaaa1111", "sha256:bbbb2222bbbb2222bbbb2222bbbb2222bbbb2222bbbb2222bbbb2222bbbb2222");
+        assertThat(boto.sha256Hashes()).containsExactly("aaaa0000aaaa1111aaaa0000aaaa1111aaaa0000aaaa1111aaaa0000aaaa1111", "bbbb2222bbbb2222bbbb2222bbbb2222bbbb2222bbbb2222bbbb2222bbbb2222");
         assertThat(rf.hashesFor("Boto3")).hasSize(2);
         assertThat(rf.requirements().get(4).file()).isEqualTo(dir.resolve("common/base.txt"));
         assertThat(rf.requirements().get(4).line()).isEqualTo(1);

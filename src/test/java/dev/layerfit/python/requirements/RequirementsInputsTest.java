@@ -168,6 +168,9 @@ class RequirementsInputsTest {
         Path pipfile = Files.writeString(tmp.resolve("Pipfile.lock"), Files.readString(FIXTURES.resolve("Pipfile.lock"))
                 .replace("\"hashes\": [\"sha256:2a0d60c172f83ac6ab31e4554906c0f3b3588d37b5cb939b1c061f4907e278e0\"]", "\"hashes\": []"));
         refused("has no sha256 hash", pipfile.toString());
+        Path poetry = Files.writeString(tmp.resolve("poetry.lock"), Files.readString(FIXTURES.resolve("poetry.lock"))
+                .replace("    {file = \"requests-2.34.2-py3-none-any.whl\", hash = \"sha256:2a0d60c172f83ac6ab31e4554906c0f3b3588d37b5cb939b1c061f4907e278e0\"},\n", ""));
+        refused("lists no files with hashes", poetry.toString());
     }
 
     @Test
@@ -204,10 +207,37 @@ class RequirementsInputsTest {
     }
 
     @Test
-    void withProjectIsASeamForTheWheelBuilder() {
-        assertThatThrownBy(() -> read(new RequirementsInput(List.of(new RequirementsSource.File(FIXTURES.resolve("pyproject.toml"))),
-                List.of(), List.of(), List.of(), true), PY311)).isInstanceOf(BadInputException.class).hasMessageContaining("--with-project");
+    void withProjectRequiresTheProjectItselfWithItsExtrasAndTheGroups() throws IOException {
+        RequirementsInput input = new RequirementsInput(List.of(new RequirementsSource.File(FIXTURES.resolve("pyproject.toml"))),
+                List.of(), List.of("DATES"), List.of("test"), true);
+        ReadRequirements r = read(input, PY311);
+        // the project's dependencies and extras come from the wheel built from it; the groups are not in any wheel
+        assertThat(r.requirements()).extracting(e -> e.requirement().toString()).containsExactly("demo[DATES]", "attrs", "six");
+        LocalProject project = r.project().orElseThrow();
+        assertThat(project.name()).isEqualTo("demo");
+        assertThat(project.directory()).isEqualTo(FIXTURES.resolve("pyproject.toml").toAbsolutePath().getParent());
+        // dynamic dependencies are fine then: the build computes them
+        Path dynamic = Files.writeString(tmp.resolve("pyproject.toml"),
+                "[project]\nname = \"Dyn_Proj\"\ndynamic = [\"dependencies\", \"version\"]\n");
+        ReadRequirements d = read(new RequirementsInput(List.of(new RequirementsSource.File(dynamic)), List.of(), List.of(), List.of(),
+                true), PY311);
+        assertThat(d.project().orElseThrow().name()).isEqualTo("dyn-proj");
+        assertThat(read(RequirementsInput.files(List.of(FIXTURES.resolve("pyproject.toml"))), PY311).project()).isEmpty();
     }
+
+    @Test
+    void withProjectNeedsOnePyprojectWithAProjectName() throws IOException {
+        refused("--with-project installs the project of a pyproject.toml, and none was given", "six", "--with-project");
+        refused("and --with-project builds the project of a pyproject.toml; give the pyproject.toml instead",
+                copy("uv.lock", "uv.lock").toString(), "--with-project");
+        Path nameless = Files.writeString(tmp.resolve("pyproject.toml"), "[project]\nversion = \"1\"\n");
+        refused("has no [project].name, so --with-project has no project to build", nameless.toString(), "--with-project");
+        Path other = Files.createDirectories(tmp.resolve("other")).resolve("pyproject.toml");
+        Files.copy(FIXTURES.resolve("pyproject.toml"), other);
+        refused("--with-project builds one project, and two pyproject.toml files were given",
+                FIXTURES.resolve("pyproject.toml").toString(), other.toString(), "--with-project");
+    }
+
     @Test
     void dockerfileWritesALocksPinsForTheTargetIntoTheImage() throws IOException {
         Path project = java.nio.file.Files.createDirectories(tmp.resolve("app"));

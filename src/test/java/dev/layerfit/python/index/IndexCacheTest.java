@@ -1,0 +1,44 @@
+package dev.layerfit.python.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Cached metadata is checked against its recorded sha256 on every use (#13 item 5): garbage is dropped, not blamed. */
+class IndexCacheTest {
+
+    @TempDir
+    Path tmp;
+
+    private static final String KEY = "b".repeat(64);
+    private static final byte[] METADATA = "Metadata-Version: 2.1\nName: demo\nVersion: 1.0\n".getBytes(StandardCharsets.UTF_8);
+
+    @Test
+    void storedMetadataIsReadBack() {
+        IndexCache cache = new IndexCache(tmp);
+        cache.putMetadata(KEY, METADATA);
+        assertThat(cache.metadata(KEY)).hasValue(METADATA);
+    }
+
+    @Test
+    void garbageInTheMetadataCacheIsDroppedSoItIsFetchedAgain() throws Exception {
+        IndexCache cache = new IndexCache(tmp);
+        cache.putMetadata(KEY, METADATA);
+        Path file;
+        try (var walk = Files.walk(tmp)) {
+            file = walk.filter(p -> p.getFileName().toString().equals(KEY + ".metadata")).findFirst().orElseThrow();
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[bytes.length - 3] = '#';
+        Files.write(file, bytes);
+        assertThat(cache.metadata(KEY)).isEmpty();
+        assertThat(file).doesNotExist();
+        Files.writeString(file, "\u0000\u0001garbage");
+        assertThat(cache.metadata(KEY)).isEmpty();
+        assertThat(file).doesNotExist();
+    }
+}
