@@ -9,7 +9,10 @@
 # Also over a modelled network: the same server adding LATENCY_MS (default 20) to every answer and pacing bodies on
 # one shared link of MBPS (default 200) Mbit/s, roughly a CI runner talking to a package CDN.
 #
-# Usage: [REQ=FILE] bench/resolve.sh [RUNS]      (default 5; REQ defaults to the example's merged requirements)
+# Usage: [REQ=FILE] [MODES="file http wan"] [FORMAT=md] bench/resolve.sh [RUNS]      (default 5)
+#   REQ defaults to the example's merged requirements; MODES picks the indexes (file://, loopback HTTP, the modelled
+#   network); FORMAT=md prints the figures as Markdown table rows (what bench/all.sh assembles). layerfit is the
+#   self-contained release archive's bin/layerfit (bench/archive-layerfit.sh), or LAYERFIT=PATH.
 # Needs: pip, python3, the local index (/opt/pypi, /opt/pypi-more). pip's configuration files are ignored by both
 # tools (PIP_CONFIG_FILE=/dev/null) so that each searches only the index given here.
 set -euo pipefail
@@ -18,7 +21,10 @@ runs="${1:-5}"
 latency="${LATENCY_MS:-20}"   # the modelled network: per-answer delay and one shared link
 mbps="${MBPS:-200}"
 req="${REQ:-examples/seed-app/requirements.txt}"   # REQ=bench/sets/web.txt for another set
-./layerfit --version >/dev/null
+modes=" ${MODES:-file http wan} "
+format="${FORMAT:-text}"
+lf="${LAYERFIT:-$(bench/archive-layerfit.sh)}"
+"$lf" --version >/dev/null
 [ -f target/test-classes/dev/layerfit/bench/StaticIndexServer.class ] || ./mvnw -q -B test-compile >&2
 work="$(mktemp -d)"
 export PIP_CONFIG_FILE=/dev/null PIP_DISABLE_PIP_VERSION_CHECK=1
@@ -40,7 +46,7 @@ served() { echo >&"${SERVER[1]}"; local n; read -r n <&"${SERVER[0]}"; echo "$n"
 layerfit_run() {  # $1 = cold|warm, $2 = index url, $3 = extra index url, rest = extra flags
   local mode=$1 index=$2 extra=$3; shift 3
   [ "$mode" = cold ] && rm -rf "$work/lf-cache"
-  LAYERFIT_CACHE_DIR="$work/lf-cache" ./layerfit resolve "$req" --python-version 3.11 --glibc 2.34 \
+  LAYERFIT_CACHE_DIR="$work/lf-cache" "$lf" resolve "$req" --python-version 3.11 --glibc 2.34 \
     --index-url "$index" --extra-index-url "$extra" "$@"
 }
 pip_run() {  # $1 = cold|warm, $2 = index url, $3 = extra index url
@@ -50,47 +56,60 @@ pip_run() {  # $1 = cold|warm, $2 = index url, $3 = extra index url
     --only-binary=:all: --python-version 3.11 --implementation cp --abi cp311 $platforms \
     --trusted-host 127.0.0.1 --index-url "$2" --extra-index-url "$3" -r "$req"
 }
+ms_of() { local t0 t1; t0=$(date +%s%N); "$@" >/dev/null 2>&1; t1=$(date +%s%N); echo $(( (t1 - t0) / 1000000 )); }
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 median_ms() {  # runs "$@" $runs times, prints the median wall time in ms
-  local times=() t0 t1
-  for _ in $(seq "$runs"); do
-    t0=$(date +%s%N); "$@" >/dev/null 2>&1; t1=$(date +%s%N)
-    times+=($(( (t1 - t0) / 1000000 )))
+  local i; for i in $(seq "$runs"); do ms_of "$@"; done | median
+}
+paired() {  # KEY MODE INDEX EXTRA: layerfit and pip alternately, $runs times each; medians into ms[lf_KEY], ms[pip_KEY]
+  local key=$1 mode=$2 index=$3 extra=$4 i
+  : >"$work/lf.times"; : >"$work/pip.times"
+  for i in $(seq "$runs"); do
+    ms_of layerfit_run "$mode" "$index" "$extra" >>"$work/lf.times"
+    ms_of pip_run "$mode" "$index" "$extra" >>"$work/pip.times"
   done
-  printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
+  ms[lf_$key]=$(median <"$work/lf.times"); ms[pip_$key]=$(median <"$work/pip.times")
 }
 
 file_index=file:///opt/pypi/simple; file_extra=file:///opt/pypi-more/simple
 http_index="${base}0/simple/"; http_extra="${base}1/simple/"
-layerfit_run cold "$file_index" "$file_extra" >/dev/null; pip_run warm "$file_index" "$file_extra" >/dev/null 2>&1
 declare -A ms
-ms[lf_file_cold]=$(median_ms layerfit_run cold "$file_index" "$file_extra")
-ms[lf_file_warm]=$(median_ms layerfit_run warm "$file_index" "$file_extra")
-ms[pip_file_cold]=$(median_ms pip_run cold "$file_index" "$file_extra")
-ms[pip_file_warm]=$(median_ms pip_run warm "$file_index" "$file_extra")
-ms[lf_http_cold]=$(median_ms layerfit_run cold "$http_index" "$http_extra")
-ms[lf_http_cold_noprefetch]=$(median_ms layerfit_run cold "$http_index" "$http_extra" --metadata-threads 0)
-layerfit_run cold "$http_index" "$http_extra" >/dev/null
-ms[lf_http_warm]=$(median_ms layerfit_run warm "$http_index" "$http_extra")
-rm -rf "$work/pip-cache"; pip_run warm "$http_index" "$http_extra" >/dev/null 2>&1
-ms[pip_http_cold]=$(median_ms pip_run cold "$http_index" "$http_extra")
-ms[pip_http_warm]=$(median_ms pip_run warm "$http_index" "$http_extra")
+load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
+warm_up() {  # fills both tools' caches for INDEX EXTRA
+  layerfit_run cold "$1" "$2" >/dev/null 2>&1 || true
+  rm -rf "$work/pip-cache"; pip_run warm "$1" "$2" >/dev/null 2>&1 || true
+}
+if [[ "$modes" == *" file "* ]]; then
+  paired file_cold cold "$file_index" "$file_extra"
+  warm_up "$file_index" "$file_extra"
+  paired file_warm warm "$file_index" "$file_extra"
+fi
+if [[ "$modes" == *" http "* ]]; then
+  paired http_cold cold "$http_index" "$http_extra"
+  ms[lf_http_cold_noprefetch]=$(median_ms layerfit_run cold "$http_index" "$http_extra" --metadata-threads 0)
+  warm_up "$http_index" "$http_extra"
+  paired http_warm warm "$http_index" "$http_extra"
+fi
 wan_index="${wan_base}0/simple/"; wan_extra="${wan_base}1/simple/"
-ms[lf_wan_cold]=$(median_ms layerfit_run cold "$wan_index" "$wan_extra")
-ms[lf_wan_cold_noprefetch]=$(median_ms layerfit_run cold "$wan_index" "$wan_extra" --metadata-threads 0)
-layerfit_run cold "$wan_index" "$wan_extra" >/dev/null
-ms[lf_wan_warm]=$(median_ms layerfit_run warm "$wan_index" "$wan_extra")
-rm -rf "$work/pip-cache"; pip_run warm "$wan_index" "$wan_extra" >/dev/null 2>&1
-ms[pip_wan_cold]=$(median_ms pip_run cold "$wan_index" "$wan_extra")
-ms[pip_wan_warm]=$(median_ms pip_run warm "$wan_index" "$wan_extra")
+if [[ "$modes" == *" wan "* ]]; then
+  paired wan_cold cold "$wan_index" "$wan_extra"
+  ms[lf_wan_cold_noprefetch]=$(median_ms layerfit_run cold "$wan_index" "$wan_extra" --metadata-threads 0)
+  warm_up "$wan_index" "$wan_extra"
+  paired wan_warm warm "$wan_index" "$wan_extra"
+fi
+load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
 
-# bytes over HTTP, cold, one run each
-before=$(served); layerfit_run cold "$http_index" "$http_extra" --json --debug >"$work/lf.json" 2>"$work/lf.err"; after=$(served)
-lf_served=$((after - before))
-lf_stats=$(grep -o 'TransferStats.*' "$work/lf.err")
-lf_metadata=$(sed -E 's/.*metadata=([0-9]+) B.*/\1/' <<<"$lf_stats")
-before=$(served); pip_run cold "$http_index" "$http_extra" >/dev/null 2>&1; after=$(served)
-pip_served=$((after - before))
-wheels=$(python3 - "$work/lf.json" <<'PY'
+# the set's size, and the bytes each tool moved over HTTP (cold, one run each)
+layerfit_run cold "$file_index" "$file_extra" --json >"$work/lf.json" 2>/dev/null
+n=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["packages"]))' "$work/lf.json")
+bytes_line=""
+if [[ "$modes" == *" http "* ]]; then
+  before=$(served); layerfit_run cold "$http_index" "$http_extra" --json --debug >"$work/lf-http.json" 2>"$work/lf.err"; after=$(served)
+  lf_served=$((after - before))
+  lf_stats=$(grep -o 'TransferStats.*' "$work/lf.err")
+  before=$(served); pip_run cold "$http_index" "$http_extra" >/dev/null 2>&1; after=$(served)
+  pip_served=$((after - before))
+  wheels=$(python3 - "$work/lf-http.json" <<'PY'
 import json, os, sys, urllib.parse
 roots = ["/opt/pypi", "/opt/pypi-more"]
 total = 0
@@ -100,16 +119,34 @@ for p in json.load(open(sys.argv[1]))["packages"]:
 print(total)
 PY
 )
-n=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["packages"]))' "$work/lf.json")
+  bytes_line="HTTP bytes, cold: layerfit $lf_served served ($lf_stats) = $(awk -v a="$lf_served" -v b="$wheels" 'BEGIN {printf "%.2f", 100 * a / b}')% of the chosen wheels' $wheels bytes; pip $pip_served served"
+fi
 
-echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1), $(pip --version | cut -d' ' -f1-2)"
-echo "set: $req ($n packages), target: Python 3.11, glibc 2.34, x86_64; median of $runs whole-process runs"
-printf '%-34s %10s %10s %8s\n' "" "layerfit" "pip" "pip/lf"
-for k in file_cold file_warm http_cold http_warm wan_cold wan_warm; do
-  label="${k/_/ index, } cache"; label="${label/http index/loopback HTTP}"; label="${label/wan index/HTTP ${latency} ms, ${mbps} Mbit\/s}"
-  printf '%-34s %8s ms %7s ms %7sx\n' "$label" "${ms[lf_$k]}" "${ms[pip_$k]}" \
-    "$(awk -v a="${ms[pip_$k]}" -v b="${ms[lf_$k]}" 'BEGIN {printf "%.1f", a / b}')"
+label_of() {
+  case "$1" in
+    file_cold) echo "file://, cold" ;; file_warm) echo "file://, warm (metadata cached)" ;;
+    http_cold) echo "loopback HTTP, cold" ;; http_warm) echo "loopback HTTP, warm" ;;
+    wan_cold) echo "HTTP ${latency} ms + ${mbps} Mbit/s, cold" ;; wan_warm) echo "HTTP ${latency} ms + ${mbps} Mbit/s, warm" ;;
+  esac
+}
+aim_of() { case "$1" in file_cold) echo "0.2" ;; file_warm) echo "0.1" ;; *) echo "" ;; esac; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
+keys=(); for k in file_cold file_warm http_cold http_warm wan_cold wan_warm; do [ -n "${ms[lf_$k]:-}" ] && keys+=("$k"); done
+set_name="$(basename "$req" .txt)"
+if [ "$format" = md ]; then
+  for k in "${keys[@]}"; do
+    r=$(ratio "${ms[lf_$k]}" "${ms[pip_$k]}"); aim="$(aim_of "$k")"; verdict=""
+    [ -n "$aim" ] && verdict="≤ ${aim}×: $(awk -v r="$r" -v a="$aim" 'BEGIN {print (r <= a) ? "met" : "**not met**"}')"
+    echo "| $set_name ($n) | resolve, $(label_of "$k") | ${ms[lf_$k]} | ${ms[pip_$k]} | ${r}× | $verdict | $load_before → $load_after |"
+  done
+  exit 0
+fi
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), load average $load_before before, $load_after after; $lf ($("$lf" --version | tail -1)), $(pip --version | cut -d' ' -f1-2)"
+echo "set: $req ($n packages), target: Python 3.11, glibc 2.34, x86_64; median of $runs whole-process runs, layerfit and pip alternately"
+printf '%-38s %10s %10s %8s\n' "" "layerfit" "pip" "lf/pip"
+for k in "${keys[@]}"; do
+  printf '%-38s %8s ms %7s ms %7sx\n' "$(label_of "$k")" "${ms[lf_$k]}" "${ms[pip_$k]}" "$(ratio "${ms[lf_$k]}" "${ms[pip_$k]}")"
 done
-echo "layerfit cold without prefetch (--metadata-threads 0): loopback ${ms[lf_http_cold_noprefetch]} ms, modelled network ${ms[lf_wan_cold_noprefetch]} ms"
-echo "HTTP bytes, cold: layerfit $lf_served served ($lf_stats); pip $pip_served served"
-echo "chosen wheels total $wheels bytes; layerfit metadata bytes = $(awk -v a="$lf_metadata" -v b="$wheels" 'BEGIN {printf "%.2f", 100 * a / b}')% of it, all bytes served to layerfit = $(awk -v a="$lf_served" -v b="$wheels" 'BEGIN {printf "%.2f", 100 * a / b}')%"
+if [ -n "${ms[lf_http_cold_noprefetch]:-}" ]; then echo "layerfit cold without prefetch (--metadata-threads 0): loopback ${ms[lf_http_cold_noprefetch]} ms"; fi
+if [ -n "${ms[lf_wan_cold_noprefetch]:-}" ]; then echo "layerfit cold without prefetch (--metadata-threads 0): modelled network ${ms[lf_wan_cold_noprefetch]} ms"; fi
+if [ -n "$bytes_line" ]; then echo "$bytes_line"; fi

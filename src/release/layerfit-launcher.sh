@@ -17,8 +17,12 @@ fail() { printf 'layerfit: %s\n' "$1" >&2; exit 2; }
 
 read -r built_for <"$home/lib/platform" 2>/dev/null || built_for=""
 read -r version <"$home/lib/version" 2>/dev/null || version="VERSION"
-case "$(uname -s)" in Linux) os=linux ;; Darwin) os=macos ;; *) os="$(uname -s)" ;; esac
-case "$(uname -m)" in x86_64|amd64) arch=x86_64 ;; aarch64|arm64) arch=arm64 ;; *) arch="$(uname -m)" ;; esac
+# the machine: on Linux from bash's own variables (no process started: each one is start-up time), else uname
+machine=""
+case "${OSTYPE:-}" in linux*) os=linux; machine="${HOSTTYPE:-}" ;; *) os="" ;; esac
+[ -n "$os" ] || case "$(uname -s)" in Linux) os=linux ;; Darwin) os=macos ;; *) os="$(uname -s)" ;; esac
+[ -n "$machine" ] || machine="$(uname -m)"
+case "$machine" in x86_64|amd64) arch=x86_64 ;; aarch64|arm64) arch=arm64 ;; *) arch="$machine" ;; esac
 if [ -n "$built_for" ] && [ "$built_for" != "$os-$arch" ]; then
   fail "this layerfit archive is built for $built_for but this machine is $os-$arch; download layerfit-$version-$os-$arch.tar.gz instead (or run layerfit-$version.jar with Java 17+)."
 fi
@@ -34,7 +38,7 @@ flags=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
 for startup in "$home/lib/layerfit.aot" "$home/lib/layerfit.jsa"; do
   [ -f "$startup" ] || continue
   read -r want <"$startup.size" 2>/dev/null || want=""
-  have="$(wc -c <"$startup" 2>/dev/null | tr -d ' ')"
+  have="$(wc -c <"$startup" 2>/dev/null)"; have="${have//[!0-9]/}"
   if [ -n "$want" ] && [ "$want" = "$have" ]; then
     case "$startup" in
       *.aot) flags+=(-XX:AOTCache="$startup" -Xlog:aot=off -Xlog:cds=off) ;;

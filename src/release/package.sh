@@ -42,6 +42,12 @@ rm -rf "$work"; mkdir -p "$stage/bin" "$stage/lib"
 # 1. the runnable jar
 cp "$target/layerfit.jar" "$target/layerfit-$version.jar"
 cp "$target/layerfit.jar" "$stage/lib/layerfit.jar"
+# picocli's classes are Java 5 class files: no stack maps, so verified the slow way on every start and left out of
+# any start-up archive. With a JDK 24+ (its ClassFile API) the archive's copy gets them rewritten as Java 8 class
+# files with stack maps, bytecode unchanged (RetargetOldClasses.java); the runnable jar stays as Maven built it.
+if [ "$(jdk_feature "$jdk")" -ge 24 ]; then
+  "$jdk/bin/java" "$(dirname "$0")/RetargetOldClasses.java" "$stage/lib/layerfit.jar" "$stage/lib/layerfit.jar"
+fi
 
 # 2. a runtime with only the modules layerfit needs: what jdeps finds, plus the service-loaded ones it cannot
 #    see (jdk.crypto.ec: elliptic-curve TLS for HTTPS indexes and AWS; jdk.zipfs is not used)
@@ -55,9 +61,17 @@ say "linking a Java $feature runtime ($jdk) with $modules"
 #    folder). The flags must match the launcher's.
 flags=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
 if [ "$feature" -ge 25 ]; then
+  # The AOT cache (JEP 483/514), without the training run's method profiles (JEP 515): replaying them makes the
+  # C1-only start-up compile what the training run found hot, which costs a short command more than it saves
+  # (docs/benchmarks.md: --version, analyze and resolve all used less CPU without them). A JDK that no longer knows
+  # the flag gets the default cache.
   startup=layerfit.aot
-  "$stage/runtime/bin/java" -XX:AOTCacheOutput="$stage/lib/$startup" -Xlog:aot=off -Xlog:cds=off "${flags[@]}" \
-    -jar "$stage/lib/layerfit.jar" dev train-startup >/dev/null 2>&1
+  make_aot() {
+    rm -f "$stage/lib/$startup"
+    "$stage/runtime/bin/java" "$@" -XX:AOTCacheOutput="$stage/lib/$startup" -Xlog:aot=off -Xlog:cds=off "${flags[@]}" \
+      -jar "$stage/lib/layerfit.jar" dev train-startup >/dev/null 2>&1
+  }
+  make_aot -XX:+UnlockDiagnosticVMOptions -XX:-AOTRecordTraining || make_aot
 else
   startup=layerfit.jsa
   "$stage/runtime/bin/java" -XX:ArchiveClassesAtExit="$stage/lib/$startup" -Xlog:cds=off -Xlog:cds+dynamic=off \

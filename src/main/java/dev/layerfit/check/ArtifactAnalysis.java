@@ -43,6 +43,12 @@ public record ArtifactAnalysis(List<Analyzed> artifacts, DuplicateReport duplica
      * else is a local path; {@code artifactDone} runs (on any thread) each time one artifact is inventoried.
      */
     public static ArtifactAnalysis of(List<String> refs, RemoteOpener remote, Runnable artifactDone) {
+        if (refs.size() == 1) {
+            // one artifact: on this thread (starting the common pool costs more at start-up than it saves)
+            Analyzed only = analyze(refs.get(0), remote);
+            artifactDone.run();
+            return new ArtifactAnalysis(List.of(only), DuplicateFinder.find(List.of(only.inventory())));
+        }
         List<CompletableFuture<Analyzed>> futures = refs.stream()
                 .map(r -> CompletableFuture.supplyAsync(() -> analyze(r, remote)).whenComplete((a, e) -> artifactDone.run()))
                 .toList();

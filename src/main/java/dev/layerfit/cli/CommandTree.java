@@ -59,7 +59,7 @@ final class CommandTree {
             root.addSubcommand(first, COMMANDS.get(first));
         } else if (first != null && first.equals("dev")) {
             addDev(root);
-        } else if (!(first == null && onlyVersion(args))) {
+        } else if (!(first == null && ToolVersion.onlyAsked(args))) {
             addAll(root);
         }
         shapeHelp(root);
@@ -104,18 +104,6 @@ final class CommandTree {
             }
         }
         return null;
-    }
-
-    private static boolean onlyVersion(String[] args) {
-        if (args.length == 0) {
-            return false;
-        }
-        for (String a : args) {
-            if (!a.equals("-V") && !a.equals("--version")) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static void shapeHelp(CommandLine root) {

@@ -136,7 +136,10 @@ public final class Locker {
         }
         read.constraints().forEach(e -> constraints.add(e.requirement()));
         SdistBuilder builder = IndexBuildRequirements.builder(client, cacheDir).orElse(null);
-        try (IndexPackageSource source = new IndexPackageSource(client, resolveTarget, pre, threads).buildingSdistsWith(builder)) {
+        // background fetchers only where they hide latency: on a local index they only compete for the cores
+        // (bench/resolve.sh, docs/benchmarks.md: warm resolves of the web and backtrack sets took more CPU and time)
+        int fetchers = options.onlyLocal() ? 0 : threads;
+        try (IndexPackageSource source = new IndexPackageSource(client, resolveTarget, pre, fetchers).buildingSdistsWith(builder)) {
             List<String> projectNotes = new ArrayList<>();
             read.project().ifPresent(project -> {
                 Path wheel = projectWheel(project, builder);

@@ -3,7 +3,10 @@ package dev.layerfit.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.layerfit.CliRun;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 class MainTest {
 
@@ -12,6 +15,15 @@ class MainTest {
         CliRun run = CliRun.of("--version");
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).startsWith("layerfit ");
+    }
+
+    @Test
+    void versionWithoutPicocliPrintsWhatPicocliWould() {
+        StringWriter picocli = new StringWriter();
+        new CommandLine(new LayerfitCommand()).printVersionHelp(new PrintWriter(picocli, true));
+        assertThat(CliRun.of("--version").out()).isEqualTo(picocli.toString());
+        assertThat(CliRun.of("-V").out()).isEqualTo(picocli.toString());
+        assertThat(CliRun.of("--version", "--verbose").exitCode()).isZero(); // through picocli
     }
 
     @Test

@@ -98,6 +98,25 @@ class ReleaseArchiveIT {
     }
 
     @Test
+    void theJarIsReadableByEveryUserAndCarriesNoPreJava6ClassesWhenLinkedFromJdk24() throws Exception {
+        Path jar = home.resolve("lib/layerfit.jar");
+        assertThat(java.nio.file.Files.getPosixFilePermissions(jar))
+                .contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ);
+        String javaVersion = Files.readAllLines(home.resolve("runtime/release")).stream()
+                .filter(l -> l.startsWith("JAVA_VERSION=")).findFirst().orElseThrow();
+        int feature = Integer.parseInt(javaVersion.replaceAll("JAVA_VERSION=\"(\\d+).*", "$1"));
+        org.junit.jupiter.api.Assumptions.assumeTrue(feature >= 24, "runtime linked from Java " + feature + ": no ClassFile API");
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
+            byte[] picocli = zip.getInputStream(zip.getEntry("picocli/CommandLine.class")).readAllBytes();
+            int major = (picocli[6] & 0xff) << 8 | (picocli[7] & 0xff);
+            assertThat(major).as("picocli.CommandLine's class file version (Maven's jar has 49)").isEqualTo(52);
+        }
+        Shell help = layerfit(home.resolve("bin/layerfit"), tmp, "analyze", "--help");
+        assertThat(help.exitCode()).as(help.err()).isZero();
+        assertThat(help.out()).contains("Usage: layerfit analyze");
+    }
+
+    @Test
     void checksTheBundledExampleWithNoJavaOnPath() throws Exception {
         Shell none = Shell.run(tmp, noJava(), tools.resolve("bash").toString(), "-c", "command -v java || echo none");
         assertThat(none.out().strip()).isEqualTo("none");

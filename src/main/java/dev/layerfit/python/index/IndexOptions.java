@@ -40,6 +40,19 @@ public record IndexOptions(String indexUrl, List<String> extraIndexUrls, List<St
     }
 
     /**
+     * Whether every place to look is on this machine: file:// URLs and folders, no http(s) index or page. Reading
+     * such a place costs less than handing the read to another thread, so nothing is gained by fetching ahead.
+     */
+    public boolean onlyLocal() {
+        List<String> all = new ArrayList<>(indexUrls());
+        all.addAll(findLinks);
+        return all.stream().noneMatch(u -> {
+            String lower = u.toLowerCase(java.util.Locale.ROOT);
+            return lower.startsWith("http://") || lower.startsWith("https://");
+        });
+    }
+
+    /**
      * These options with command-line flags applied as pip applies them: {@code --index-url} replaces the main
      * index, {@code --extra-index-url} and {@code --find-links} add to the configured ones.
      *
