@@ -80,8 +80,11 @@ public final class TempFiles {
             for (int attempt = 0; attempt < REMOVE_ATTEMPTS; attempt++) {
                 try {
                     deleteTree(p);
-                    LIVE.remove(p);
-                    break;
+                    pause(); // a worker of a thread that has not stopped yet may recreate it: check that it stays gone
+                    if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+                        LIVE.remove(p);
+                        break;
+                    }
                 } catch (IOException e) {
                     pause(); // a thread still writing into the folder: let it fail, then try again
                 }

@@ -185,30 +185,7 @@ public final class LayerBuilder {
             }
             return wheels;
         } finally {
-            stop(pool);
-        }
-    }
-
-    /** The longest a stopped build waits for its download threads to end. */
-    private static final long FETCH_STOP_SECONDS = 30;
-
-    /**
-     * Interrupts the download threads and waits for them to end, so that none still writes (a wheel into the cache,
-     * a temporary file) once the build has deleted its work folder; an interrupt of this thread is kept for later.
-     */
-    private static void stop(ExecutorService pool) {
-        pool.shutdownNow();
-        boolean interrupted = false;
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(FETCH_STOP_SECONDS);
-        while (!pool.isTerminated() && System.nanoTime() < deadline) {
-            try {
-                pool.awaitTermination(Math.max(1, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
+            dev.layerfit.io.PoolShutdown.stopAndWait(pool);
         }
     }
 

@@ -91,7 +91,7 @@ public final class WheelInstaller {
             done = true;
             return new InstallResult(root, root.resolve(layout.sitePrefix()), List.copyOf(installed), List.copyOf(notes));
         } finally {
-            pool.shutdownNow();
+            dev.layerfit.io.PoolShutdown.stopAndWait(pool);
             if (!done) {
                 deleteTree(tmp);
             }
@@ -134,6 +134,9 @@ public final class WheelInstaller {
         long bytes = 0;
         try (ZipFile zip = new ZipFile(wheel.toFile())) {
             for (WheelPlan.PlacedFile f : plan.files) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new java.io.InterruptedIOException("interrupted while installing " + plan.label);
+                }
                 if (skipped.contains(f.sitePath())) {
                     continue;
                 }
