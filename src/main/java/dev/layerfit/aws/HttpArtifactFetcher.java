@@ -68,7 +68,7 @@ public final class HttpArtifactFetcher implements ArtifactFetcher {
             }
         };
         return HttpRangeSource.open(transport, label, HttpRangeSource.ZIP_TAIL, size, body -> {
-            Path file = dev.layerfit.io.TempFiles.register(Files.createTempFile("layerfit-layer-", ".zip"));
+            Path file = dev.layerfit.io.TempFiles.createFile(Path.of(System.getProperty("java.io.tmpdir")), "layerfit-layer-", ".zip");
             long copied = 0;
             // the body stops at the announced size (Lambda's CodeSize): a server that ignores Range and sends more, or
             // never ends, is cut off at size + 1 bytes instead of being read for hundreds of MB

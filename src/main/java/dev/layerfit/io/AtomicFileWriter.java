@@ -110,12 +110,11 @@ public final class AtomicFileWriter {
         Path tmp;
         try {
             Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + real.getFileName() + ".", ".layerfit-tmp");
+            tmp = TempFiles.createFile(dir, "." + real.getFileName() + ".", ".layerfit-tmp");
         } catch (IOException e) {
             // the temporary file's name is ours, not the user's: say which file could not be written, and why
             throw new FileWriteException("cannot write " + target + ": " + why(dir, e) + "; choose another path", e);
         }
-        TempFiles.register(tmp);
         try {
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 content.writeTo(out);

@@ -1,6 +1,7 @@
 package dev.layerfit.io;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -12,6 +13,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -44,6 +46,39 @@ public final class TempFiles {
         }
         LIVE.put(tmp.toAbsolutePath(), Thread.currentThread());
         return tmp;
+    }
+
+    /**
+     * Creates a new empty temporary file {@code dir/prefix<random>suffix}, registered <em>before</em> it exists, so a
+     * stop at any moment (even between creating it and registering it) leaves nothing behind.
+     */
+    public static Path createFile(Path dir, String prefix, String suffix) throws IOException {
+        while (true) {
+            Path p = register(dir.resolve(prefix + Long.toUnsignedString(ThreadLocalRandom.current().nextLong()) + suffix));
+            try {
+                return Files.createFile(p);
+            } catch (FileAlreadyExistsException e) {
+                release(p); // someone else's: never ours to remove
+            } catch (IOException | RuntimeException e) {
+                release(p);
+                throw e;
+            }
+        }
+    }
+
+    /** As {@link #createFile}, for a new empty temporary folder {@code dir/prefix<random>}. */
+    public static Path createFolder(Path dir, String prefix) throws IOException {
+        while (true) {
+            Path p = register(dir.resolve(prefix + Long.toUnsignedString(ThreadLocalRandom.current().nextLong())));
+            try {
+                return Files.createDirectory(p);
+            } catch (FileAlreadyExistsException e) {
+                release(p);
+            } catch (IOException | RuntimeException e) {
+                release(p);
+                throw e;
+            }
+        }
     }
 
     /** Forgets a temporary path (moved into place, or deleted). */

@@ -105,7 +105,7 @@ public final class LayerBuilder {
         }
 
         Files.createDirectories(cache.dir());
-        Path work = dev.layerfit.io.TempFiles.register(Files.createTempDirectory(cache.dir(), "tmp-"));
+        Path work = dev.layerfit.io.TempFiles.createFolder(cache.dir(), "tmp-");
         try {
             List<Path> wheels = fetch(pins, client);
             t = lap(millis, "download", t);
@@ -197,7 +197,7 @@ public final class LayerBuilder {
 
     /** Extracts a cached layer into a temporary folder and checks its imports. */
     private ImportCheck verifyCached(Path zip, BuildRequest request) throws IOException {
-        Path work = dev.layerfit.io.TempFiles.register(Files.createTempDirectory(cache.dir(), "tmp-"));
+        Path work = dev.layerfit.io.TempFiles.createFolder(cache.dir(), "tmp-");
         try {
             Path root = work.toRealPath();
             try (InputStream in = Files.newInputStream(zip); ZipInputStream zin = new ZipInputStream(in)) {

@@ -195,6 +195,37 @@ class PublishCommandMotoTest {
         assertThat(Files.readString(config)).isEqualTo(resource("seed-config.json"));
     }
 
+    /** The same check where root runs the tests: an immutable file (chattr +i) refuses writes even to root. */
+    @Test
+    void anImmutableConfigStopsBeforeAnythingIsPublished(MotoServer moto) throws Exception {
+        Path config = dir.resolve(".chalice/config.json");
+        Files.createDirectories(config.getParent());
+        Files.writeString(config, resource("seed-config.json"));
+        org.junit.jupiter.api.Assumptions.assumeTrue(chattr("+i", config),
+                "chattr +i is not available here (needs root and a file system with the immutable flag)");
+        try {
+            CliRun run = CliRun.of(aws(moto, "publish", zip(dir, "n").toString(), "--name", "immutable-layer", "--replace",
+                    "shuking-numpy-layer", "--update-config", config.toString(), "--stage", "prod"));
+
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+            assertThat(run.err()).contains("cannot be written");
+            assertThat(versionCount(moto, "immutable-layer")).isZero();
+            assertThat(Files.readString(config)).isEqualTo(resource("seed-config.json"));
+        } finally {
+            chattr("-i", config);
+        }
+    }
+
+    private static boolean chattr(String flag, Path file) throws Exception {
+        try {
+            Process p = new ProcessBuilder("chattr", flag, file.toString()).redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor() == 0;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
     @Test
     void aConfigThatIsNotJsonStopsBeforeAnythingIsPublished(MotoServer moto) throws Exception {
         Path config = dir.resolve("config.json");

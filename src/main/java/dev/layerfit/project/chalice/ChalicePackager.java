@@ -108,7 +108,7 @@ public final class ChalicePackager {
             return Optional.of(new Built(cache.zip(key), r.unzippedBytes(), r.zippedBytes(), r.entries(), dups, true));
         }
         Files.createDirectories(cache.dir());
-        Path work = dev.layerfit.io.TempFiles.register(Files.createTempDirectory(cache.dir(), "tmp-chalice-"));
+        Path work = dev.layerfit.io.TempFiles.createFolder(cache.dir(), "tmp-chalice-");
         try {
             Path site = work.resolve("site");
             Files.createDirectories(site);

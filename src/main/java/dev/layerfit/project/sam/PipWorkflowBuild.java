@@ -79,7 +79,7 @@ final class PipWorkflowBuild implements ArtifactSource.Builder {
         List<Path> files = Files.isRegularFile(requirements) ? List.of(requirements) : List.of();
         Path buildRoot = CacheRoot.resolve("sam-builds");
         Files.createDirectories(buildRoot);
-        Path staged = dev.layerfit.io.TempFiles.register(Files.createTempDirectory(buildRoot, "src-"));
+        Path staged = dev.layerfit.io.TempFiles.createFolder(buildRoot, "src-");
         try {
             copyFiltered(codeDir, staged);
             Path output = buildRoot.resolve(key() + ".zip");

@@ -13,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -66,7 +67,19 @@ final class IndexCache {
      * A cached metadata file whose recorded sha256 matches its body; a damaged, truncated or foreign entry is
      * deleted (so it is fetched again) rather than blamed on the distribution.
      */
+    /** Damaged entries dropped in this run, one sentence each, for the command's warnings. */
+    List<String> dropped() {
+        return List.copyOf(dropped);
+    }
+
+    private final List<String> dropped = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     Optional<byte[]> metadata(String key) {
+        return metadata(key, key);
+    }
+
+    /** As {@link #metadata(String)}; a dropped entry is noted under {@code label} (the wheel's file name). */
+    Optional<byte[]> metadata(String key, String label) {
         Path p = dev.layerfit.io.SafePaths.inside(root, "metadata", key + ".metadata");
         try {
             if (!Files.isRegularFile(p)) {
@@ -91,6 +104,8 @@ final class IndexCache {
         } catch (IOException e) {
             // a later write replaces it anyway
         }
+        dropped.add("the cached metadata of " + label + " was damaged (it did not match its recorded sha256);"
+                + " it was dropped and read again from the index");
         return Optional.empty();
     }
 
@@ -140,6 +155,8 @@ final class IndexCache {
         } catch (IOException e) {
             // the download replaces it
         }
+        dropped.add("the cached wheel " + wheel.getFileName() + " was damaged (it did not match the index's sha256);"
+                + " it was dropped and downloaded again");
         return false;
     }
 
@@ -151,7 +168,7 @@ final class IndexCache {
      */
     long storeVerified(InputStream in, Path target, String expected, String what) throws IOException {
         Files.createDirectories(target.getParent());
-        Path temp = dev.layerfit.io.TempFiles.register(Files.createTempFile(target.getParent(), ".part-", ".tmp"));
+        Path temp = dev.layerfit.io.TempFiles.createFile(target.getParent(), ".part-", ".tmp");
         try {
             MessageDigest md = digest();
             long total = 0;
@@ -227,12 +244,13 @@ final class IndexCache {
     private static void writeAtomically(Path target, byte[] data) {
         try {
             Files.createDirectories(target.getParent());
-            Path temp = Files.createTempFile(target.getParent(), ".part-", ".tmp");
+            Path temp = dev.layerfit.io.TempFiles.createFile(target.getParent(), ".part-", ".tmp");
             try {
                 Files.write(temp, data);
                 move(temp, target);
             } finally {
                 Files.deleteIfExists(temp);
+                dev.layerfit.io.TempFiles.release(temp);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the cache file " + target, e);

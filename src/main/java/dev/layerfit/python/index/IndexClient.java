@@ -155,7 +155,9 @@ public final class IndexClient {
 
     /** Indexes that could not be reached and were skipped, one sentence each (empty when all answered). */
     public List<String> warnings() {
-        return List.copyOf(warnings);
+        List<String> all = new ArrayList<>(warnings);
+        all.addAll(cache.dropped());
+        return List.copyOf(all);
     }
 
     /**
@@ -167,7 +169,7 @@ public final class IndexClient {
     public CoreMetadata metadata(IndexFile file) {
         String key = IndexCache.fileKey(file);
         return metadataOnce.get(key, () -> {
-            byte[] data = cache.metadata(key).orElse(null);
+            byte[] data = cache.metadata(key, file.filename()).orElse(null);
             if (data == null) {
                 data = fetchMetadata(file);
                 if (file.sha256() != null || !isFile(file.url())) {

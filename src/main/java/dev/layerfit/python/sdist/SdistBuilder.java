@@ -155,7 +155,7 @@ public final class SdistBuilder {
         Path work = null;
         try {
             Files.createDirectories(cacheDir);
-            work = Files.createTempDirectory(cacheDir, "build-");
+            work = dev.layerfit.io.TempFiles.createFolder(cacheDir, "build-");
             Path src = source.unpack().unpack(work.resolve("src"));
             Path script = LocalPython.Frontend.script(work);
             Path log = work.resolve("output.txt");
@@ -198,6 +198,9 @@ public final class SdistBuilder {
             throw new UncheckedIOException("could not build " + label, e);
         } finally {
             BuildProcess.deleteTree(work);
+            if (work != null) {
+                dev.layerfit.io.TempFiles.release(work);
+            }
         }
     }
 

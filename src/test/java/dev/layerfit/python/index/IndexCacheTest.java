@@ -22,6 +22,7 @@ class IndexCacheTest {
         IndexCache cache = new IndexCache(tmp);
         cache.putMetadata(KEY, METADATA);
         assertThat(cache.metadata(KEY)).hasValue(METADATA);
+        assertThat(cache.dropped()).isEmpty();
     }
 
     @Test
@@ -35,8 +36,10 @@ class IndexCacheTest {
         byte[] bytes = Files.readAllBytes(file);
         bytes[bytes.length - 3] = '#';
         Files.write(file, bytes);
-        assertThat(cache.metadata(KEY)).isEmpty();
+        assertThat(cache.metadata(KEY, "demo-1.0-py3-none-any.whl")).isEmpty();
         assertThat(file).doesNotExist();
+        assertThat(cache.dropped()).singleElement().asString()
+                .contains("cached metadata of demo-1.0-py3-none-any.whl was damaged").contains("read again");
         Files.writeString(file, "\u0000\u0001garbage");
         assertThat(cache.metadata(KEY)).isEmpty();
         assertThat(file).doesNotExist();
