@@ -2,6 +2,7 @@ package dev.layerfit.cli;
 
 import dev.layerfit.audit.AccountAudit;
 import dev.layerfit.audit.AuditResult;
+import dev.layerfit.audit.AuditRow;
 
 import dev.layerfit.aws.SdkFunctionStore;
 import dev.layerfit.error.BadInputException;
@@ -36,7 +37,7 @@ import picocli.CommandLine.Spec;
             "  layerfit audit --all-regions --concurrency 16 --json"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every function fits (and is under --fail-over)", "1:a function does not fit or is over --fail-over",
-            "2:bad input", "3:network or AWS failure (no region could be listed)"})
+            "2:bad input", "3:network or AWS failure: no region could be listed, or a function could not be measured (and none fails)"})
 public final class AuditCommand implements Callable<Integer> {
 
     @Option(names = "--all-regions", description = "Every commercial region Lambda runs in (instead of --region).")
@@ -104,9 +105,13 @@ public final class AuditCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         out.print(common.json() ? Json.write(AuditReport.json(result)) + "\n" : AuditReport.text(result));
         out.flush();
-        boolean failed = result.rows().stream().anyMatch(r -> !r.fits()
-                || failOver != null && r.percentOfLimit() >= failOver);
-        return failed ? ExitCodes.FAILED : ExitCodes.OK;
+        boolean failed = result.rows().stream().anyMatch(r -> r.fails()
+                || failOver != null && r.measured() && r.percentOfLimit() >= failOver);
+        if (failed) {
+            return ExitCodes.FAILED;
+        }
+        // a function whose code or layers could not be read is not a pass: AWS did not let layerfit measure it
+        return result.rows().stream().allMatch(AuditRow::measured) ? ExitCodes.OK : ExitCodes.NETWORK;
     }
 
     private List<String> regions() {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.layerfit.audit.AuditResult;
 import dev.layerfit.audit.AuditRow;
+import java.util.List;
 import java.util.Locale;
 
 /** The table of {@code layerfit audit}: one row per function, the fullest first; as text, JSON or Markdown. */
@@ -34,16 +35,25 @@ public final class AuditReport {
         }
         out.append(t.render("")).append('\n');
         r.regionErrors().forEach(e -> out.append("Region not listed: ").append(e).append('\n'));
-        long failing = r.rows().stream().filter(x -> !x.fits()).count();
+        long failing = r.rows().stream().filter(AuditRow::fails).count();
+        long unmeasured = r.rows().stream().filter(x -> !x.measured()).count();
+        List<String> verdict = new java.util.ArrayList<>();
+        if (failing > 0) {
+            verdict.add(failing + (failing == 1 ? " does not fit" : " do not fit"));
+        }
+        if (unmeasured > 0) {
+            verdict.add(unmeasured + " not measured (the table says why)");
+        }
         out.append(r.rows().size()).append(r.rows().size() == 1 ? " function, " : " functions, ").append(r.layerVersions())
                 .append(r.layerVersions() == 1 ? " layer version" : " layer versions").append(" (each measured once); ")
-                .append(failing == 0 ? "all fit" : failing + " do not fit").append(".\n");
+                .append(verdict.isEmpty() ? "all fit" : String.join(", ", verdict)).append(".\n");
         return out.toString();
     }
 
     public static ObjectNode json(AuditResult r) {
         ObjectNode root = Json.object();
-        root.put("fits", r.rows().stream().allMatch(AuditRow::fits));
+        root.put("fits", r.rows().stream().noneMatch(AuditRow::fails));
+        root.put("notMeasured", r.rows().stream().filter(x -> !x.measured()).count());
         root.put("layerVersions", r.layerVersions());
         ArrayNode rows = root.putArray("functions");
         for (AuditRow row : r.rows()) {
@@ -58,7 +68,11 @@ public final class AuditReport {
             o.put("duplicateBytes", row.duplicateBytes());
             o.put("biggestDistribution", row.biggestDistribution());
             o.put("biggestDistributionBytes", row.biggestBytes());
-            o.put("fits", row.fits());
+            if (row.measured()) {
+                o.put("fits", row.fits());
+            } else {
+                o.putNull("fits"); // not measured: unknown, not a failure
+            }
             o.put("error", row.error());
         }
         ArrayNode errors = root.putArray("regionErrors");
