@@ -111,7 +111,17 @@ public final class AuditCommand implements Callable<Integer> {
             return ExitCodes.FAILED;
         }
         // a function whose code or layers could not be read is not a pass: AWS did not let layerfit measure it
-        return result.rows().stream().allMatch(AuditRow::measured) ? ExitCodes.OK : ExitCodes.NETWORK;
+        List<AuditRow> unmeasured = result.rows().stream().filter(r -> !r.measured()).toList();
+        if (unmeasured.isEmpty()) {
+            return ExitCodes.OK;
+        }
+        AuditRow first = unmeasured.get(0);
+        spec.commandLine().getErr().println("layerfit: " + unmeasured.size() + " of " + result.rows().size()
+                + (result.rows().size() == 1 ? " function" : " functions") + " could not be measured ("
+                + dev.layerfit.text.TerminalText.echo(first.region() + "/" + first.function() + ": " + first.error())
+                + "); none that was measured fails, so the audit is not a pass");
+        spec.commandLine().getErr().flush();
+        return ExitCodes.NETWORK;
     }
 
     private List<String> regions() {

@@ -36,6 +36,8 @@ class AuditNotMeasuredMotoTest {
 
         CliRun text = CliRun.of(PublishCommandMotoTest.aws(moto, "audit"));
         assertThat(text.exitCode()).as(text.err()).isEqualTo(3);
+        assertThat(text.err().strip().lines()).singleElement().asString()
+                .startsWith("layerfit: 1 of 1 function could not be measured (ap-northeast-2/unreadable: ");
         assertThat(text.out()).contains("unreadable").contains("not measured: ")
                 .contains("1 not measured (the table says why)").doesNotContain("do not fit").doesNotContain("DOES NOT FIT");
 
