@@ -160,7 +160,7 @@ public final class DeterministicZipWriter {
             long[] length = new long[1];
             // the one safe-output writer: temporary file and rename, links written through, inputs refused
             Path written = dev.layerfit.io.AtomicFileWriter.atomic().write(target, file -> {
-                try (DigestOutputStream digest = new DigestOutputStream(new BufferedOutputStream(new NonClosing(file), 1 << 16), sha256);
+                try (DigestOutputStream digest = new DigestOutputStream(new BufferedOutputStream(new dev.layerfit.io.NonClosingOutputStream(file), 1 << 16), sha256);
                      ZipRecords out = new ZipRecords(digest)) {
                     writeEntries(label, entries, paths, out, pool);
                     length[0] = out.position();
@@ -169,23 +169,6 @@ public final class DeterministicZipWriter {
             return new WrittenZip(written, length[0], unzipped, entries.size(), HexFormat.of().formatHex(sha256.digest()));
         } finally {
             pool.shutdownNow();
-        }
-    }
-
-    /** The writer's stream, which the writer closes itself. */
-    private static final class NonClosing extends java.io.FilterOutputStream {
-        NonClosing(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            out.flush();
         }
     }
 

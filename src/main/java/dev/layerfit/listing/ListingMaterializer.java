@@ -127,7 +127,7 @@ public final class ListingMaterializer {
                         + "materialized; remove the duplicate line");
             }
         }
-        FillerZipOutputStream zip = new FillerZipOutputStream(new NonClosing(out));
+        FillerZipOutputStream zip = new FillerZipOutputStream(new dev.layerfit.io.NonClosingOutputStream(out));
         for (ListingEntry e : listing.entries()) {
             if (e.kind() == ListingEntry.Kind.DIRECTORY) {
                 zip.putDirectory(e.path());
@@ -150,23 +150,6 @@ public final class ListingMaterializer {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
-        }
-    }
-
-    /** Lets the zip stream finish the archive without closing the caller's stream. */
-    private static final class NonClosing extends java.io.FilterOutputStream {
-        NonClosing(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
         }
     }
 }
