@@ -10,42 +10,49 @@ import dev.layerfit.report.ReportFile;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
-/** {@code layerfit analyze}: what takes the space in zips, folders or listings. */
-@Command(name = "analyze",
-        header = "Measure zips, folders or layer ARNs as AWS counts them; show what takes the space.", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Measures layer or function artifacts exactly as AWS counts them (from the zip's central directory;",
-            "a folder counts as its zip would) and shows what takes the space: distributions, categories (bytecode,",
-            "tests, native libraries, package data, ...) and, across several artifacts, what they duplicate."},
-        footer = {"", "Examples:", "  layerfit analyze examples/inputs/deps.zip",
-            "  layerfit analyze examples/seed-app/layers/numpy.listing examples/seed-app/layers/ai.listing --top 5 --json",
-            "  layerfit analyze examples/seed-app/layers/*.listing --html layers.html"})
-public final class AnalyzeCommand implements Callable<Integer> {
+/**
+ * {@code layerfit analyze}: what takes the space in zips, folders or listings. Its model is built in code, not read
+ * from annotations: it is the command whose start-up the benchmarks hold to a Python one-liner's (see
+ * {@link OptionSpecs}).
+ */
+public final class AnalyzeCommand implements Callable<Integer>, HasAwsOptions, HasCommonOptions {
 
-    @Parameters(arity = "1..*", paramLabel = "PATH|ARN",
-            description = "Zips, folders, .listing files, or layer version ARNs (measured from AWS by ranged reads).")
     List<String> paths;
-
-    @Option(names = "--top", paramLabel = "N", description = "Distributions shown per artifact (default: ${DEFAULT-VALUE}).")
     int top = 10;
-
-    @Option(names = "--html", paramLabel = "FILE",
-            description = "Also write a self-contained HTML report (zoomable treemap, limit bar, duplicates) to FILE.")
     Path html;
+    final AwsOptions aws = new AwsOptions();
+    final CommonOptions common = new CommonOptions();
+    private CommandSpec spec;
 
-    @Mixin
-    AwsOptions aws;
+    private AnalyzeCommand() {
+    }
 
-    @Mixin
-    CommonOptions common;
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    /** The command's picocli model, bound to a new command object. */
+    static CommandSpec model() {
+        AnalyzeCommand command = new AnalyzeCommand();
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(command).name("analyze");
+        command.spec = spec;
+        spec.usageMessage().sortOptions(false)
+                .header("Measure zips, folders or layer ARNs as AWS counts them; show what takes the space.")
+                .description("Measures layer or function artifacts exactly as AWS counts them (from the zip's central directory;",
+                        "a folder counts as its zip would) and shows what takes the space: distributions, categories (bytecode,",
+                        "tests, native libraries, package data, ...) and, across several artifacts, what they duplicate.")
+                .footer("", "Examples:", "  layerfit analyze examples/inputs/deps.zip",
+                        "  layerfit analyze examples/seed-app/layers/numpy.listing examples/seed-app/layers/ai.listing --top 5 --json",
+                        "  layerfit analyze examples/seed-app/layers/*.listing --html layers.html");
+        spec.addPositional(OptionSpecs.strings("1..*", "PATH|ARN",
+                "Zips, folders, .listing files, or layer version ARNs (measured from AWS by ranged reads).", v -> command.paths = v));
+        spec.addOption(OptionSpec.builder("--top").type(int.class).paramLabel("N").defaultValue("10")
+                .description("Distributions shown per artifact (default: ${DEFAULT-VALUE}).")
+                .setter(OptionSpecs.setter((Integer v) -> command.top = v, Integer.class)).build());
+        spec.addOption(OptionSpecs.value(Path.class, "FILE",
+                "Also write a self-contained HTML report (zoomable treemap, limit bar, duplicates) to FILE.", v -> command.html = v, "--html"));
+        OptionSpecs.addStandardHelp(spec);
+        return spec;
+    }
 
     @Override
     public Integer call() {
@@ -64,5 +71,15 @@ public final class AnalyzeCommand implements Callable<Integer> {
         out.print(common.json() ? Json.write(AnalyzeReports.json(analysis)) + "\n" : AnalyzeReports.text(analysis, top));
         out.flush();
         return ExitCodes.OK;
+    }
+
+    @Override
+    public AwsOptions aws() {
+        return aws;
+    }
+
+    @Override
+    public CommonOptions common() {
+        return common;
     }
 }

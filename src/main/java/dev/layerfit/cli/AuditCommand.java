@@ -19,7 +19,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -38,7 +37,7 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every function fits (and is under --fail-over)", "1:a function does not fit or is over --fail-over",
             "2:bad input", "3:network or AWS failure: no region could be listed, or a function could not be measured (and none fails)"})
-public final class AuditCommand implements Callable<Integer> {
+public final class AuditCommand implements Callable<Integer>, HasAwsOptions, HasCommonOptions {
 
     @Option(names = "--all-regions", description = "Every commercial region Lambda runs in (instead of --region).")
     boolean allRegions;
@@ -54,11 +53,9 @@ public final class AuditCommand implements Callable<Integer> {
     @Option(names = "--markdown", paramLabel = "FILE", description = "Also write the table as Markdown to FILE.")
     Path markdown;
 
-    @Mixin
-    AwsOptions aws;
+    final AwsOptions aws = new AwsOptions();
 
-    @Mixin
-    CommonOptions common;
+    final CommonOptions common = new CommonOptions();
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -145,4 +142,13 @@ public final class AuditCommand implements Callable<Integer> {
         return regions;
     }
 
+    @Override
+    public AwsOptions aws() {
+        return aws;
+    }
+
+    @Override
+    public CommonOptions common() {
+        return common;
+    }
 }

@@ -6,23 +6,32 @@ import dev.layerfit.aws.OfflineException;
 import dev.layerfit.error.BadInputException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** Options of every command that talks to AWS: where and as whom, or {@code --offline} to refuse the network. */
+/**
+ * Options of every command that talks to AWS: where and as whom, or {@code --offline} to refuse the network. Defined
+ * in code ({@link OptionSpecs}); {@link CommandTree} adds them to every command that {@link HasAwsOptions has} them.
+ */
 public final class AwsOptions {
 
-    @Option(names = "--profile", paramLabel = "NAME",
-            description = "Named profile from ~/.aws/config and ~/.aws/credentials (default: the standard chain).")
     String profile;
-
-    @Option(names = "--region", paramLabel = "REGION", description = "AWS region, e.g. eu-west-1 (default: AWS_REGION, AWS_DEFAULT_REGION, or the profile). A layer given by ARN is always read in the ARN's region.")
     String region;
-
-    @Option(names = "--endpoint-url", paramLabel = "URL", description = "Send Lambda and S3 calls here (moto, LocalStack).")
     String endpointUrl;
-
-    @Option(names = "--offline", description = "Refuse any network use; fail with a clear message instead.")
     boolean offline;
+
+    /** These options as a picocli mixin that sets this object's fields. */
+    CommandSpec mixin() {
+        CommandSpec mixin = CommandSpec.create();
+        mixin.addOption(OptionSpecs.value(String.class, "NAME",
+                "Named profile from ~/.aws/config and ~/.aws/credentials (default: the standard chain).", v -> profile = v, "--profile"));
+        mixin.addOption(OptionSpecs.value(String.class, "REGION", "AWS region, e.g. eu-west-1 (default: AWS_REGION, "
+                + "AWS_DEFAULT_REGION, or the profile). A layer given by ARN is always read in the ARN's region.",
+                v -> region = v, "--region"));
+        mixin.addOption(OptionSpecs.value(String.class, "URL", "Send Lambda and S3 calls here (moto, LocalStack).",
+                v -> endpointUrl = v, "--endpoint-url"));
+        mixin.addOption(OptionSpecs.flag("Refuse any network use; fail with a clear message instead.", v -> offline = v, "--offline"));
+        return mixin;
+    }
 
     /** The region given with {@code --region}, or null. */
     public String region() {

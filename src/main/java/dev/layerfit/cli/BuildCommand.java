@@ -44,7 +44,7 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:built", "1:the requirements cannot be met, or --verify-imports found a module that fails to import",
             "2:bad input (missing file, hash mismatch, bad wheel, disk full, ...)", "3:an index could not be reached"})
-public final class BuildCommand implements Callable<Integer> {
+public final class BuildCommand implements Callable<Integer>, HasCommonOptions {
 
     @Mixin
     RequirementsArguments requirements;
@@ -64,8 +64,7 @@ public final class BuildCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "LAYER.zip", description = "The layer zip to write.")
     Path output;
 
-    @Mixin
-    CommonOptions common;
+    final CommonOptions common = new CommonOptions();
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -158,5 +157,10 @@ public final class BuildCommand implements Callable<Integer> {
             imports.failures().forEach(f -> failures.addObject().put("module", f.module()).put("error", f.error()));
         }
         return root;
+    }
+
+    @Override
+    public CommonOptions common() {
+        return common;
     }
 }

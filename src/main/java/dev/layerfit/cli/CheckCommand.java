@@ -51,7 +51,7 @@ import picocli.CommandLine.Spec;
             "  layerfit check --function-name api --region eu-west-1 --package examples/sam-app/hello   # code from a local copy"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the deployment fits", "1:it does not fit", "2:bad input (missing artifact, bad config, ...)"})
-public final class CheckCommand implements Callable<Integer> {
+public final class CheckCommand implements Callable<Integer>, HasAwsOptions, HasCommonOptions {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "PROJECT_DIR|FUNCTION_ARN",
             description = "The project folder (default: .), or a deployed function's ARN.")
@@ -93,8 +93,7 @@ public final class CheckCommand implements Callable<Integer> {
                     + "left (default: ${DEFAULT-VALUE}); a deployment that does not fit always gets them.")
     double warnUnder;
 
-    @Mixin
-    AwsOptions aws;
+    final AwsOptions aws = new AwsOptions();
 
     @Mixin
     TargetOptions targetOptions;
@@ -102,8 +101,7 @@ public final class CheckCommand implements Callable<Integer> {
     @Mixin
     IndexFlags index;
 
-    @Mixin
-    CommonOptions common;
+    final CommonOptions common = new CommonOptions();
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -247,5 +245,15 @@ public final class CheckCommand implements Callable<Integer> {
         NotCheckedException(FunctionResult f) {
             super(f.failure() == 3 ? Kind.NETWORK : Kind.BAD_INPUT, f.notChecked());
         }
+    }
+
+    @Override
+    public AwsOptions aws() {
+        return aws;
+    }
+
+    @Override
+    public CommonOptions common() {
+        return common;
     }
 }

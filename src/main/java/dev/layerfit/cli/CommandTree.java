@@ -53,10 +53,10 @@ final class CommandTree {
 
     /** The tree {@code args} needs: the root and the one command they name, or everything. */
     static CommandLine forArgs(String[] args) {
-        CommandLine root = new CommandLine(new LayerfitCommand());
+        CommandLine root = new CommandLine(LayerfitCommand.model());
         String first = firstCommandWord(args);
         if (first != null && COMMANDS.containsKey(first)) {
-            root.addSubcommand(first, COMMANDS.get(first));
+            add(root, first, COMMANDS.get(first));
         } else if (first != null && first.equals("dev")) {
             addDev(root);
         } else if (!(first == null && ToolVersion.onlyAsked(args))) {
@@ -68,7 +68,7 @@ final class CommandTree {
 
     /** The whole tree (completion scripts are generated from it). */
     static CommandLine full() {
-        CommandLine root = new CommandLine(new LayerfitCommand());
+        CommandLine root = new CommandLine(LayerfitCommand.model());
         addAll(root);
         shapeHelp(root);
         return root;
@@ -80,8 +80,13 @@ final class CommandTree {
     }
 
     private static void addAll(CommandLine root) {
-        COMMANDS.forEach(root::addSubcommand);
+        COMMANDS.forEach((name, type) -> add(root, name, type));
         addDev(root);
+    }
+
+    /** A command: its model in code for the ones that have one (see {@link OptionSpecs}), else its annotations. */
+    private static void add(CommandLine root, String name, Class<?> type) {
+        root.addSubcommand(name, type == AnalyzeCommand.class ? AnalyzeCommand.model() : type);
     }
 
     /**
@@ -108,11 +113,14 @@ final class CommandTree {
 
     private static void shapeHelp(CommandLine root) {
         int width = helpWidth();
-        shape(root, width);
+        shape(root, width, root.getCommandSpec().versionProvider());
     }
 
-    private static void shape(CommandLine cl, int width) {
+    private static void shape(CommandLine cl, int width, CommandLine.IVersionProvider version) {
         CommandSpec spec = cl.getCommandSpec();
+        addSharedOptions(cl);
+        // every command's -V prints layerfit's version (picocli gives a subcommand none of its own)
+        spec.versionProvider(version);
         UsageMessageSpec usage = spec.usageMessage();
         usage.width(width);
         usage.autoWidth(false);
@@ -121,15 +129,30 @@ final class CommandTree {
         usage.exitCodeListHeading("%nExit codes:%n");
         usage.exitCodeList(exitCodes(usage.exitCodeList()));
         List<OptionSpec> options = new ArrayList<>(spec.options());
-        if (options.stream().anyMatch(o -> paragraphs(o.description()).length != o.description().length)) {
+        // -h and -V last, after the shared options added above
+        List<OptionSpec> ordered = new ArrayList<>(options.stream().filter(o -> !o.usageHelp() && !o.versionHelp()).toList());
+        options.stream().filter(o -> o.usageHelp() || o.versionHelp()).forEach(ordered::add);
+        if (!ordered.equals(options) || options.stream().anyMatch(o -> paragraphs(o.description()).length != o.description().length)) {
             // options are immutable once built: equal ones with joined descriptions take their places, in order
             options.forEach(spec::remove);
-            options.forEach(o -> spec.addOption(o.toBuilder().description(paragraphs(o.description())).build()));
+            ordered.forEach(o -> spec.addOption(o.toBuilder().description(paragraphs(o.description())).build()));
         }
         for (CommandLine sub : cl.getSubcommands().values()) {
             if (sub.getParent() == cl) {
-                shape(sub, width);
+                shape(sub, width, version);
             }
+        }
+    }
+
+    /** The option groups defined in code that the command takes, after its own options. */
+    private static void addSharedOptions(CommandLine cl) {
+        Object command = cl.getCommand();
+        CommandSpec spec = cl.getCommandSpec();
+        if (command instanceof HasAwsOptions aws && !spec.mixins().containsKey("aws")) {
+            spec.addMixin("aws", aws.aws().mixin());
+        }
+        if (command instanceof HasCommonOptions common && !spec.mixins().containsKey("common")) {
+            spec.addMixin("common", common.common().mixin(spec));
         }
     }
 

@@ -1,36 +1,42 @@
 package dev.layerfit.cli;
 
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 
-/** Options every command accepts. */
+/**
+ * Options every command accepts. Defined in code ({@link OptionSpecs}); {@link CommandTree} adds them to every
+ * command that {@link HasCommonOptions has} them, after the command's own options.
+ */
 public final class CommonOptions {
 
-    @Option(names = "--json", description = "Machine-readable JSON on stdout (and nothing else on stdout).")
     boolean json;
-
-    @Option(names = {"-q", "--quiet"}, description = "Print only the verdict (the last line) and errors.")
     boolean quiet;
-
-    @Option(names = {"-v", "--verbose"}, description = "Also say on stderr how long the command took and on what Java.")
     boolean verbose;
-
-    @Option(names = "--debug", description = "Show stack traces and diagnostic detail on errors.")
     boolean debug;
 
+    /** These options as a picocli mixin of {@code command} that sets this object's fields. */
+    CommandSpec mixin(CommandSpec command) {
+        CommandSpec mixin = CommandSpec.create();
+        mixin.addOption(OptionSpecs.flag("Machine-readable JSON on stdout (and nothing else on stdout).", v -> json = v, "--json"));
+        mixin.addOption(OptionSpecs.flag("Print only the verdict (the last line) and errors.", v -> quiet = v, "-q", "--quiet"));
+        mixin.addOption(OptionSpecs.flag("Also say on stderr how long the command took and on what Java.", v -> verbose = v,
+                "-v", "--verbose"));
+        mixin.addOption(OptionSpecs.flag("Show stack traces and diagnostic detail on errors.", v -> debug = v, "--debug"));
+        mixin.addOption(OptionSpecs.value(String.class, "SECONDS",
+                "Give up on a server that does not connect or send data for this long (default 15; "
+                        + "a whole request stops after 10 times this). Also LAYERFIT_TIMEOUT.",
+                seconds -> timeout(seconds, command), "--timeout"));
+        return mixin;
+    }
+
     /** {@code --timeout SECONDS}: the HTTP policy's connect and read timeouts for this run (see HttpPolicy). */
-    @Option(names = "--timeout", paramLabel = "SECONDS",
-            description = "Give up on a server that does not connect or send data for this long (default 15; "
-                    + "a whole request stops after 10 times this). Also LAYERFIT_TIMEOUT.")
-    void timeout(String seconds) {
+    private static void timeout(String seconds, CommandSpec command) {
         try {
             dev.layerfit.http.HttpPolicy.use(dev.layerfit.http.HttpPolicy.withTimeout(dev.layerfit.http.HttpPolicy.parseSeconds(seconds)));
         } catch (IllegalArgumentException e) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--timeout: " + e.getMessage());
+            throw new ParameterException(command.commandLine(), "--timeout: " + e.getMessage());
         }
     }
-
-    @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
-    picocli.CommandLine.Model.CommandSpec spec;
 
     public boolean json() {
         return json;

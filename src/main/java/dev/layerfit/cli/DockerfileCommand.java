@@ -46,7 +46,7 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:",
             "  layerfit resolve examples/inputs/requirements.txt --runtime python3.12 --arch arm64 -o requirements.lock",
             "  layerfit dockerfile --project examples/inputs --runtime python3.12 --arch arm64 requirements.lock -o Dockerfile"})
-public final class DockerfileCommand implements Callable<Integer> {
+public final class DockerfileCommand implements Callable<Integer>, HasCommonOptions {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "REQUIREMENTS",
             description = "The requirements file, pyproject.toml or lock to install (relative to the project folder); "
@@ -79,8 +79,7 @@ public final class DockerfileCommand implements Callable<Integer> {
     @Mixin
     IndexFlags index;
 
-    @Mixin
-    CommonOptions common;
+    final CommonOptions common = new CommonOptions();
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -202,5 +201,10 @@ public final class DockerfileCommand implements Callable<Integer> {
         }
         return new ContainerImageDockerfile.ChalicePin(ChaliceRuntimeFiles.NEWEST_KNOWN, "the newest release layerfit knows; "
                 + "no requirements file of the project pins chalice (pin it there, or pass --chalice-version)");
+    }
+
+    @Override
+    public CommonOptions common() {
+        return common;
     }
 }

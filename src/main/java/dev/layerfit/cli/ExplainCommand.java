@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -25,12 +24,11 @@ import picocli.CommandLine.Spec;
             "Paste the whole line; prefixes from boto3, the AWS CLI, Chalice or the Java SDK are fine."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the error was recognised and explained", "2:the text holds no error layerfit knows"})
-public final class ExplainCommand implements Callable<Integer> {
+public final class ExplainCommand implements Callable<Integer>, HasCommonOptions {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Mixin
-    CommonOptions common;
+    final CommonOptions common = new CommonOptions();
 
     @Spec
     CommandSpec spec;
@@ -110,5 +108,10 @@ public final class ExplainCommand implements Callable<Integer> {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @Override
+    public CommonOptions common() {
+        return common;
     }
 }

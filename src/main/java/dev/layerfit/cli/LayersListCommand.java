@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -29,15 +28,13 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 @Command(name = "list", mixinStandardHelpOptions = true,
         description = {"Lists the newest version of every layer in the region, or every version of --name.",
             "--unzipped also reads each version's central directory (a few ranged reads, cached) to show its unzipped size."})
-public final class LayersListCommand implements Callable<Integer> {
+public final class LayersListCommand implements Callable<Integer>, HasAwsOptions, HasCommonOptions {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Mixin
-    CommonOptions common;
+    final CommonOptions common = new CommonOptions();
 
-    @Mixin
-    AwsOptions aws;
+    final AwsOptions aws = new AwsOptions();
 
     @Spec
     CommandSpec spec;
@@ -142,5 +139,15 @@ public final class LayersListCommand implements Callable<Integer> {
                 err.println("layerfit: " + r.version().layerName() + ":" + r.version().version() + ": " + r.error());
             }
         }
+    }
+
+    @Override
+    public AwsOptions aws() {
+        return aws;
+    }
+
+    @Override
+    public CommonOptions common() {
+        return common;
     }
 }

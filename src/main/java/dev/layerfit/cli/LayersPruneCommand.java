@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -30,15 +29,13 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 @Command(name = "prune", mixinStandardHelpOptions = true,
         description = {"Deletes old versions of a layer, keeping the newest --keep N and every version --config references.",
             "Lists what it would delete; deletes only with --yes."})
-public final class LayersPruneCommand implements Callable<Integer> {
+public final class LayersPruneCommand implements Callable<Integer>, HasAwsOptions, HasCommonOptions {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Mixin
-    CommonOptions common;
+    final CommonOptions common = new CommonOptions();
 
-    @Mixin
-    AwsOptions aws;
+    final AwsOptions aws = new AwsOptions();
 
     @Spec
     CommandSpec spec;
@@ -112,5 +109,15 @@ public final class LayersPruneCommand implements Callable<Integer> {
         } else if (!yes) {
             out.println("(dry run: pass --yes to delete these " + plan.delete().size() + " version(s))");
         }
+    }
+
+    @Override
+    public AwsOptions aws() {
+        return aws;
+    }
+
+    @Override
+    public CommonOptions common() {
+        return common;
     }
 }

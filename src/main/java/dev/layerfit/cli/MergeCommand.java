@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
             "  layerfit merge -r examples/inputs/base.txt \"requests>=2.31\" -c examples/inputs/constraints.txt"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:merged", "1:a conflict (nothing written)", "2:bad input"})
-public final class MergeCommand implements Callable<Integer> {
+public final class MergeCommand implements Callable<Integer>, HasCommonOptions {
 
     @Mixin
     RequirementsArguments requirements;
@@ -36,8 +36,7 @@ public final class MergeCommand implements Callable<Integer> {
             description = "Where to write the merged file (written atomically); default: standard output.")
     Path output;
 
-    @Mixin
-    CommonOptions common;
+    final CommonOptions common = new CommonOptions();
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -82,5 +81,10 @@ public final class MergeCommand implements Callable<Integer> {
             out.print(text);
         }
         return ExitCodes.OK;
+    }
+
+    @Override
+    public CommonOptions common() {
+        return common;
     }
 }

@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the layers fit", "1:they do not fit under 262,144,000 bytes (advice printed)",
             "2:bad input", "3:an index could not be reached"})
-public final class PlanCommand implements Callable<Integer> {
+public final class PlanCommand implements Callable<Integer>, HasCommonOptions {
 
     @Mixin
     RequirementsArguments requirements;
@@ -53,8 +53,7 @@ public final class PlanCommand implements Callable<Integer> {
     @Mixin
     IndexFlags index;
 
-    @Mixin
-    CommonOptions common;
+    final CommonOptions common = new CommonOptions();
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -123,5 +122,10 @@ public final class PlanCommand implements Callable<Integer> {
         ArrayNode notes = root.putArray("notes");
         p.notes().forEach(notes::add);
         return root;
+    }
+
+    @Override
+    public CommonOptions common() {
+        return common;
     }
 }

@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -43,16 +42,14 @@ import software.amazon.awssdk.services.s3.S3Client;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:published, or skipped because unchanged", "2:bad input (zip, flags, config)",
             "3:network or AWS failure"})
-public final class PublishCommand implements Callable<Integer> {
+public final class PublishCommand implements Callable<Integer>, HasAwsOptions, HasCommonOptions {
 
     private static final Pattern LAYER_NAME = Pattern.compile("[A-Za-z0-9_-]{1,140}");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Mixin
-    CommonOptions common;
+    final CommonOptions common = new CommonOptions();
 
-    @Mixin
-    AwsOptions aws;
+    final AwsOptions aws = new AwsOptions();
 
     @Spec
     CommandSpec spec;
@@ -230,5 +227,15 @@ public final class PublishCommand implements Callable<Integer> {
         c.put("oldArn", edit.oldArn());
         c.put("newArn", edit.newArn());
         c.put("changed", edit.changes());
+    }
+
+    @Override
+    public AwsOptions aws() {
+        return aws;
+    }
+
+    @Override
+    public CommonOptions common() {
+        return common;
     }
 }

@@ -44,7 +44,7 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:resolved", "1:the requirements cannot all be met on the target (the reason is printed)",
             "2:bad input (missing file, unknown project, hash mismatch, ...)", "3:an index could not be reached"})
-public final class ResolveCommand implements Callable<Integer> {
+public final class ResolveCommand implements Callable<Integer>, HasCommonOptions {
 
     @Mixin
     RequirementsArguments requirements;
@@ -62,8 +62,7 @@ public final class ResolveCommand implements Callable<Integer> {
             description = "Background metadata fetchers (0: fetch on demand only).")
     int metadataThreads = Locker.DEFAULT_THREADS;
 
-    @Mixin
-    CommonOptions common;
+    final CommonOptions common = new CommonOptions();
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -144,5 +143,10 @@ public final class ResolveCommand implements Callable<Integer> {
             root.put("lockFile", output.toString());
         }
         return root;
+    }
+
+    @Override
+    public CommonOptions common() {
+        return common;
     }
 }

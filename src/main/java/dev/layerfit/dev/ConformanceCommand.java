@@ -2,6 +2,7 @@ package dev.layerfit.dev;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.layerfit.cli.CommonOptions;
+import dev.layerfit.cli.HasCommonOptions;
 import dev.layerfit.cli.ExitCodes;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,7 +13,6 @@ import dev.layerfit.dev.conformance.FileResult;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -20,12 +20,11 @@ import picocli.CommandLine.Spec;
 /** {@code layerfit dev conformance DIR}: runs the packaging conformance vectors and counts results per file. */
 @Command(name = "conformance", mixinStandardHelpOptions = true,
         description = "Runs the packaging conformance vectors (PEP 440, PEP 508, wheel tags) in DIR.")
-public final class ConformanceCommand implements Callable<Integer> {
+public final class ConformanceCommand implements Callable<Integer>, HasCommonOptions {
 
     private static final int FAILURES_SHOWN = 10;
 
-    @Mixin
-    CommonOptions common;
+    final CommonOptions common = new CommonOptions();
 
     @Spec
     CommandSpec spec;
@@ -67,5 +66,10 @@ public final class ConformanceCommand implements Callable<Integer> {
         }
         out.flush();
         return report.ok() ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    @Override
+    public CommonOptions common() {
+        return common;
     }
 }

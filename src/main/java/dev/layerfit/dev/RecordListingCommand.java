@@ -3,6 +3,7 @@ package dev.layerfit.dev;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.layerfit.listing.Listing;
 import dev.layerfit.cli.CommonOptions;
+import dev.layerfit.cli.HasCommonOptions;
 import dev.layerfit.cli.ExitCodes;
 import dev.layerfit.listing.ListingWriter;
 import java.io.IOException;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -26,10 +26,9 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Records FOLDER's entries (paths, sizes, deflate-6 compressed sizes) as a listing file, "
                 + "with the real bytes of the metadata files the inventory reads (RECORD, top_level.txt, METADATA, "
                 + "WHEEL, INSTALLER, *.egg-info files, node_modules package.json).")
-public final class RecordListingCommand implements Callable<Integer> {
+public final class RecordListingCommand implements Callable<Integer>, HasCommonOptions {
 
-    @Mixin
-    CommonOptions common;
+    final CommonOptions common = new CommonOptions();
 
     @Spec
     CommandSpec spec;
@@ -79,5 +78,10 @@ public final class RecordListingCommand implements Callable<Integer> {
             spec.commandLine().getOut().println(summary);
         }
         return ExitCodes.OK;
+    }
+
+    @Override
+    public CommonOptions common() {
+        return common;
     }
 }

@@ -83,6 +83,26 @@ class CommandLinePolishTest {
     }
 
     @Test
+    void everyCommandPrintsTheVersionAndListsTheSharedOptionsLast() {
+        String version = CliRun.of("--version").out();
+        for (List<String> path : allCommands()) {
+            if (!path.isEmpty() && path.get(0).equals("dev")) {
+                continue; // hidden development commands
+            }
+            List<String> args = new ArrayList<>(path);
+            args.add("-V");
+            CliRun run = CliRun.of(args.toArray(String[]::new));
+            assertThat(run.exitCode()).as("%s", args).isZero();
+            assertThat(run.out()).as("%s", args).isEqualTo(version);
+        }
+        // the options defined in code (CommonOptions, AwsOptions) follow the command's own, then -h and -V
+        List<String> names = CommandTree.forArgs(new String[] {"check"}).getSubcommands().get("check").getCommandSpec()
+                .options().stream().map(o -> o.longestName()).toList();
+        assertThat(names.subList(names.size() - 11, names.size())).containsExactly("--profile", "--region",
+                "--endpoint-url", "--offline", "--json", "--quiet", "--verbose", "--debug", "--timeout", "--help", "--version");
+    }
+
+    @Test
     void descriptionsAreWrappedAsParagraphs() {
         assertThat(CommandTree.paragraphs(new String[] {"one", "two", "", "three", "- item", "  code"}))
                 .containsExactly("one two", "", "three", "- item", "  code");

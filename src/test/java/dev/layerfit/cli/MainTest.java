@@ -20,7 +20,7 @@ class MainTest {
     @Test
     void versionWithoutPicocliPrintsWhatPicocliWould() {
         StringWriter picocli = new StringWriter();
-        new CommandLine(new LayerfitCommand()).printVersionHelp(new PrintWriter(picocli, true));
+        new CommandLine(LayerfitCommand.model()).printVersionHelp(new PrintWriter(picocli, true));
         assertThat(CliRun.of("--version").out()).isEqualTo(picocli.toString());
         assertThat(CliRun.of("-V").out()).isEqualTo(picocli.toString());
         assertThat(CliRun.of("--version", "--verbose").exitCode()).isZero(); // through picocli

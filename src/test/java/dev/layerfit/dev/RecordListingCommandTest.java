@@ -2,28 +2,31 @@ package dev.layerfit.dev;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.layerfit.CliRun;
 import dev.layerfit.listing.Listing;
 import dev.layerfit.listing.ListingEntry;
 import dev.layerfit.listing.ListingReader;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-/** Runs the command directly (it is registered under {@code dev} separately). */
+/** Runs the command as {@code layerfit dev record-listing}, through the command tree that adds its shared options. */
 class RecordListingCommandTest {
 
     @TempDir
     Path tmp;
 
     private static int run(StringWriter out, String... args) {
-        CommandLine cli = new CommandLine(new RecordListingCommand());
-        cli.setOut(new PrintWriter(out, true));
-        return cli.execute(args);
+        String[] all = new String[args.length + 2];
+        all[0] = "dev";
+        all[1] = "record-listing";
+        System.arraycopy(args, 0, all, 2, args.length);
+        CliRun run = CliRun.of(all);
+        out.write(run.out());
+        return run.exitCode();
     }
 
     @Test

@@ -5,16 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.layerfit.dev.ConformanceCommand;
+import dev.layerfit.CliRun;
 import dev.layerfit.error.BadInputException;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The runner and the CLI command on small hand-made vector folders: counts, failures, skips, exit codes. */
 class ConformanceRunnerTest {
@@ -86,13 +83,10 @@ class ConformanceRunnerTest {
     @Test
     void commandPrintsJsonAndExitsOneOnFailure() throws IOException {
         write("pep440-ordering.jsonl", "{\"a\": \"2.0\", \"b\": \"1.0\", \"cmp\": -1}");
-        StringWriter out = new StringWriter();
-        CommandLine cli = new CommandLine(new ConformanceCommand());
-        cli.setOut(new PrintWriter(out, true));
-        int code = cli.execute(dir.toString(), "--json");
+        CliRun run = CliRun.of("dev", "conformance", dir.toString(), "--json");
 
-        assertThat(code).isEqualTo(1);
-        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        JsonNode json = new ObjectMapper().readTree(run.out());
         assertThat(json.get("files").get(0).get("file").asText()).isEqualTo("pep440-ordering.jsonl");
         assertThat(json.get("files").get(0).get("failed").asInt()).isEqualTo(1);
         assertThat(json.get("files").get(0).get("passed").asInt()).isZero();
@@ -101,17 +95,13 @@ class ConformanceRunnerTest {
     @Test
     void commandTextShowsFailuresAndExitsZeroWhenAllPass() throws IOException {
         write("pep440-ordering.jsonl", "{\"a\": \"1.0\", \"b\": \"1.0.0\", \"cmp\": 0}");
-        StringWriter out = new StringWriter();
-        CommandLine cli = new CommandLine(new ConformanceCommand());
-        cli.setOut(new PrintWriter(out, true));
-        assertThat(cli.execute(dir.toString())).isZero();
-        assertThat(out.toString()).contains("pep440-ordering.jsonl").contains("passed      1").contains("all cases passed");
+        CliRun run = CliRun.of("dev", "conformance", dir.toString());
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("pep440-ordering.jsonl").contains("passed      1").contains("all cases passed");
 
         write("pep440-ordering.jsonl", "{\"a\": \"1.1\", \"b\": \"1.0.0\", \"cmp\": 0}");
-        StringWriter out2 = new StringWriter();
-        cli = new CommandLine(new ConformanceCommand());
-        cli.setOut(new PrintWriter(out2, true));
-        assertThat(cli.execute(dir.toString())).isEqualTo(1);
-        assertThat(out2.toString()).contains("FAIL pep440-ordering.jsonl:1 \"1.1\" vs \"1.0.0\"").contains("1 cases failed");
+        CliRun again = CliRun.of("dev", "conformance", dir.toString());
+        assertThat(again.exitCode()).isEqualTo(1);
+        assertThat(again.out()).contains("FAIL pep440-ordering.jsonl:1 \"1.1\" vs \"1.0.0\"").contains("1 cases failed");
     }
 }
