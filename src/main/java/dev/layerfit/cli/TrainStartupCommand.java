@@ -17,15 +17,20 @@ import picocli.CommandLine.Command;
 /**
  * Runs the common commands once on a tiny generated project so that the launcher's class-data sharing
  * archive ({@code -XX:ArchiveClassesAtExit}) holds the classes they load; later runs then start faster.
- * Prints nothing; writes only in a temporary folder it deletes.
+ * Prints nothing unless a step does not end as expected (then exit 1); writes only in a temporary folder it deletes.
  */
 @Command(name = "train-startup", hidden = true, description = "Warm-up run used by the launcher to build its class-data archive.")
 public final class TrainStartupCommand implements Callable<Integer> {
 
     private static final String ARN = "arn:aws:lambda:us-east-1:123456789012:layer:deps:1";
 
+    private final java.util.List<String> failed = new java.util.ArrayList<>();
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, java.security.NoSuchAlgorithmException {
         Path dir = Files.createTempDirectory("layerfit-train");
         String savedCache = System.getProperty("layerfit.cache.dir");
         System.setProperty("layerfit.cache.dir", dir.resolve("cache").toString()); // never the user's cache
@@ -40,29 +45,33 @@ public final class TrainStartupCommand implements Callable<Integer> {
             Files.writeString(dir.resolve("app.py"), "from chalice import Chalice\n");
             Files.writeString(dir.resolve(".chalice/config.json"),
                     "{\"app_name\": \"train\", \"layers\": [\"" + ARN + "\"], \"stages\": {\"dev\": {}}}");
-            quietly("analyze", zip.toString());
-            quietly("analyze", zip.toString(), zip.toString(), "--json");
-            quietly("check", dir.toString(), "--layer", ARN + "=" + zip);
-            quietly("check", dir.toString(), "--layer", ARN + "=" + zip, "--json");
-            quietly("explain", "Unzipped size must be smaller than 85207199 bytes");
-            quietly("explain", "--json", "Layers consume more than the available size of 262144000 bytes");
-            quietly("check", dir.resolve("missing").toString());
+            step(ExitCodes.OK, "analyze", zip.toString());
+            step(ExitCodes.OK, "analyze", zip.toString(), zip.toString(), "--json");
+            step(ExitCodes.OK, "check", dir.toString(), "--layer", ARN + "=" + zip);
+            step(ExitCodes.OK, "check", dir.toString(), "--layer", ARN + "=" + zip, "--json");
+            step(ExitCodes.OK, "explain", "Unzipped size must be smaller than 85207199 bytes");
+            step(ExitCodes.OK, "explain", "--json", "Layers consume more than the available size of 262144000 bytes");
+            step(ExitCodes.BAD_INPUT, "check", dir.resolve("missing").toString());
             Path wheels = Files.createDirectories(dir.resolve("wheels"));
             try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(wheels.resolve("six-1.16.0-py2.py3-none-any.whl")))) {
-                put(out, "six.py", "import sys\n");
-                put(out, "six-1.16.0.dist-info/METADATA", "Metadata-Version: 2.1\nName: six\nVersion: 1.16.0\n");
-                put(out, "six-1.16.0.dist-info/WHEEL", "Wheel-Version: 1.0\nTag: py2.py3-none-any\n");
-                put(out, "six-1.16.0.dist-info/RECORD", "six.py,,\n");
+                wheel(out, "six-1.16.0.dist-info", "six.py", "import sys\n",
+                        "Metadata-Version: 2.1\nName: six\nVersion: 1.16.0\n", "py2.py3-none-any");
             }
             Path req = Files.writeString(dir.resolve("requirements.txt"), "six>=1.0\n");
-            quietly("resolve", req.toString(), "--runtime", "python3.12", "--no-index", "--find-links", wheels.toString());
-            quietly("resolve", req.toString(), "--runtime", "python3.11", "--no-index", "--find-links", wheels.toString(),
+            // a PEP 503 file index (project pages with hashes, metadata with markers), resolved cold and then warm
+            Path index = simpleIndex(dir.resolve("index"), wheels.resolve("six-1.16.0-py2.py3-none-any.whl"));
+            for (int i = 0; i < 2; i++) {
+                step(ExitCodes.OK, "resolve", "demo[fast]", "--runtime", "python3.12", "--index-url", index.toUri().toString());
+            }
+            step(ExitCodes.OK, "resolve", req.toString(), "--runtime", "python3.12", "--no-index", "--find-links", wheels.toString());
+            step(ExitCodes.OK, "resolve", req.toString(), "--runtime", "python3.11", "--no-index", "--find-links", wheels.toString(),
                     "--json", "-o", dir.resolve("requirements.lock").toString());
-            quietly("merge", req.toString(), req.toString());
-            quietly("plan", req.toString(), "--runtime", "python3.12", "--no-index", "--find-links", wheels.toString());
-            quietly("build", req.toString(), "--runtime", "python3.12", "--no-index", "--find-links", wheels.toString(),
+            step(ExitCodes.OK, "merge", req.toString(), req.toString());
+            step(ExitCodes.OK, "plan", req.toString(), "--runtime", "python3.12", "--no-index", "--find-links", wheels.toString());
+            step(ExitCodes.OK, "build", req.toString(), "--runtime", "python3.12", "--no-index", "--find-links", wheels.toString(),
                     "-o", dir.resolve("layer.zip").toString());
-            return ExitCodes.OK;
+            failed.forEach(f -> spec.commandLine().getErr().println("layerfit: training step " + f));
+            return failed.isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;
         } finally {
             if (savedCache == null) {
                 System.clearProperty("layerfit.cache.dir");
@@ -77,14 +86,60 @@ public final class TrainStartupCommand implements Callable<Integer> {
         }
     }
 
+    /** {@code root/simple/} serving six (the given wheel) and demo 1.0, which needs six on Python 3. */
+    private static Path simpleIndex(Path root, Path six) throws IOException, java.security.NoSuchAlgorithmException {
+        Path files = Files.createDirectories(root.resolve("files"));
+        Path demo = files.resolve("demo-1.0-py3-none-any.whl");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(demo))) {
+            wheel(out, "demo-1.0.dist-info", "demo/__init__.py", "",
+                    "Metadata-Version: 2.1\nName: demo\nVersion: 1.0\nRequires-Python: >=3.8\nProvides-Extra: fast\n"
+                            + "Requires-Dist: six>=1.0; python_version >= \"3\"\n"
+                            + "Requires-Dist: six; extra == \"fast\" and sys_platform == \"linux\"\n\nA long description.\n",
+                    "py3-none-any");
+        }
+        Files.copy(six, files.resolve(six.getFileName()));
+        for (Path wheel : new Path[] {demo, files.resolve(six.getFileName())}) {
+            String name = wheel.getFileName().toString();
+            String sha256 = java.util.HexFormat.of().formatHex(
+                    java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(wheel)));
+            Path page = Files.createDirectories(root.resolve("simple").resolve(name.substring(0, name.indexOf('-'))));
+            Files.writeString(page.resolve("index.html"), "<!DOCTYPE html><html><body><a href=\"../../files/" + name
+                    + "#sha256=" + sha256 + "\" data-requires-python=\"&gt;=3.8\">" + name + "</a></body></html>\n");
+        }
+        return root.resolve("simple");
+    }
+
+    /** A one-module wheel whose RECORD has every file's sha256 and size, as installers require. */
+    private static void wheel(ZipOutputStream out, String distInfo, String module, String code, String metadata, String tag)
+            throws IOException {
+        String wheelFile = "Wheel-Version: 1.0\nGenerator: layerfit\nRoot-Is-Purelib: true\nTag: " + tag + "\n";
+        StringBuilder record = new StringBuilder();
+        String[][] files = {{module, code}, {distInfo + "/METADATA", metadata}, {distInfo + "/WHEEL", wheelFile}};
+        for (String[] f : files) {
+            put(out, f[0], f[1]);
+            byte[] bytes = f[1].getBytes(StandardCharsets.UTF_8);
+            try {
+                record.append(f[0]).append(",sha256=").append(java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                        java.security.MessageDigest.getInstance("SHA-256").digest(bytes))).append(',').append(bytes.length).append('\n');
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException("the JDK lacks SHA-256", e);
+            }
+        }
+        put(out, distInfo + "/RECORD", record + distInfo + "/RECORD,,\n");
+    }
+
     private static void put(ZipOutputStream out, String name, String text) throws IOException {
         out.putNextEntry(new ZipEntry(name));
         out.write(text.getBytes(StandardCharsets.UTF_8));
         out.closeEntry();
     }
 
-    private static void quietly(String... args) {
+    /** Runs one command, printing nothing; a command that does not end as expected is noted (training is broken). */
+    private void step(int expected, String... args) {
         StringWriter sink = new StringWriter();
-        Main.run(args, new PrintWriter(sink), new PrintWriter(sink));
+        int code = Main.run(args, new PrintWriter(sink), new PrintWriter(sink));
+        if (code != expected) {
+            failed.add("'" + String.join(" ", args) + "' exited " + code + ", not " + expected + ": " + sink.toString().strip());
+        }
     }
 }

@@ -130,7 +130,7 @@ public final class IndexPackageSource implements PackageSource, AutoCloseable {
             for (ArchiveEntry e : zip.entries()) {
                 String n = e.name();
                 if (n.matches("[^/]+\\.dist-info/METADATA")) {
-                    return CoreMetadata.parse(new String(zip.read(n), java.nio.charset.StandardCharsets.UTF_8),
+                    return CoreMetadata.parse(zip.read(n),
                             wheel.getFileName() + " METADATA");
                 }
             }

@@ -4,6 +4,7 @@ import dev.layerfit.python.pep440.Version;
 import dev.layerfit.python.pep508.InvalidRequirementException;
 import dev.layerfit.python.pep508.ProjectName;
 import dev.layerfit.python.pep508.Requirement;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -38,6 +39,37 @@ public record CoreMetadata(String name, Version version, List<Requirement> requi
      * @throws MetadataUnavailableException when Name or Version is missing or a Requires-Dist is invalid
      */
     public static CoreMetadata parse(String text, String label) {
+        return parseHeaders(text, label);
+    }
+
+    /**
+     * Parses METADATA as stored (UTF-8), decoding only the headers: the body (the long description, often most of
+     * the file) is never needed.
+     */
+    public static CoreMetadata parse(byte[] data, String label) {
+        return parseHeaders(new String(data, 0, headersLength(data), StandardCharsets.UTF_8), label);
+    }
+
+    /** The length of the header block: up to the first empty line (LF, CRLF or CR line ends), or all of it. */
+    static int headersLength(byte[] data) {
+        int lineStart = 0;
+        for (int i = 0; i < data.length; i++) {
+            byte b = data[i];
+            if (b != '\n' && b != '\r') {
+                continue;
+            }
+            if (i == lineStart) {
+                return i;
+            }
+            if (b == '\r' && i + 1 < data.length && data[i + 1] == '\n') {
+                i++;
+            }
+            lineStart = i + 1;
+        }
+        return data.length;
+    }
+
+    private static CoreMetadata parseHeaders(String text, String label) {
         String name = null;
         String version = null;
         String requiresPython = null;
@@ -76,7 +108,15 @@ public record CoreMetadata(String name, Version version, List<Requirement> requi
     /** RFC 822 header fields up to the first empty line; continuation lines (leading whitespace) are folded in. */
     private static List<String[]> headers(String text) {
         List<String[]> out = new ArrayList<>();
-        for (String line : text.split("\r\n|\n|\r", -1)) {
+        String lf = text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n").replace('\r', '\n');
+        int at = 0;
+        while (at <= lf.length()) {
+            int end = lf.indexOf('\n', at);
+            if (end < 0) {
+                end = lf.length();
+            }
+            String line = lf.substring(at, end);
+            at = end + 1;
             if (line.isEmpty()) {
                 break;
             }

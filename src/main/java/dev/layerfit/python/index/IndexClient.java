@@ -173,10 +173,11 @@ public final class IndexClient {
             if (data == null) {
                 data = fetchMetadata(file);
                 if (file.sha256() != null || !isFile(file.url())) {
-                    cache.putMetadata(key, data);
+                    // the headers only: resolution never reads the body (the long description, most of the file)
+                    cache.putMetadata(key, java.util.Arrays.copyOf(data, CoreMetadata.headersLength(data)));
                 }
             }
-            return CoreMetadata.parse(new String(data, StandardCharsets.UTF_8), file.filename() + " METADATA");
+            return CoreMetadata.parse(data, file.filename() + " METADATA");
         });
     }
 
