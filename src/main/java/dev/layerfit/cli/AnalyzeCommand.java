@@ -18,7 +18,7 @@ import picocli.CommandLine.Model.OptionSpec;
  * from annotations: it is the command whose start-up the benchmarks hold to a Python one-liner's (see
  * {@link OptionSpecs}).
  */
-public final class AnalyzeCommand implements Callable<Integer>, HasAwsOptions, HasCommonOptions {
+public final class AnalyzeCommand implements Callable<Integer>, HasOptionGroups {
 
     List<String> paths;
     int top = 10;
@@ -45,9 +45,9 @@ public final class AnalyzeCommand implements Callable<Integer>, HasAwsOptions, H
                         "  layerfit analyze examples/seed-app/layers/*.listing --html layers.html");
         spec.addPositional(OptionSpecs.strings("1..*", "PATH|ARN",
                 "Zips, folders, .listing files, or layer version ARNs (measured from AWS by ranged reads).", v -> command.paths = v));
-        spec.addOption(OptionSpec.builder("--top").type(int.class).paramLabel("N").defaultValue("10")
-                .description("Distributions shown per artifact (default: ${DEFAULT-VALUE}).")
-                .setter(OptionSpecs.setter((Integer v) -> command.top = v, Integer.class)).build());
+        OptionSpecs.Binding<Integer> top = new OptionSpecs.Binding<>(command.top, v -> command.top = v);
+        spec.addOption(OptionSpec.builder("--top").type(int.class).paramLabel("N").defaultValue(String.valueOf(command.top))
+                .description("Distributions shown per artifact (default: ${DEFAULT-VALUE}).").getter(top).setter(top).build());
         spec.addOption(OptionSpecs.value(Path.class, "FILE",
                 "Also write a self-contained HTML report (zoomable treemap, limit bar, duplicates) to FILE.", v -> command.html = v, "--html"));
         OptionSpecs.addStandardHelp(spec);
@@ -74,12 +74,7 @@ public final class AnalyzeCommand implements Callable<Integer>, HasAwsOptions, H
     }
 
     @Override
-    public AwsOptions aws() {
-        return aws;
-    }
-
-    @Override
-    public CommonOptions common() {
-        return common;
+    public java.util.List<OptionGroup> optionGroups() {
+        return java.util.List.of(aws, common);
     }
 }

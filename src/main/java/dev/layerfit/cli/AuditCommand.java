@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every function fits (and is under --fail-over)", "1:a function does not fit or is over --fail-over",
             "2:bad input", "3:network or AWS failure: no region could be listed, or a function could not be measured (and none fails)"})
-public final class AuditCommand implements Callable<Integer>, HasAwsOptions, HasCommonOptions {
+public final class AuditCommand implements Callable<Integer>, HasOptionGroups {
 
     @Option(names = "--all-regions", description = "Every commercial region Lambda runs in (instead of --region).")
     boolean allRegions;
@@ -143,12 +143,7 @@ public final class AuditCommand implements Callable<Integer>, HasAwsOptions, Has
     }
 
     @Override
-    public AwsOptions aws() {
-        return aws;
-    }
-
-    @Override
-    public CommonOptions common() {
-        return common;
+    public java.util.List<OptionGroup> optionGroups() {
+        return java.util.List.of(aws, common);
     }
 }

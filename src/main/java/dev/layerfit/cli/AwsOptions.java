@@ -9,18 +9,18 @@ import java.net.URISyntaxException;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * Options of every command that talks to AWS: where and as whom, or {@code --offline} to refuse the network. Defined
- * in code ({@link OptionSpecs}); {@link CommandTree} adds them to every command that {@link HasAwsOptions has} them.
+ * Options of every command that talks to AWS: where and as whom, or {@code --offline} to refuse the network (an
+ * {@link OptionGroup}).
  */
-public final class AwsOptions {
+public final class AwsOptions implements OptionGroup {
 
     String profile;
     String region;
     String endpointUrl;
     boolean offline;
 
-    /** These options as a picocli mixin that sets this object's fields. */
-    CommandSpec mixin() {
+    @Override
+    public CommandSpec mixin(CommandSpec command) {
         CommandSpec mixin = CommandSpec.create();
         mixin.addOption(OptionSpecs.value(String.class, "NAME",
                 "Named profile from ~/.aws/config and ~/.aws/credentials (default: the standard chain).", v -> profile = v, "--profile"));

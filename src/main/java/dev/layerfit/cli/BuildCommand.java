@@ -44,13 +44,11 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:built", "1:the requirements cannot be met, or --verify-imports found a module that fails to import",
             "2:bad input (missing file, hash mismatch, bad wheel, disk full, ...)", "3:an index could not be reached"})
-public final class BuildCommand implements Callable<Integer>, HasCommonOptions {
+public final class BuildCommand implements Callable<Integer>, HasOptionGroups {
 
-    @Mixin
-    RequirementsArguments requirements;
+    final RequirementsArguments requirements = new RequirementsArguments();
 
-    @Mixin
-    TargetOptions targetOptions;
+    final TargetOptions targetOptions = new TargetOptions();
 
     @Mixin
     LayerShapeOptions shape;
@@ -58,8 +56,7 @@ public final class BuildCommand implements Callable<Integer>, HasCommonOptions {
     @Option(names = "--verify-imports", description = "Import every top-level module with a local python3.X of the target.")
     boolean verifyImports;
 
-    @Mixin
-    IndexFlags index;
+    final IndexFlags index = new IndexFlags();
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "LAYER.zip", description = "The layer zip to write.")
     Path output;
@@ -160,7 +157,7 @@ public final class BuildCommand implements Callable<Integer>, HasCommonOptions {
     }
 
     @Override
-    public CommonOptions common() {
-        return common;
+    public java.util.List<OptionGroup> optionGroups() {
+        return java.util.List.of(requirements, targetOptions, index, common);
     }
 }

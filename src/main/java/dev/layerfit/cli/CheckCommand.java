@@ -29,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -51,7 +50,7 @@ import picocli.CommandLine.Spec;
             "  layerfit check --function-name api --region eu-west-1 --package examples/sam-app/hello   # code from a local copy"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the deployment fits", "1:it does not fit", "2:bad input (missing artifact, bad config, ...)"})
-public final class CheckCommand implements Callable<Integer>, HasAwsOptions, HasCommonOptions {
+public final class CheckCommand implements Callable<Integer>, HasOptionGroups {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "PROJECT_DIR|FUNCTION_ARN",
             description = "The project folder (default: .), or a deployed function's ARN.")
@@ -95,11 +94,9 @@ public final class CheckCommand implements Callable<Integer>, HasAwsOptions, Has
 
     final AwsOptions aws = new AwsOptions();
 
-    @Mixin
-    TargetOptions targetOptions;
+    final TargetOptions targetOptions = new TargetOptions();
 
-    @Mixin
-    IndexFlags index;
+    final IndexFlags index = new IndexFlags();
 
     final CommonOptions common = new CommonOptions();
 
@@ -248,12 +245,7 @@ public final class CheckCommand implements Callable<Integer>, HasAwsOptions, Has
     }
 
     @Override
-    public AwsOptions aws() {
-        return aws;
-    }
-
-    @Override
-    public CommonOptions common() {
-        return common;
+    public java.util.List<OptionGroup> optionGroups() {
+        return java.util.List.of(aws, targetOptions, index, common);
     }
 }

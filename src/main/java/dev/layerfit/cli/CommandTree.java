@@ -86,7 +86,9 @@ final class CommandTree {
 
     /** A command: its model in code for the ones that have one (see {@link OptionSpecs}), else its annotations. */
     private static void add(CommandLine root, String name, Class<?> type) {
-        root.addSubcommand(name, type == AnalyzeCommand.class ? AnalyzeCommand.model() : type);
+        Object command = type == AnalyzeCommand.class ? AnalyzeCommand.model()
+                : type == ResolveCommand.class ? ResolveCommand.model() : type;
+        root.addSubcommand(name, command);
     }
 
     /**
@@ -146,13 +148,14 @@ final class CommandTree {
 
     /** The option groups defined in code that the command takes, after its own options. */
     private static void addSharedOptions(CommandLine cl) {
-        Object command = cl.getCommand();
         CommandSpec spec = cl.getCommandSpec();
-        if (command instanceof HasAwsOptions aws && !spec.mixins().containsKey("aws")) {
-            spec.addMixin("aws", aws.aws().mixin());
-        }
-        if (command instanceof HasCommonOptions common && !spec.mixins().containsKey("common")) {
-            spec.addMixin("common", common.common().mixin(spec));
+        if (cl.getCommand() instanceof HasOptionGroups command) {
+            for (OptionGroup group : command.optionGroups()) {
+                String name = group.getClass().getSimpleName();
+                if (!spec.mixins().containsKey(name)) {
+                    spec.addMixin(name, group.mixin(spec));
+                }
+            }
         }
     }
 

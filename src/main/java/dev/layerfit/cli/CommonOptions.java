@@ -4,18 +4,17 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
 /**
- * Options every command accepts. Defined in code ({@link OptionSpecs}); {@link CommandTree} adds them to every
- * command that {@link HasCommonOptions has} them, after the command's own options.
+ * Options every command accepts (an {@link OptionGroup}).
  */
-public final class CommonOptions {
+public final class CommonOptions implements OptionGroup {
 
     boolean json;
     boolean quiet;
     boolean verbose;
     boolean debug;
 
-    /** These options as a picocli mixin of {@code command} that sets this object's fields. */
-    CommandSpec mixin(CommandSpec command) {
+    @Override
+    public CommandSpec mixin(CommandSpec command) {
         CommandSpec mixin = CommandSpec.create();
         mixin.addOption(OptionSpecs.flag("Machine-readable JSON on stdout (and nothing else on stdout).", v -> json = v, "--json"));
         mixin.addOption(OptionSpecs.flag("Print only the verdict (the last line) and errors.", v -> quiet = v, "-q", "--quiet"));

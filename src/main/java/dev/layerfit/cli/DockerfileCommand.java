@@ -30,7 +30,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -46,7 +45,7 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:",
             "  layerfit resolve examples/inputs/requirements.txt --runtime python3.12 --arch arm64 -o requirements.lock",
             "  layerfit dockerfile --project examples/inputs --runtime python3.12 --arch arm64 requirements.lock -o Dockerfile"})
-public final class DockerfileCommand implements Callable<Integer>, HasCommonOptions {
+public final class DockerfileCommand implements Callable<Integer>, HasOptionGroups {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "REQUIREMENTS",
             description = "The requirements file, pyproject.toml or lock to install (relative to the project folder); "
@@ -73,11 +72,9 @@ public final class DockerfileCommand implements Callable<Integer>, HasCommonOpti
             + "installs (default: the version the project's requirements pin, else the newest layerfit knows).")
     String chaliceVersion;
 
-    @Mixin
-    TargetOptions targetOptions;
+    final TargetOptions targetOptions = new TargetOptions();
 
-    @Mixin
-    IndexFlags index;
+    final IndexFlags index = new IndexFlags();
 
     final CommonOptions common = new CommonOptions();
 
@@ -204,7 +201,7 @@ public final class DockerfileCommand implements Callable<Integer>, HasCommonOpti
     }
 
     @Override
-    public CommonOptions common() {
-        return common;
+    public java.util.List<OptionGroup> optionGroups() {
+        return java.util.List.of(targetOptions, index, common);
     }
 }

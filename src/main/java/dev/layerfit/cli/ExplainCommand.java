@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
             "Paste the whole line; prefixes from boto3, the AWS CLI, Chalice or the Java SDK are fine."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the error was recognised and explained", "2:the text holds no error layerfit knows"})
-public final class ExplainCommand implements Callable<Integer>, HasCommonOptions {
+public final class ExplainCommand implements Callable<Integer>, HasOptionGroups {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -111,7 +111,7 @@ public final class ExplainCommand implements Callable<Integer>, HasCommonOptions
     }
 
     @Override
-    public CommonOptions common() {
-        return common;
+    public java.util.List<OptionGroup> optionGroups() {
+        return java.util.List.of(common);
     }
 }

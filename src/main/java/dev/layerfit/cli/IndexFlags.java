@@ -3,25 +3,30 @@ package dev.layerfit.cli;
 import dev.layerfit.pipeline.IndexSettings;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** pip's index flags, for commands that fetch wheels ({@code build}, {@code plan}, {@code check}). */
-public final class IndexFlags {
+/** pip's index flags, for commands that fetch wheels ({@code build}, {@code plan}, {@code check}): an {@link OptionGroup}. */
+public final class IndexFlags implements OptionGroup {
 
-    @Option(names = {"-i", "--index-url"}, paramLabel = "URL", description = "The main index, replacing the configured one.")
     String indexUrl;
-
-    @Option(names = "--extra-index-url", paramLabel = "URL", description = "A further index (repeatable).")
     List<String> extraIndexUrls = new ArrayList<>();
-
-    @Option(names = {"-f", "--find-links"}, paramLabel = "DIR|URL", description = "A folder or page listing files (repeatable).")
     List<String> findLinks = new ArrayList<>();
-
-    @Option(names = "--no-index", description = "Ignore every index URL; use --find-links only.")
     boolean noIndex;
-
-    @Option(names = "--pre", description = "Allow pre-releases.")
     boolean pre;
+
+    @Override
+    public CommandSpec mixin(CommandSpec command) {
+        CommandSpec mixin = CommandSpec.create();
+        mixin.addOption(OptionSpecs.value(String.class, "URL", "The main index, replacing the configured one.", v -> indexUrl = v,
+                "-i", "--index-url"));
+        mixin.addOption(OptionSpecs.values(String.class, "URL", "A further index (repeatable).", v -> extraIndexUrls = v,
+                "--extra-index-url"));
+        mixin.addOption(OptionSpecs.values(String.class, "DIR|URL", "A folder or page listing files (repeatable).",
+                v -> findLinks = v, "-f", "--find-links"));
+        mixin.addOption(OptionSpecs.flag("Ignore every index URL; use --find-links only.", v -> noIndex = v, "--no-index"));
+        mixin.addOption(OptionSpecs.flag("Allow pre-releases.", v -> pre = v, "--pre"));
+        return mixin;
+    }
 
     /** The flags as the build package takes them. */
     public IndexSettings settings() {

@@ -28,7 +28,7 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 @Command(name = "list", mixinStandardHelpOptions = true,
         description = {"Lists the newest version of every layer in the region, or every version of --name.",
             "--unzipped also reads each version's central directory (a few ranged reads, cached) to show its unzipped size."})
-public final class LayersListCommand implements Callable<Integer>, HasAwsOptions, HasCommonOptions {
+public final class LayersListCommand implements Callable<Integer>, HasOptionGroups {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -142,12 +142,7 @@ public final class LayersListCommand implements Callable<Integer>, HasAwsOptions
     }
 
     @Override
-    public AwsOptions aws() {
-        return aws;
-    }
-
-    @Override
-    public CommonOptions common() {
-        return common;
+    public java.util.List<OptionGroup> optionGroups() {
+        return java.util.List.of(common, aws);
     }
 }

@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 @Command(name = "prune", mixinStandardHelpOptions = true,
         description = {"Deletes old versions of a layer, keeping the newest --keep N and every version --config references.",
             "Lists what it would delete; deletes only with --yes."})
-public final class LayersPruneCommand implements Callable<Integer>, HasAwsOptions, HasCommonOptions {
+public final class LayersPruneCommand implements Callable<Integer>, HasOptionGroups {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -112,12 +112,7 @@ public final class LayersPruneCommand implements Callable<Integer>, HasAwsOption
     }
 
     @Override
-    public AwsOptions aws() {
-        return aws;
-    }
-
-    @Override
-    public CommonOptions common() {
-        return common;
+    public java.util.List<OptionGroup> optionGroups() {
+        return java.util.List.of(common, aws);
     }
 }

@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -27,10 +26,9 @@ import picocli.CommandLine.Spec;
             "  layerfit merge -r examples/inputs/base.txt \"requests>=2.31\" -c examples/inputs/constraints.txt"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:merged", "1:a conflict (nothing written)", "2:bad input"})
-public final class MergeCommand implements Callable<Integer>, HasCommonOptions {
+public final class MergeCommand implements Callable<Integer>, HasOptionGroups {
 
-    @Mixin
-    RequirementsArguments requirements;
+    final RequirementsArguments requirements = new RequirementsArguments();
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
             description = "Where to write the merged file (written atomically); default: standard output.")
@@ -84,7 +82,7 @@ public final class MergeCommand implements Callable<Integer>, HasCommonOptions {
     }
 
     @Override
-    public CommonOptions common() {
-        return common;
+    public java.util.List<OptionGroup> optionGroups() {
+        return java.util.List.of(requirements, common);
     }
 }

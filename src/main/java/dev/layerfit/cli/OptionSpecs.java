@@ -1,9 +1,7 @@
 package dev.layerfit.cli;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.IGetter;
 import picocli.CommandLine.Model.ISetter;
@@ -14,8 +12,8 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  * Picocli options defined in code rather than by annotations, bound to an object's fields. Reading annotations
  * costs a start-up: each annotation type becomes a dynamic proxy class generated at run time, which no start-up
  * archive can hold (about 35 ms of the 190 ms {@code layerfit analyze} took from the release archive). The
- * options every command shares ({@link CommonOptions}, {@link AwsOptions}), the root and {@code analyze} are
- * therefore built here; the other commands keep their annotations.
+ * {@link OptionGroup}s every command shares, the root and {@code analyze} are therefore built here; the other
+ * commands keep their annotations for their own options.
  */
 final class OptionSpecs {
 
@@ -24,28 +22,30 @@ final class OptionSpecs {
 
     /** A flag ({@code --json}): true when given. */
     static OptionSpec flag(String description, Consumer<Boolean> into, String... names) {
+        Binding<Boolean> binding = new Binding<>(false, into);
         return OptionSpec.builder(names).type(boolean.class).arity("0").description(description)
-                .initialValue(false).hasInitialValue(true)
-                .getter(getter(() -> false)).setter(setter(into, Boolean.class)).build();
+                .initialValue(false).hasInitialValue(true).getter(binding).setter(binding).build();
     }
 
     /** An option with one value ({@code --region REGION}), converted by picocli to {@code type}. */
     static <V> OptionSpec value(Class<V> type, String paramLabel, String description, Consumer<V> into, String... names) {
+        Binding<V> binding = new Binding<>(null, into);
         return OptionSpec.builder(names).type(type).arity("1").paramLabel(paramLabel).description(description)
-                .setter(setter(into, type)).build();
+                .getter(binding).setter(binding).build();
     }
 
-    /** Positional parameters collected into a list ({@code PATH...}), which {@code into} receives when parsing starts. */
+    /** A repeatable option ({@code -r FILE}), its values converted to {@code type} and collected in order. */
+    static <E> OptionSpec values(Class<E> type, String paramLabel, String description, Consumer<List<E>> into, String... names) {
+        Binding<List<E>> binding = new Binding<>(null, into);
+        return OptionSpec.builder(names).type(List.class).auxiliaryTypes(type).arity("1").paramLabel(paramLabel)
+                .description(description).getter(binding).setter(binding).build();
+    }
+
+    /** Positional parameters collected into a list ({@code PATH...}). */
     static PositionalParamSpec strings(String arity, String paramLabel, String description, Consumer<List<String>> into) {
-        List<String> values = new ArrayList<>();
+        Binding<List<String>> binding = new Binding<>(null, into);
         return PositionalParamSpec.builder().arity(arity).required(!arity.startsWith("0")).paramLabel(paramLabel)
-                .description(description)
-                .type(List.class).auxiliaryTypes(String.class)
-                .getter(getter(() -> values)).setter(setter(list -> {
-                    @SuppressWarnings("unchecked")
-                    List<String> strings = (List<String>) list;
-                    into.accept(strings);
-                }, Object.class)).build();
+                .description(description).type(List.class).auxiliaryTypes(String.class).getter(binding).setter(binding).build();
     }
 
     /** {@code -h/--help} and {@code -V/--version}, as picocli's {@code mixinStandardHelpOptions} words them. */
@@ -56,26 +56,36 @@ final class OptionSpecs {
                 .description("Print version information and exit.").build());
     }
 
-    private static IGetter getter(Supplier<Object> value) {
-        return new IGetter() {
-            @Override
-            @SuppressWarnings("unchecked")
-            public <T> T get() {
-                return (T) value.get();
-            }
-        };
-    }
+    /**
+     * The value picocli holds for an option, passed on to a field. Picocli reads a list option's current value to add
+     * the next occurrence's values to it, so the binding keeps what was last set. Null (an option reset to no
+     * initial value) is not passed on: the field keeps its default.
+     */
+    static final class Binding<V> implements IGetter, ISetter {
 
-    static <V> ISetter setter(Consumer<V> into, Class<V> type) {
-        return new ISetter() {
-            @Override
-            @SuppressWarnings("unchecked")
-            public <T> T set(T value) {
-                if (value != null) { // picocli resets an option to its initial value, null when it has none
-                    into.accept((V) value);
-                }
-                return null;
+        private Object value;
+        private final Consumer<V> into;
+
+        Binding(Object initial, Consumer<V> into) {
+            this.value = initial;
+            this.into = into;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <T> T get() {
+            return (T) value;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <T> T set(T newValue) {
+            Object old = value;
+            value = newValue;
+            if (newValue != null) {
+                into.accept((V) newValue);
             }
-        };
+            return (T) old;
+        }
     }
 }

@@ -36,13 +36,11 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the layers fit", "1:they do not fit under 262,144,000 bytes (advice printed)",
             "2:bad input", "3:an index could not be reached"})
-public final class PlanCommand implements Callable<Integer>, HasCommonOptions {
+public final class PlanCommand implements Callable<Integer>, HasOptionGroups {
 
-    @Mixin
-    RequirementsArguments requirements;
+    final RequirementsArguments requirements = new RequirementsArguments();
 
-    @Mixin
-    TargetOptions targetOptions;
+    final TargetOptions targetOptions = new TargetOptions();
 
     @Mixin
     LayerShapeOptions shape;
@@ -50,8 +48,7 @@ public final class PlanCommand implements Callable<Integer>, HasCommonOptions {
     @Option(names = "--max-layers", paramLabel = "N", description = "The most layers to plan (default 5, Lambda's limit).")
     int maxLayers = 5;
 
-    @Mixin
-    IndexFlags index;
+    final IndexFlags index = new IndexFlags();
 
     final CommonOptions common = new CommonOptions();
 
@@ -125,7 +122,7 @@ public final class PlanCommand implements Callable<Integer>, HasCommonOptions {
     }
 
     @Override
-    public CommonOptions common() {
-        return common;
+    public java.util.List<OptionGroup> optionGroups() {
+        return java.util.List.of(requirements, targetOptions, index, common);
     }
 }

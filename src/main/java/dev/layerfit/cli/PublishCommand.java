@@ -42,7 +42,7 @@ import software.amazon.awssdk.services.s3.S3Client;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:published, or skipped because unchanged", "2:bad input (zip, flags, config)",
             "3:network or AWS failure"})
-public final class PublishCommand implements Callable<Integer>, HasAwsOptions, HasCommonOptions {
+public final class PublishCommand implements Callable<Integer>, HasOptionGroups {
 
     private static final Pattern LAYER_NAME = Pattern.compile("[A-Za-z0-9_-]{1,140}");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -230,12 +230,7 @@ public final class PublishCommand implements Callable<Integer>, HasAwsOptions, H
     }
 
     @Override
-    public AwsOptions aws() {
-        return aws;
-    }
-
-    @Override
-    public CommonOptions common() {
-        return common;
+    public java.util.List<OptionGroup> optionGroups() {
+        return java.util.List.of(common, aws);
     }
 }

@@ -11,8 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * pip's way of naming requirements, for every command that takes them: files and specifiers as arguments
@@ -21,31 +20,38 @@ import picocli.CommandLine.Parameters;
  *
  * <p>An argument is a file when it exists or looks like one (a path separator, or a name ending in {@code .txt},
  * {@code .in}, {@code .toml}, {@code .lock} or {@code .json}, so a missing file is reported as missing); otherwise it
- * is a requirement specifier.
+ * is a requirement specifier. An {@link OptionGroup}.
  */
-public final class RequirementsArguments {
+public final class RequirementsArguments implements OptionGroup {
 
     private static final Pattern FILE_LIKE = Pattern.compile("(?i).*(/|\\\\|\\.txt|\\.in|\\.toml|\\.lock|\\.json)$|.*[/\\\\].*");
 
-    @Parameters(arity = "0..*", paramLabel = "REQUIREMENTS",
-            description = "Requirements files, pyproject.toml, a lock (uv.lock, poetry.lock, Pipfile.lock, pylock.toml), "
-                    + "requirement specifiers, or - for standard input.")
     List<String> arguments = new ArrayList<>();
-
-    @Option(names = {"-r", "--requirement"}, paramLabel = "FILE", description = "A requirements file, pyproject.toml or lock (repeatable; - is standard input).")
     List<String> requirementFiles = new ArrayList<>();
-
-    @Option(names = {"-c", "--constraint"}, paramLabel = "FILE", description = "Constrain versions with this file (repeatable).")
     List<Path> constraintFiles = new ArrayList<>();
-
-    @Option(names = "--extra", paramLabel = "NAME", description = "Include this optional-dependency extra of a pyproject.toml or lock (repeatable).")
     List<String> extras = new ArrayList<>();
-
-    @Option(names = "--group", paramLabel = "NAME", description = "Include this dependency group (PEP 735) of a pyproject.toml or lock (repeatable).")
     List<String> groups = new ArrayList<>();
-
-    @Option(names = "--with-project", description = "Also install the pyproject.toml's project itself (built as a pure wheel).")
     boolean withProject;
+
+    @Override
+    public CommandSpec mixin(CommandSpec command) {
+        CommandSpec mixin = CommandSpec.create();
+        mixin.addPositional(OptionSpecs.strings("0..*", "REQUIREMENTS",
+                "Requirements files, pyproject.toml, a lock (uv.lock, poetry.lock, Pipfile.lock, pylock.toml), "
+                        + "requirement specifiers, or - for standard input.", v -> arguments = v));
+        mixin.addOption(OptionSpecs.values(String.class, "FILE",
+                "A requirements file, pyproject.toml or lock (repeatable; - is standard input).", v -> requirementFiles = v,
+                "-r", "--requirement"));
+        mixin.addOption(OptionSpecs.values(Path.class, "FILE", "Constrain versions with this file (repeatable).",
+                v -> constraintFiles = v, "-c", "--constraint"));
+        mixin.addOption(OptionSpecs.values(String.class, "NAME",
+                "Include this optional-dependency extra of a pyproject.toml or lock (repeatable).", v -> extras = v, "--extra"));
+        mixin.addOption(OptionSpecs.values(String.class, "NAME",
+                "Include this dependency group (PEP 735) of a pyproject.toml or lock (repeatable).", v -> groups = v, "--group"));
+        mixin.addOption(OptionSpecs.flag("Also install the pyproject.toml's project itself (built as a pure wheel).",
+                v -> withProject = v, "--with-project"));
+        return mixin;
+    }
 
     /** The sources as given, standard input read from {@code stdin} (once, whichever of - and -r - names it). */
     public RequirementsInput input(InputStream stdin) {

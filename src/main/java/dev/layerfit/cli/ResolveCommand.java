@@ -17,55 +17,62 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
-/** {@code layerfit resolve}: pins Python requirements for a Lambda runtime, as pip would pick them, into a hashed lock. */
-@Command(name = "resolve",
-        header = "Resolve requirements for an exact Lambda runtime; write a hashed lock.", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Resolves Python requirements for a Lambda runtime: the versions pip would install there (wheels only,",
-            "tags and Requires-Python of the target), printed and optionally written as a pip lock file with the",
-            "sha256 of every wheel of each pinned version the target can install.",
-            "",
-            "REQUIREMENTS are pip requirements files (as pip's -r), pyproject.toml ([project] dependencies, --extra,",
-            "--group), requirement specifiers, - for standard input, or a lock taken as it is (uv.lock, poetry.lock,",
-            "Pipfile.lock, pylock.toml). -o NAME.toml writes a PEP 751 pylock.toml, any other name a pip lock.",
-            "Index options come from pip's and uv's configuration, then the files, then these flags (the flags win)."},
-        footer = {"", "Examples:",
-            "  layerfit resolve examples/inputs/requirements.txt --runtime python3.12 -o requirements.lock",
-            "  layerfit resolve examples/inputs/base.txt examples/inputs/web.txt --python-version 3.11 --glibc 2.34 --json",
-            "  layerfit resolve \"requests>=2.31\" -r examples/inputs/base.txt --runtime python3.11 -o pylock.toml",
-            "  layerfit resolve examples/inputs/pyproject.toml --extra s3 --group prod --runtime python3.12",
-            "  layerfit resolve examples/inputs/uv.lock --runtime python3.12 --arch arm64 -o pylock.toml",
-            "  pip install --require-hashes --no-deps --only-binary=:all: -r requirements.lock"},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:resolved", "1:the requirements cannot all be met on the target (the reason is printed)",
-            "2:bad input (missing file, unknown project, hash mismatch, ...)", "3:an index could not be reached"})
-public final class ResolveCommand implements Callable<Integer>, HasCommonOptions {
+/**
+ * {@code layerfit resolve}: pins Python requirements for a Lambda runtime, as pip would pick them, into a hashed lock.
+ * Its model is built in code, not read from annotations (see {@link OptionSpecs}): its start-up is benchmarked
+ * against pip's whole run.
+ */
+public final class ResolveCommand implements Callable<Integer>, HasOptionGroups {
 
-    @Mixin
-    RequirementsArguments requirements;
-
-    @Mixin
-    TargetOptions targetOptions;
-
-    @Mixin
-    IndexFlags index;
-
-    @Option(names = {"-o", "--output"}, paramLabel = "LOCK", description = "Write the lock file here (atomically).")
+    final RequirementsArguments requirements = new RequirementsArguments();
+    final TargetOptions targetOptions = new TargetOptions();
+    final IndexFlags index = new IndexFlags();
     Path output;
-
-    @Option(names = "--metadata-threads", hidden = true, paramLabel = "N",
-            description = "Background metadata fetchers (0: fetch on demand only).")
     int metadataThreads = Locker.DEFAULT_THREADS;
-
     final CommonOptions common = new CommonOptions();
+    private CommandSpec spec;
 
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    private ResolveCommand() {
+    }
+
+    /** The command's picocli model, bound to a new command object. */
+    static CommandSpec model() {
+        ResolveCommand command = new ResolveCommand();
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(command).name("resolve");
+        command.spec = spec;
+        spec.usageMessage().sortOptions(false)
+                .header("Resolve requirements for an exact Lambda runtime; write a hashed lock.")
+                .description("Resolves Python requirements for a Lambda runtime: the versions pip would install there (wheels only,",
+                        "tags and Requires-Python of the target), printed and optionally written as a pip lock file with the",
+                        "sha256 of every wheel of each pinned version the target can install.",
+                        "",
+                        "REQUIREMENTS are pip requirements files (as pip's -r), pyproject.toml ([project] dependencies, --extra,",
+                        "--group), requirement specifiers, - for standard input, or a lock taken as it is (uv.lock, poetry.lock,",
+                        "Pipfile.lock, pylock.toml). -o NAME.toml writes a PEP 751 pylock.toml, any other name a pip lock.",
+                        "Index options come from pip's and uv's configuration, then the files, then these flags (the flags win).")
+                .footer("", "Examples:",
+                        "  layerfit resolve examples/inputs/requirements.txt --runtime python3.12 -o requirements.lock",
+                        "  layerfit resolve examples/inputs/base.txt examples/inputs/web.txt --python-version 3.11 --glibc 2.34 --json",
+                        "  layerfit resolve \"requests>=2.31\" -r examples/inputs/base.txt --runtime python3.11 -o pylock.toml",
+                        "  layerfit resolve examples/inputs/pyproject.toml --extra s3 --group prod --runtime python3.12",
+                        "  layerfit resolve examples/inputs/uv.lock --runtime python3.12 --arch arm64 -o pylock.toml",
+                        "  pip install --require-hashes --no-deps --only-binary=:all: -r requirements.lock")
+                .exitCodeList(java.util.Map.of( // in the standard order (CommandTree)
+                        "0", "resolved",
+                        "1", "the requirements cannot all be met on the target (the reason is printed)",
+                        "2", "bad input (missing file, unknown project, hash mismatch, ...)",
+                        "3", "an index could not be reached"));
+        spec.addOption(OptionSpecs.value(Path.class, "LOCK", "Write the lock file here (atomically).", v -> command.output = v,
+                "-o", "--output"));
+        OptionSpecs.Binding<Integer> threads = new OptionSpecs.Binding<>(command.metadataThreads, v -> command.metadataThreads = v);
+        spec.addOption(OptionSpec.builder("--metadata-threads").hidden(true).type(int.class).paramLabel("N")
+                .description("Background metadata fetchers (0: fetch on demand only).").getter(threads).setter(threads).build());
+        OptionSpecs.addStandardHelp(spec);
+        return spec;
+    }
 
     @Override
     public Integer call() throws IOException {
@@ -146,7 +153,7 @@ public final class ResolveCommand implements Callable<Integer>, HasCommonOptions
     }
 
     @Override
-    public CommonOptions common() {
-        return common;
+    public java.util.List<OptionGroup> optionGroups() {
+        return java.util.List.of(requirements, targetOptions, index, common);
     }
 }

@@ -1,23 +1,31 @@
 package dev.layerfit.cli;
 
 import dev.layerfit.lambda.PythonTarget;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** The Lambda target: a runtime name, or a Python and glibc version for custom runtimes and images; the architecture. */
-public final class TargetOptions {
+/**
+ * The Lambda target: a runtime name, or a Python and glibc version for custom runtimes and images; the architecture
+ * (an {@link OptionGroup}).
+ */
+public final class TargetOptions implements OptionGroup {
 
-    @Option(names = "--runtime", paramLabel = "NAME", description = "A Lambda runtime, e.g. python3.12.")
     String runtime;
-
-    @Option(names = "--python-version", paramLabel = "X.Y[.Z]",
-            description = "A custom target's Python version, e.g. 3.11.7 (with --glibc); X.Y means X.Y.0, as for pip.")
     String pythonVersion;
-
-    @Option(names = "--glibc", paramLabel = "A.B", description = "A custom target's glibc version (with --python-version).")
     String glibc;
-
-    @Option(names = "--arch", paramLabel = "ARCH", description = "x86_64 (default) or arm64.")
     String arch;
+
+    @Override
+    public CommandSpec mixin(CommandSpec command) {
+        CommandSpec mixin = CommandSpec.create();
+        mixin.addOption(OptionSpecs.value(String.class, "NAME", "A Lambda runtime, e.g. python3.12.", v -> runtime = v, "--runtime"));
+        mixin.addOption(OptionSpecs.value(String.class, "X.Y[.Z]",
+                "A custom target's Python version, e.g. 3.11.7 (with --glibc); X.Y means X.Y.0, as for pip.",
+                v -> pythonVersion = v, "--python-version"));
+        mixin.addOption(OptionSpecs.value(String.class, "A.B", "A custom target's glibc version (with --python-version).",
+                v -> glibc = v, "--glibc"));
+        mixin.addOption(OptionSpecs.value(String.class, "ARCH", "x86_64 (default) or arm64.", v -> arch = v, "--arch"));
+        return mixin;
+    }
 
     /** The target these options name; a clear error when they are missing or contradict each other. */
     public PythonTarget target() {

@@ -2,7 +2,8 @@ package dev.layerfit.dev;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.layerfit.cli.CommonOptions;
-import dev.layerfit.cli.HasCommonOptions;
+import dev.layerfit.cli.HasOptionGroups;
+import dev.layerfit.cli.OptionGroup;
 import dev.layerfit.cli.ExitCodes;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Spec;
 /** {@code layerfit dev conformance DIR}: runs the packaging conformance vectors and counts results per file. */
 @Command(name = "conformance", mixinStandardHelpOptions = true,
         description = "Runs the packaging conformance vectors (PEP 440, PEP 508, wheel tags) in DIR.")
-public final class ConformanceCommand implements Callable<Integer>, HasCommonOptions {
+public final class ConformanceCommand implements Callable<Integer>, HasOptionGroups {
 
     private static final int FAILURES_SHOWN = 10;
 
@@ -69,7 +70,7 @@ public final class ConformanceCommand implements Callable<Integer>, HasCommonOpt
     }
 
     @Override
-    public CommonOptions common() {
-        return common;
+    public java.util.List<OptionGroup> optionGroups() {
+        return java.util.List.of(common);
     }
 }

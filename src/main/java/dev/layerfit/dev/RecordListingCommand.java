@@ -3,7 +3,8 @@ package dev.layerfit.dev;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.layerfit.listing.Listing;
 import dev.layerfit.cli.CommonOptions;
-import dev.layerfit.cli.HasCommonOptions;
+import dev.layerfit.cli.HasOptionGroups;
+import dev.layerfit.cli.OptionGroup;
 import dev.layerfit.cli.ExitCodes;
 import dev.layerfit.listing.ListingWriter;
 import java.io.IOException;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Records FOLDER's entries (paths, sizes, deflate-6 compressed sizes) as a listing file, "
                 + "with the real bytes of the metadata files the inventory reads (RECORD, top_level.txt, METADATA, "
                 + "WHEEL, INSTALLER, *.egg-info files, node_modules package.json).")
-public final class RecordListingCommand implements Callable<Integer>, HasCommonOptions {
+public final class RecordListingCommand implements Callable<Integer>, HasOptionGroups {
 
     final CommonOptions common = new CommonOptions();
 
@@ -81,7 +82,7 @@ public final class RecordListingCommand implements Callable<Integer>, HasCommonO
     }
 
     @Override
-    public CommonOptions common() {
-        return common;
+    public java.util.List<OptionGroup> optionGroups() {
+        return java.util.List.of(common);
     }
 }

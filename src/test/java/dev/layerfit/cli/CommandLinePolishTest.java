@@ -95,11 +95,14 @@ class CommandLinePolishTest {
             assertThat(run.exitCode()).as("%s", args).isZero();
             assertThat(run.out()).as("%s", args).isEqualTo(version);
         }
-        // the options defined in code (CommonOptions, AwsOptions) follow the command's own, then -h and -V
+        // the shared option groups follow the command's own options, in the command's order, then -h and -V
         List<String> names = CommandTree.forArgs(new String[] {"check"}).getSubcommands().get("check").getCommandSpec()
                 .options().stream().map(o -> o.longestName()).toList();
-        assertThat(names.subList(names.size() - 11, names.size())).containsExactly("--profile", "--region",
-                "--endpoint-url", "--offline", "--json", "--quiet", "--verbose", "--debug", "--timeout", "--help", "--version");
+        assertThat(names.subList(names.size() - 20, names.size())).containsExactly("--profile", "--region",
+                "--endpoint-url", "--offline", "--runtime", "--python-version", "--glibc", "--arch", "--index-url",
+                "--extra-index-url", "--find-links", "--no-index", "--pre", "--json", "--quiet", "--verbose", "--debug",
+                "--timeout", "--help", "--version");
+        assertThat(names.get(0)).isEqualTo("--stage");
     }
 
     @Test
