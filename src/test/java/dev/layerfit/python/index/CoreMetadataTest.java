@@ -44,4 +44,22 @@ class CoreMetadataTest {
         assertThatThrownBy(() -> CoreMetadata.parse("Name: x\nVersion: one\n", "x.whl METADATA"))
                 .hasMessageContaining("invalid Version 'one'");
     }
+
+    @Test
+    void fromBytesOnlyTheHeadersAreDecodedWhateverTheLineEnds() {
+        for (String nl : new String[] {"\n", "\r\n", "\r"}) {
+            String text = "Name: demo" + nl + "Version: 1.0" + nl + "Requires-Dist: six;" + nl + "  python_version >= \"3\"" + nl
+                    + nl + "Name: not-a-header, the body" + nl + "\u00e9t\u00e9" + nl;
+            byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            int headers = CoreMetadata.headersLength(bytes);
+            assertThat(new String(bytes, 0, headers, java.nio.charset.StandardCharsets.UTF_8)).as(nl)
+                    .endsWith("python_version >= \"3\"" + nl).doesNotContain("body");
+            CoreMetadata m = CoreMetadata.parse(bytes, "demo.whl METADATA");
+            assertThat(m.name()).isEqualTo("demo");
+            assertThat(m.requiresDist()).singleElement().asString().contains("six");
+        }
+        byte[] noBody = "Name: a\nVersion: 2\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(CoreMetadata.headersLength(noBody)).isEqualTo(noBody.length);
+        assertThat(CoreMetadata.parse(noBody, "a").version()).hasToString("2");
+    }
 }

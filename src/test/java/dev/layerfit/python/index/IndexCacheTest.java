@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Cached metadata is checked against its recorded sha256 on every use (#13 item 5): garbage is dropped, not blamed. */
+/** Cached metadata is checked against its recorded checksum on every use (#13 item 5): garbage is dropped, not blamed. */
 class IndexCacheTest {
 
     @TempDir
@@ -43,5 +43,18 @@ class IndexCacheTest {
         Files.writeString(file, "\u0000\u0001garbage");
         assertThat(cache.metadata(KEY)).isEmpty();
         assertThat(file).doesNotExist();
+    }
+
+    @Test
+    void anEntryInTheEarlierFormatIsFetchedAgainWithoutANote() throws Exception {
+        IndexCache cache = new IndexCache(tmp);
+        Path file = Files.createDirectories(tmp.resolve("metadata")).resolve(KEY + ".metadata");
+        Files.writeString(file, "layerfit-sha256:" + "0".repeat(64) + "\n" + new String(METADATA, StandardCharsets.UTF_8));
+        assertThat(cache.metadata(KEY)).isEmpty();
+        assertThat(file).doesNotExist();
+        assertThat(cache.dropped()).isEmpty();
+        cache.putMetadata(KEY, METADATA);
+        assertThat(Files.readString(file)).startsWith("layerfit-crc32:");
+        assertThat(cache.metadata(KEY)).hasValue(METADATA);
     }
 }
