@@ -105,31 +105,61 @@ public record CoreMetadata(String name, Version version, List<Requirement> requi
         return new CoreMetadata(name, parsed, requires, requiresPython, extras);
     }
 
-    /** RFC 822 header fields up to the first empty line; continuation lines (leading whitespace) are folded in. */
+    /** The headers {@link #parse} reads; the others (License, Classifier, ...) are skipped with their folded lines. */
+    private static final java.util.Set<String> NEEDED = java.util.Set.of("name", "version", "requires-python",
+            "provides-extra", "requires-dist");
+
+    /**
+     * The needed RFC 822 header fields up to the first empty line; continuation lines (leading whitespace) are folded
+     * in. Some distributions fold a whole license text into one header: its lines are skipped, not joined.
+     */
     private static List<String[]> headers(String text) {
         List<String[]> out = new ArrayList<>();
         String lf = text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n").replace('\r', '\n');
+        StringBuilder folded = null; // the value of the needed header being read, while it has continuation lines
+        boolean skipping = false;    // inside an unneeded header
         int at = 0;
         while (at <= lf.length()) {
             int end = lf.indexOf('\n', at);
             if (end < 0) {
                 end = lf.length();
             }
-            String line = lf.substring(at, end);
+            int lineStart = at;
             at = end + 1;
-            if (line.isEmpty()) {
+            if (end == lineStart) {
                 break;
             }
-            if ((line.charAt(0) == ' ' || line.charAt(0) == '\t') && !out.isEmpty()) {
-                String[] last = out.get(out.size() - 1);
-                last[1] = last[1] + " " + line.strip();
+            char first = lf.charAt(lineStart);
+            if (first == ' ' || first == '\t') {
+                if (!skipping && !out.isEmpty()) {
+                    if (folded == null) {
+                        folded = new StringBuilder(out.get(out.size() - 1)[1]);
+                    }
+                    folded.append(' ').append(lf.substring(lineStart, end).strip());
+                }
                 continue;
             }
-            int colon = line.indexOf(':');
-            if (colon > 0) {
-                out.add(new String[] {line.substring(0, colon).strip(), line.substring(colon + 1).strip()});
+            finishFolded(out, folded);
+            folded = null;
+            int colon = lf.indexOf(':', lineStart);
+            if (colon < 0 || colon >= end || colon == lineStart) {
+                skipping = true;
+                continue;
+            }
+            String name = lf.substring(lineStart, colon).strip();
+            skipping = !NEEDED.contains(name.toLowerCase(Locale.ROOT));
+            if (!skipping) {
+                out.add(new String[] {name, lf.substring(colon + 1, end).strip()});
             }
         }
+        finishFolded(out, folded);
         return out;
+    }
+
+    /** Sets the last header's value to its folded lines (the first value, then each continuation stripped). */
+    private static void finishFolded(List<String[]> out, StringBuilder folded) {
+        if (folded != null) {
+            out.get(out.size() - 1)[1] = folded.toString();
+        }
     }
 }

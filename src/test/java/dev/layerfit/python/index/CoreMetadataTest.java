@@ -62,4 +62,17 @@ class CoreMetadataTest {
         assertThat(CoreMetadata.headersLength(noBody)).isEqualTo(noBody.length);
         assertThat(CoreMetadata.parse(noBody, "a").version()).hasToString("2");
     }
+
+    @Test
+    void aLicenceFoldedIntoThousandsOfLinesIsSkippedAndFoldedRequirementsAreJoined() {
+        StringBuilder text = new StringBuilder("Metadata-Version: 2.1\nName: big\nVersion: 1.0\nLicense: Copyright\n");
+        for (int i = 0; i < 20_000; i++) {
+            text.append("        line ").append(i).append(" of the licence: Name: not-this\n");
+        }
+        text.append("Requires-Dist: six\n   ;  python_version >= \"3\"\nProvides-Extra: Fast_Mode\n\nbody\n");
+        CoreMetadata m = CoreMetadata.parse(text.toString(), "big.whl METADATA");
+        assertThat(m.name()).isEqualTo("big");
+        assertThat(m.requiresDist()).singleElement().asString().isEqualTo("six; python_version >= \"3\"");
+        assertThat(m.providesExtra()).containsExactly("fast-mode");
+    }
 }
