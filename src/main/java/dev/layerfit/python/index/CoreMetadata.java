@@ -50,6 +50,19 @@ public record CoreMetadata(String name, Version version, List<Requirement> requi
         return parseHeaders(new String(data, 0, headersLength(data), StandardCharsets.UTF_8), label);
     }
 
+    /**
+     * The headers {@link #parse} reads, as METADATA text (one line each, folded values joined): what the cache keeps.
+     * Parsing it gives the same metadata as parsing {@code data}.
+     */
+    static byte[] neededHeaders(byte[] data) {
+        String text = new String(data, 0, headersLength(data), StandardCharsets.UTF_8);
+        StringBuilder out = new StringBuilder();
+        for (String[] header : headers(text)) {
+            out.append(header[0]).append(": ").append(header[1]).append('\n');
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
     /** The length of the header block: up to the first empty line (LF, CRLF or CR line ends), or all of it. */
     static int headersLength(byte[] data) {
         int lineStart = 0;

@@ -21,7 +21,7 @@ import java.util.Properties;
  * layerfit's download cache: {@code $LAYERFIT_CACHE_DIR}, else {@code ~/.cache/layerfit}.
  *
  * <pre>
- * metadata/&lt;sha256 of the wheel, or "url-" + sha256 of its URL&gt;.metadata   core metadata headers
+ * metadata/&lt;sha256 of the wheel, or "url-" + sha256 of its URL&gt;.metadata   the core metadata headers resolution reads
  * wheels/&lt;sha256&gt;/&lt;filename&gt;                                          verified wheels
  * pages/&lt;sha256 of URL + Accept&gt;.body / .properties                       project pages with their ETag and Last-Modified
  * </pre>

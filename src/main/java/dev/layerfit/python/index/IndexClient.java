@@ -173,8 +173,8 @@ public final class IndexClient {
             if (data == null) {
                 data = fetchMetadata(file);
                 if (file.sha256() != null || !isFile(file.url())) {
-                    // the headers only: resolution never reads the body (the long description, most of the file)
-                    cache.putMetadata(key, java.util.Arrays.copyOf(data, CoreMetadata.headersLength(data)));
+                    // only the headers resolution reads: not the body (the long description) nor a folded licence
+                    cache.putMetadata(key, CoreMetadata.neededHeaders(data));
                 }
             }
             return CoreMetadata.parse(data, file.filename() + " METADATA");

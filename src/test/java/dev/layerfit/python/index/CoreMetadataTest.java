@@ -71,6 +71,10 @@ class CoreMetadataTest {
         }
         text.append("Requires-Dist: six\n   ;  python_version >= \"3\"\nProvides-Extra: Fast_Mode\n\nbody\n");
         CoreMetadata m = CoreMetadata.parse(text.toString(), "big.whl METADATA");
+        byte[] kept = CoreMetadata.neededHeaders(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(new String(kept, java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("Name: big\nVersion: 1.0\n"
+                + "Requires-Dist: six ;  python_version >= \"3\"\nProvides-Extra: Fast_Mode\n");
+        assertThat(CoreMetadata.parse(kept, "kept")).isEqualTo(m);
         assertThat(m.name()).isEqualTo("big");
         assertThat(m.requiresDist()).singleElement().asString().isEqualTo("six; python_version >= \"3\"");
         assertThat(m.providesExtra()).containsExactly("fast-mode");
