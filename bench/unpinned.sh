@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 resolve_runs="${1:-5}"; build_runs="${2:-3}"
 lf="${LAYERFIT:-$(bench/archive-layerfit.sh)}"
-echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo); layerfit: $("$lf" --version | tr '\n' ' ')(`${lf#"$PWD/"}`); $(pip --version | cut -d' ' -f1-2)."
+echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo); layerfit: $("$lf" --version | tr '\n' ' ')(\`${lf#"$PWD/"}\`); $(pip --version | cut -d' ' -f1-2)."
 echo "\`bench/unpinned.sh $resolve_runs $build_runs\` (SETS=\"${SETS:-web data ml backtrack}\", MODES=\"${MODES:-file http wan}\"), started $(date -u '+%Y-%m-%d %H:%M UTC'); medians of $resolve_runs (resolve) and $build_runs (build) whole-process runs, JVM start included."
 echo
 echo "| set (packages) | what | layerfit ms | pip ms | layerfit / pip | aim | load average |"
