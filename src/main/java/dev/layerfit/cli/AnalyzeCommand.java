@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * {@code layerfit analyze}: what takes the space in zips, folders or listings. Its model is built in code, not read
@@ -33,24 +32,21 @@ public final class AnalyzeCommand implements Callable<Integer>, HasOptionGroups 
     /** The command's picocli model, bound to a new command object. */
     static CommandSpec model() {
         AnalyzeCommand command = new AnalyzeCommand();
-        CommandSpec spec = CommandSpec.wrapWithoutInspection(command).name("analyze");
+        CommandSpec spec = OptionSpecs.command(command, "analyze",
+                "Measure zips, folders or layer ARNs as AWS counts them; show what takes the space.",
+                new String[] {"Measures layer or function artifacts exactly as AWS counts them (from the zip's central directory;",
+                    "a folder counts as its zip would) and shows what takes the space: distributions, categories (bytecode,",
+                    "tests, native libraries, package data, ...) and, across several artifacts, what they duplicate."},
+                "", "Examples:", "  layerfit analyze examples/inputs/deps.zip",
+                "  layerfit analyze examples/seed-app/layers/numpy.listing examples/seed-app/layers/ai.listing --top 5 --json",
+                "  layerfit analyze examples/seed-app/layers/*.listing --html layers.html");
         command.spec = spec;
-        spec.usageMessage().sortOptions(false)
-                .header("Measure zips, folders or layer ARNs as AWS counts them; show what takes the space.")
-                .description("Measures layer or function artifacts exactly as AWS counts them (from the zip's central directory;",
-                        "a folder counts as its zip would) and shows what takes the space: distributions, categories (bytecode,",
-                        "tests, native libraries, package data, ...) and, across several artifacts, what they duplicate.")
-                .footer("", "Examples:", "  layerfit analyze examples/inputs/deps.zip",
-                        "  layerfit analyze examples/seed-app/layers/numpy.listing examples/seed-app/layers/ai.listing --top 5 --json",
-                        "  layerfit analyze examples/seed-app/layers/*.listing --html layers.html");
         spec.addPositional(OptionSpecs.strings("1..*", "PATH|ARN",
                 "Zips, folders, .listing files, or layer version ARNs (measured from AWS by ranged reads).", v -> command.paths = v));
-        OptionSpecs.Binding<Integer> top = new OptionSpecs.Binding<>(command.top, v -> command.top = v);
-        spec.addOption(OptionSpec.builder("--top").type(int.class).paramLabel("N").defaultValue(String.valueOf(command.top))
-                .description("Distributions shown per artifact (default: ${DEFAULT-VALUE}).").getter(top).setter(top).build());
+        spec.addOption(OptionSpecs.integer(command.top, "N", "Distributions shown per artifact (default: ${DEFAULT-VALUE}).",
+                v -> command.top = v, "--top").build());
         spec.addOption(OptionSpecs.value(Path.class, "FILE",
                 "Also write a self-contained HTML report (zoomable treemap, limit bar, duplicates) to FILE.", v -> command.html = v, "--html"));
-        OptionSpecs.addStandardHelp(spec);
         return spec;
     }
 

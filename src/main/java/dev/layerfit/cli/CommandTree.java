@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -19,17 +20,17 @@ import picocli.CommandLine.Model.UsageMessageSpec;
 final class CommandTree {
 
     /**
-     * The subcommands, in the order the root help lists them. Class literals, not constructor references: a class
-     * named here is loaded but not linked, so the types its code uses load only when it runs.
+     * The subcommands, in the order the root help lists them: an annotated command's class (a class literal is loaded
+     * but not linked, so the types its code uses load only when it runs), or how to build a model defined in code.
      */
-    private static final Map<String, Class<?>> COMMANDS = new LinkedHashMap<>();
+    private static final Map<String, Object> COMMANDS = new LinkedHashMap<>();
 
     static {
         COMMANDS.put("check", CheckCommand.class);
         COMMANDS.put("audit", AuditCommand.class);
-        COMMANDS.put("analyze", AnalyzeCommand.class);
+        COMMANDS.put("analyze", (Supplier<CommandSpec>) AnalyzeCommand::model);
         COMMANDS.put("explain", ExplainCommand.class);
-        COMMANDS.put("resolve", ResolveCommand.class);
+        COMMANDS.put("resolve", (Supplier<CommandSpec>) ResolveCommand::model);
         COMMANDS.put("build", BuildCommand.class);
         COMMANDS.put("plan", PlanCommand.class);
         COMMANDS.put("merge", MergeCommand.class);
@@ -84,11 +85,9 @@ final class CommandTree {
         addDev(root);
     }
 
-    /** A command: its model in code for the ones that have one (see {@link OptionSpecs}), else its annotations. */
-    private static void add(CommandLine root, String name, Class<?> type) {
-        Object command = type == AnalyzeCommand.class ? AnalyzeCommand.model()
-                : type == ResolveCommand.class ? ResolveCommand.model() : type;
-        root.addSubcommand(name, command);
+    /** A command: its model built in code when it has one (see {@link OptionSpecs}), else read from its annotations. */
+    private static void add(CommandLine root, String name, Object command) {
+        root.addSubcommand(name, command instanceof Supplier<?> model ? model.get() : command);
     }
 
     /**

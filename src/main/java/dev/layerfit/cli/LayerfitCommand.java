@@ -13,17 +13,15 @@ final class LayerfitCommand {
 
     /** The root's picocli model. */
     static CommandSpec model() {
-        CommandSpec spec = CommandSpec.wrapWithoutInspection(new LayerfitCommand()).name("layerfit")
-                .versionProvider(new VersionProvider());
-        spec.usageMessage()
-                .description("Makes AWS Lambda deployments fit: measures a function and its layers exactly as AWS counts them,"
-                        + " explains what takes the space, and says what to change before a deploy fails.")
-                .footer("", "Examples:",
-                        "  layerfit check examples/seed-app --stage prod   # exits 1: it does not fit",
-                        "  layerfit analyze examples/seed-app/layers/numpy.listing --top 5",
-                        "  layerfit completion bash > ~/.local/share/bash-completion/completions/layerfit",
-                        "", "Run 'layerfit COMMAND --help' for a command's options.");
-        OptionSpecs.addStandardHelp(spec);
+        CommandSpec spec = OptionSpecs.command(new LayerfitCommand(), "layerfit", null,
+                new String[] {"Makes AWS Lambda deployments fit: measures a function and its layers exactly as AWS counts them,"
+                    + " explains what takes the space, and says what to change before a deploy fails."},
+                "", "Examples:",
+                "  layerfit check examples/seed-app --stage prod   # exits 1: it does not fit",
+                "  layerfit analyze examples/seed-app/layers/numpy.listing --top 5",
+                "  layerfit completion bash > ~/.local/share/bash-completion/completions/layerfit",
+                "", "Run 'layerfit COMMAND --help' for a command's options.");
+        spec.versionProvider(new VersionProvider());
         return spec;
     }
 }

@@ -20,6 +20,20 @@ final class OptionSpecs {
     private OptionSpecs() {
     }
 
+    /**
+     * A command's model bound to {@code command} (picocli never reads its annotations): its help texts, options in
+     * the order they are added, and {@code -h}/{@code -V}.
+     */
+    static CommandSpec command(Object command, String name, String header, String[] description, String... footer) {
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(command).name(name);
+        spec.usageMessage().sortOptions(false).description(description).footer(footer);
+        if (header != null) {
+            spec.usageMessage().header(header);
+        }
+        addStandardHelp(spec);
+        return spec;
+    }
+
     /** A flag ({@code --json}): true when given. */
     static OptionSpec flag(String description, Consumer<Boolean> into, String... names) {
         Binding<Boolean> binding = new Binding<>(false, into);
@@ -32,6 +46,13 @@ final class OptionSpecs {
         Binding<V> binding = new Binding<>(null, into);
         return OptionSpec.builder(names).type(type).arity("1").paramLabel(paramLabel).description(description)
                 .getter(binding).setter(binding).build();
+    }
+
+    /** An option with one whole number ({@code --top N}), whose default {@code initial} help can show. */
+    static OptionSpec.Builder integer(int initial, String paramLabel, String description, Consumer<Integer> into, String... names) {
+        Binding<Integer> binding = new Binding<>(initial, into);
+        return OptionSpec.builder(names).type(int.class).arity("1").paramLabel(paramLabel).description(description)
+                .defaultValue(String.valueOf(initial)).getter(binding).setter(binding);
     }
 
     /** A repeatable option ({@code -r FILE}), its values converted to {@code type} and collected in order. */
@@ -49,7 +70,7 @@ final class OptionSpecs {
     }
 
     /** {@code -h/--help} and {@code -V/--version}, as picocli's {@code mixinStandardHelpOptions} words them. */
-    static void addStandardHelp(CommandSpec spec) {
+    private static void addStandardHelp(CommandSpec spec) {
         spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).arity("0").type(boolean.class)
                 .description("Show this help message and exit.").build());
         spec.addOption(OptionSpec.builder("-V", "--version").versionHelp(true).arity("0").type(boolean.class)

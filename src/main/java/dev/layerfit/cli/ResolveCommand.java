@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * {@code layerfit resolve}: pins Python requirements for a Lambda runtime, as pip would pick them, into a hashed lock.
@@ -41,25 +40,25 @@ public final class ResolveCommand implements Callable<Integer>, HasOptionGroups 
     /** The command's picocli model, bound to a new command object. */
     static CommandSpec model() {
         ResolveCommand command = new ResolveCommand();
-        CommandSpec spec = CommandSpec.wrapWithoutInspection(command).name("resolve");
+        CommandSpec spec = OptionSpecs.command(command, "resolve",
+                "Resolve requirements for an exact Lambda runtime; write a hashed lock.",
+                new String[] {"Resolves Python requirements for a Lambda runtime: the versions pip would install there (wheels only,",
+                    "tags and Requires-Python of the target), printed and optionally written as a pip lock file with the",
+                    "sha256 of every wheel of each pinned version the target can install.",
+                    "",
+                    "REQUIREMENTS are pip requirements files (as pip's -r), pyproject.toml ([project] dependencies, --extra,",
+                    "--group), requirement specifiers, - for standard input, or a lock taken as it is (uv.lock, poetry.lock,",
+                    "Pipfile.lock, pylock.toml). -o NAME.toml writes a PEP 751 pylock.toml, any other name a pip lock.",
+                    "Index options come from pip's and uv's configuration, then the files, then these flags (the flags win)."},
+                "", "Examples:",
+                "  layerfit resolve examples/inputs/requirements.txt --runtime python3.12 -o requirements.lock",
+                "  layerfit resolve examples/inputs/base.txt examples/inputs/web.txt --python-version 3.11 --glibc 2.34 --json",
+                "  layerfit resolve \"requests>=2.31\" -r examples/inputs/base.txt --runtime python3.11 -o pylock.toml",
+                "  layerfit resolve examples/inputs/pyproject.toml --extra s3 --group prod --runtime python3.12",
+                "  layerfit resolve examples/inputs/uv.lock --runtime python3.12 --arch arm64 -o pylock.toml",
+                "  pip install --require-hashes --no-deps --only-binary=:all: -r requirements.lock");
         command.spec = spec;
-        spec.usageMessage().sortOptions(false)
-                .header("Resolve requirements for an exact Lambda runtime; write a hashed lock.")
-                .description("Resolves Python requirements for a Lambda runtime: the versions pip would install there (wheels only,",
-                        "tags and Requires-Python of the target), printed and optionally written as a pip lock file with the",
-                        "sha256 of every wheel of each pinned version the target can install.",
-                        "",
-                        "REQUIREMENTS are pip requirements files (as pip's -r), pyproject.toml ([project] dependencies, --extra,",
-                        "--group), requirement specifiers, - for standard input, or a lock taken as it is (uv.lock, poetry.lock,",
-                        "Pipfile.lock, pylock.toml). -o NAME.toml writes a PEP 751 pylock.toml, any other name a pip lock.",
-                        "Index options come from pip's and uv's configuration, then the files, then these flags (the flags win).")
-                .footer("", "Examples:",
-                        "  layerfit resolve examples/inputs/requirements.txt --runtime python3.12 -o requirements.lock",
-                        "  layerfit resolve examples/inputs/base.txt examples/inputs/web.txt --python-version 3.11 --glibc 2.34 --json",
-                        "  layerfit resolve \"requests>=2.31\" -r examples/inputs/base.txt --runtime python3.11 -o pylock.toml",
-                        "  layerfit resolve examples/inputs/pyproject.toml --extra s3 --group prod --runtime python3.12",
-                        "  layerfit resolve examples/inputs/uv.lock --runtime python3.12 --arch arm64 -o pylock.toml",
-                        "  pip install --require-hashes --no-deps --only-binary=:all: -r requirements.lock")
+        spec.usageMessage()
                 .exitCodeList(java.util.Map.of( // in the standard order (CommandTree)
                         "0", "resolved",
                         "1", "the requirements cannot all be met on the target (the reason is printed)",
@@ -67,10 +66,8 @@ public final class ResolveCommand implements Callable<Integer>, HasOptionGroups 
                         "3", "an index could not be reached"));
         spec.addOption(OptionSpecs.value(Path.class, "LOCK", "Write the lock file here (atomically).", v -> command.output = v,
                 "-o", "--output"));
-        OptionSpecs.Binding<Integer> threads = new OptionSpecs.Binding<>(command.metadataThreads, v -> command.metadataThreads = v);
-        spec.addOption(OptionSpec.builder("--metadata-threads").hidden(true).type(int.class).paramLabel("N")
-                .description("Background metadata fetchers (0: fetch on demand only).").getter(threads).setter(threads).build());
-        OptionSpecs.addStandardHelp(spec);
+        spec.addOption(OptionSpecs.integer(command.metadataThreads, "N", "Background metadata fetchers (0: fetch on demand only).",
+                v -> command.metadataThreads = v, "--metadata-threads").hidden(true).build());
         return spec;
     }
 

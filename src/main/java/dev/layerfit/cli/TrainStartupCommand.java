@@ -30,7 +30,7 @@ public final class TrainStartupCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException, java.security.NoSuchAlgorithmException {
+    public Integer call() throws IOException {
         Path dir = Files.createTempDirectory("layerfit-train");
         String savedCache = System.getProperty("layerfit.cache.dir");
         System.setProperty("layerfit.cache.dir", dir.resolve("cache").toString()); // never the user's cache
@@ -87,7 +87,7 @@ public final class TrainStartupCommand implements Callable<Integer> {
     }
 
     /** {@code root/simple/} serving six (the given wheel) and demo 1.0, which needs six on Python 3. */
-    private static Path simpleIndex(Path root, Path six) throws IOException, java.security.NoSuchAlgorithmException {
+    private static Path simpleIndex(Path root, Path six) throws IOException {
         Path files = Files.createDirectories(root.resolve("files"));
         Path demo = files.resolve("demo-1.0-py3-none-any.whl");
         try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(demo))) {
@@ -100,8 +100,7 @@ public final class TrainStartupCommand implements Callable<Integer> {
         Files.copy(six, files.resolve(six.getFileName()));
         for (Path wheel : new Path[] {demo, files.resolve(six.getFileName())}) {
             String name = wheel.getFileName().toString();
-            String sha256 = java.util.HexFormat.of().formatHex(
-                    java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(wheel)));
+            String sha256 = java.util.HexFormat.of().formatHex(sha256(Files.readAllBytes(wheel)));
             Path page = Files.createDirectories(root.resolve("simple").resolve(name.substring(0, name.indexOf('-'))));
             Files.writeString(page.resolve("index.html"), "<!DOCTYPE html><html><body><a href=\"../../files/" + name
                     + "#sha256=" + sha256 + "\" data-requires-python=\"&gt;=3.8\">" + name + "</a></body></html>\n");
@@ -118,14 +117,18 @@ public final class TrainStartupCommand implements Callable<Integer> {
         for (String[] f : files) {
             put(out, f[0], f[1]);
             byte[] bytes = f[1].getBytes(StandardCharsets.UTF_8);
-            try {
-                record.append(f[0]).append(",sha256=").append(java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
-                        java.security.MessageDigest.getInstance("SHA-256").digest(bytes))).append(',').append(bytes.length).append('\n');
-            } catch (java.security.NoSuchAlgorithmException e) {
-                throw new IllegalStateException("the JDK lacks SHA-256", e);
-            }
+            record.append(f[0]).append(",sha256=").append(java.util.Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(sha256(bytes))).append(',').append(bytes.length).append('\n');
         }
         put(out, distInfo + "/RECORD", record + distInfo + "/RECORD,,\n");
+    }
+
+    private static byte[] sha256(byte[] data) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(data);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK lacks SHA-256", e);
+        }
     }
 
     private static void put(ZipOutputStream out, String name, String text) throws IOException {

@@ -54,6 +54,19 @@ class CommandLinePolishTest {
         return out;
     }
 
+    /** The command lines {@code path + [last]} for every command but the hidden development ones. */
+    private static List<String[]> everyPublicCommandWith(String last) {
+        List<String[]> out = new ArrayList<>();
+        for (List<String> path : allCommands()) {
+            if (path.isEmpty() || !path.get(0).equals("dev")) {
+                List<String> args = new ArrayList<>(path);
+                args.add(last);
+                out.add(args.toArray(String[]::new));
+            }
+        }
+        return out;
+    }
+
     private static void collect(CommandLine cl, List<String> path, List<List<String>> out) {
         out.add(path);
         for (Map.Entry<String, CommandLine> e : cl.getSubcommands().entrySet()) {
@@ -65,35 +78,24 @@ class CommandLinePolishTest {
 
     @Test
     void everyHelpFits80ColumnsAndListsTheExitCodes() {
-        List<List<String>> commands = allCommands();
-        assertThat(commands).hasSizeGreaterThan(12);
-        for (List<String> path : commands) {
-            if (!path.isEmpty() && path.get(0).equals("dev")) {
-                continue; // hidden development commands
-            }
-            List<String> args = new ArrayList<>(path);
-            args.add("--help");
-            CliRun run = CliRun.of(args.toArray(String[]::new));
-            assertThat(run.exitCode()).as("%s", args).isZero();
+        assertThat(allCommands()).hasSizeGreaterThan(12);
+        for (String[] args : everyPublicCommandWith("--help")) {
+            CliRun run = CliRun.of(args);
+            assertThat(run.exitCode()).as("%s", List.of(args)).isZero();
             for (String line : run.out().split("\n")) {
-                assertThat(line.length()).as("%s: %s", args, line).isLessThanOrEqualTo(80);
+                assertThat(line.length()).as("%s: %s", List.of(args), line).isLessThanOrEqualTo(80);
             }
-            assertThat(run.out()).as("%s", args).contains("Exit codes:\n  0   ", "\n  1   ", "\n  2   ", "\n  3   ");
+            assertThat(run.out()).as("%s", List.of(args)).contains("Exit codes:\n  0   ", "\n  1   ", "\n  2   ", "\n  3   ");
         }
     }
 
     @Test
     void everyCommandPrintsTheVersionAndListsTheSharedOptionsLast() {
         String version = CliRun.of("--version").out();
-        for (List<String> path : allCommands()) {
-            if (!path.isEmpty() && path.get(0).equals("dev")) {
-                continue; // hidden development commands
-            }
-            List<String> args = new ArrayList<>(path);
-            args.add("-V");
-            CliRun run = CliRun.of(args.toArray(String[]::new));
-            assertThat(run.exitCode()).as("%s", args).isZero();
-            assertThat(run.out()).as("%s", args).isEqualTo(version);
+        for (String[] args : everyPublicCommandWith("-V")) {
+            CliRun run = CliRun.of(args);
+            assertThat(run.exitCode()).as("%s", List.of(args)).isZero();
+            assertThat(run.out()).as("%s", List.of(args)).isEqualTo(version);
         }
         // the shared option groups follow the command's own options, in the command's order, then -h and -V
         List<String> names = CommandTree.forArgs(new String[] {"check"}).getSubcommands().get("check").getCommandSpec()

@@ -171,10 +171,10 @@ public final class IndexClient {
         return metadataOnce.get(key, () -> {
             byte[] data = cache.metadata(key, file.filename()).orElse(null);
             if (data == null) {
-                data = fetchMetadata(file);
+                // only the headers resolution reads: not the body (the long description) nor a folded licence
+                data = CoreMetadata.neededHeaders(fetchMetadata(file));
                 if (file.sha256() != null || !isFile(file.url())) {
-                    // only the headers resolution reads: not the body (the long description) nor a folded licence
-                    cache.putMetadata(key, CoreMetadata.neededHeaders(data));
+                    cache.putMetadata(key, data);
                 }
             }
             return CoreMetadata.parse(data, file.filename() + " METADATA");
