@@ -82,7 +82,7 @@ final class OptionSpecs {
      * the next occurrence's values to it, so the binding keeps what was last set. Null (an option reset to no
      * initial value) is not passed on: the field keeps its default.
      */
-    static final class Binding<V> implements IGetter, ISetter {
+    private static final class Binding<V> implements IGetter, ISetter {
 
         private Object value;
         private final Consumer<V> into;

@@ -47,7 +47,7 @@ public record CoreMetadata(String name, Version version, List<Requirement> requi
      * the file) is never needed.
      */
     public static CoreMetadata parse(byte[] data, String label) {
-        return parseHeaders(new String(data, 0, headersLength(data), StandardCharsets.UTF_8), label);
+        return parseHeaders(headerText(data), label);
     }
 
     /**
@@ -55,12 +55,15 @@ public record CoreMetadata(String name, Version version, List<Requirement> requi
      * Parsing it gives the same metadata as parsing {@code data}.
      */
     static byte[] neededHeaders(byte[] data) {
-        String text = new String(data, 0, headersLength(data), StandardCharsets.UTF_8);
         StringBuilder out = new StringBuilder();
-        for (String[] header : headers(text)) {
+        for (String[] header : headers(headerText(data))) {
             out.append(header[0]).append(": ").append(header[1]).append('\n');
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String headerText(byte[] data) {
+        return new String(data, 0, headersLength(data), StandardCharsets.UTF_8);
     }
 
     /** The length of the header block: up to the first empty line (LF, CRLF or CR line ends), or all of it. */
