@@ -56,21 +56,49 @@ final class CommandTree {
     static CommandLine forArgs(String[] args) {
         CommandLine root = new CommandLine(LayerfitCommand.model());
         String first = firstCommandWord(args);
+        boolean whole = false;
         if (first != null && COMMANDS.containsKey(first)) {
             add(root, first, COMMANDS.get(first));
         } else if (first != null && first.equals("dev")) {
             addDev(root);
         } else if (!(first == null && ToolVersion.onlyAsked(args))) {
             addAll(root);
+            whole = true;
         }
-        shapeHelp(root);
+        prepare(root, root.getCommandSpec().versionProvider());
+        if (whole || asksForHelp(args)) {
+            // shaping every text of the help costs a run that prints none of it ~5% of a warm resolve
+            shapeHelp(root);
+        }
         return root;
+    }
+
+    private static boolean asksForHelp(String[] args) {
+        for (String a : args) {
+            if (a.equals("-h") || a.equals("--help")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** What every run needs: the shared option groups, and layerfit's version behind every command's -V. */
+    private static void prepare(CommandLine cl, CommandLine.IVersionProvider version) {
+        addSharedOptions(cl);
+        // every command's -V prints layerfit's version (picocli gives a subcommand none of its own)
+        cl.getCommandSpec().versionProvider(version);
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            if (sub.getParent() == cl) {
+                prepare(sub, version);
+            }
+        }
     }
 
     /** The whole tree (completion scripts are generated from it). */
     static CommandLine full() {
         CommandLine root = new CommandLine(LayerfitCommand.model());
         addAll(root);
+        prepare(root, root.getCommandSpec().versionProvider());
         shapeHelp(root);
         return root;
     }
@@ -114,14 +142,12 @@ final class CommandTree {
 
     private static void shapeHelp(CommandLine root) {
         int width = helpWidth();
-        shape(root, width, root.getCommandSpec().versionProvider());
+        shape(root, width);
     }
 
-    private static void shape(CommandLine cl, int width, CommandLine.IVersionProvider version) {
+    /** The help's shape: the terminal's width, wrapped paragraphs and examples, the exit codes, -h and -V last. */
+    private static void shape(CommandLine cl, int width) {
         CommandSpec spec = cl.getCommandSpec();
-        addSharedOptions(cl);
-        // every command's -V prints layerfit's version (picocli gives a subcommand none of its own)
-        spec.versionProvider(version);
         UsageMessageSpec usage = spec.usageMessage();
         usage.width(width);
         usage.autoWidth(false);
@@ -140,7 +166,7 @@ final class CommandTree {
         }
         for (CommandLine sub : cl.getSubcommands().values()) {
             if (sub.getParent() == cl) {
-                shape(sub, width, version);
+                shape(sub, width);
             }
         }
     }

@@ -98,7 +98,7 @@ class CommandLinePolishTest {
             assertThat(run.out()).as("%s", List.of(args)).isEqualTo(version);
         }
         // the shared option groups follow the command's own options, in the command's order, then -h and -V
-        List<String> names = CommandTree.forArgs(new String[] {"check"}).getSubcommands().get("check").getCommandSpec()
+        List<String> names = CommandTree.forArgs(new String[] {"check", "--help"}).getSubcommands().get("check").getCommandSpec()
                 .options().stream().map(o -> o.longestName()).toList();
         assertThat(names.subList(names.size() - 20, names.size())).containsExactly("--profile", "--region",
                 "--endpoint-url", "--offline", "--runtime", "--python-version", "--glibc", "--arch", "--index-url",

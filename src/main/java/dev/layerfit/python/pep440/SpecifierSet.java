@@ -19,6 +19,7 @@ public final class SpecifierSet {
 
     private final List<Specifier> specs;
     private final boolean hasArbitrary;
+    private String text;
 
     private SpecifierSet(List<Specifier> specs, boolean hasArbitrary) {
         this.specs = List.copyOf(specs);
@@ -67,6 +68,17 @@ public final class SpecifierSet {
      */
     public boolean contains(String item, Boolean prereleases) {
         return !filter(List.of(item), Function.identity(), prereleases).isEmpty();
+    }
+
+    /**
+     * Whether {@code version} satisfies every clause, pre-releases allowed or refused: {@code contains(version.toString(),
+     * prereleases)} without parsing the version again.
+     */
+    public boolean contains(Version version, boolean prereleases) {
+        if (specs.isEmpty()) {
+            return prereleases || !version.isPrerelease();
+        }
+        return matchesAll(version.toString(), version, prereleases);
     }
 
     /** Whether {@code version} satisfies every clause, with the default pre-release rule. */
@@ -129,6 +141,15 @@ public final class SpecifierSet {
     /** Clauses sorted by text, duplicates (by normalised meaning) removed, joined by commas. */
     @Override
     public String toString() {
+        String t = text; // made once (the resolver keys caches by it); a benign race
+        if (t == null) {
+            t = joined();
+            text = t;
+        }
+        return t;
+    }
+
+    private String joined() {
         List<Specifier> sorted = new ArrayList<>(specs);
         sorted.sort(Comparator.comparing(Specifier::toString, CodePointOrder::compare));
         List<String> out = new ArrayList<>();

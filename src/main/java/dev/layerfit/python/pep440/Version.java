@@ -43,6 +43,8 @@ public final class Version implements Comparable<Version> {
     private final BigInteger post;
     private final BigInteger dev;
     private final List<Object> local;
+    /** {@link #toString()}, made once: the resolver turns each candidate into text many times (BigInteger digits). */
+    private String text;
 
     Version(BigInteger epoch, List<BigInteger> release, String preLetter, BigInteger preNumber,
             BigInteger post, BigInteger dev, List<Object> local) {
@@ -270,6 +272,15 @@ public final class Version implements Comparable<Version> {
     /** The normalised form, as {@code str(Version(...))}. */
     @Override
     public String toString() {
+        String t = text; // a benign race: every thread computes the same string
+        if (t == null) {
+            t = normalised();
+            text = t;
+        }
+        return t;
+    }
+
+    private String normalised() {
         StringBuilder sb = new StringBuilder(baseVersion());
         if (preLetter != null) {
             sb.append(preLetter).append(preNumber);

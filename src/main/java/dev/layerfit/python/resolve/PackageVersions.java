@@ -138,7 +138,7 @@ final class PackageVersions {
         BitSet bits = specifierCache.computeIfAbsent(specifier.toString(), k -> {
             BitSet b = new BitSet(size() + 1);
             for (int i = 0; i < size(); i++) {
-                if (specifier.contains(version(i).toString(), Boolean.TRUE)) {
+                if (specifier.contains(version(i), true)) {
                     b.set(i);
                 }
             }

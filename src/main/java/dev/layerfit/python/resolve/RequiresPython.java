@@ -15,7 +15,7 @@ final class RequiresPython {
      */
     static boolean allows(String specifier, ResolveTarget target) {
         try {
-            return SpecifierSet.parse(specifier).contains(target.pythonFullVersion().toString(), Boolean.TRUE);
+            return SpecifierSet.parse(specifier).contains(target.pythonFullVersion(), true);
         } catch (InvalidSpecifierException e) {
             return true;
         }

@@ -36,9 +36,17 @@ public record Tag(String interpreter, String abi, String platform) implements Co
         return tags;
     }
 
+    /**
+     * The order of {@link #toString()}, compared part by part without building the strings: the same, since a tag's
+     * parts hold only letters, digits, '_' and '.', all above the '-' that joins them.
+     */
     @Override
     public int compareTo(Tag o) {
-        return toString().compareTo(o.toString());
+        int c = interpreter.compareTo(o.interpreter);
+        if (c == 0) {
+            c = abi.compareTo(o.abi);
+        }
+        return c != 0 ? c : platform.compareTo(o.platform);
     }
 
     @Override
