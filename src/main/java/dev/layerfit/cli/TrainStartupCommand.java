@@ -7,7 +7,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -24,7 +28,7 @@ public final class TrainStartupCommand implements Callable<Integer> {
 
     private static final String ARN = "arn:aws:lambda:us-east-1:123456789012:layer:deps:1";
 
-    private final java.util.List<String> failed = new java.util.ArrayList<>();
+    private final List<String> failed = new ArrayList<>();
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -63,6 +67,8 @@ public final class TrainStartupCommand implements Callable<Integer> {
             for (int i = 0; i < 2; i++) {
                 step(ExitCodes.OK, "resolve", "demo[fast]", "--runtime", "python3.12", "--index-url", index.toUri().toString());
             }
+            step(ExitCodes.OK, "resolve", "demo[fast]", "--python-version", "3.11", "--glibc", "2.34", "--index-url",
+                    index.toUri().toString());
             step(ExitCodes.OK, "resolve", req.toString(), "--runtime", "python3.12", "--no-index", "--find-links", wheels.toString());
             step(ExitCodes.OK, "resolve", req.toString(), "--runtime", "python3.11", "--no-index", "--find-links", wheels.toString(),
                     "--json", "-o", dir.resolve("requirements.lock").toString());
@@ -86,26 +92,42 @@ public final class TrainStartupCommand implements Callable<Integer> {
         }
     }
 
-    /** {@code root/simple/} serving six (the given wheel) and demo 1.0, which needs six on Python 3. */
+    /**
+     * {@code root/simple/} serving six (the given wheel) and demo 1.0 and 2.0: 1.0 needs six on Python 3, and its extra
+     * {@code fast} six~=1.16 too (two specifiers on one project); 2.0 needs six>=2, which the index lacks, so resolving
+     * demo backtracks to 1.0.
+     */
     private static Path simpleIndex(Path root, Path six) throws IOException {
         Path files = Files.createDirectories(root.resolve("files"));
-        Path demo = files.resolve("demo-1.0-py3-none-any.whl");
-        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(demo))) {
-            wheel(out, "demo-1.0.dist-info", "demo/__init__.py", "",
-                    "Metadata-Version: 2.1\nName: demo\nVersion: 1.0\nRequires-Python: >=3.8\nProvides-Extra: fast\n"
-                            + "Requires-Dist: six>=1.0; python_version >= \"3\"\n"
-                            + "Requires-Dist: six; extra == \"fast\" and sys_platform == \"linux\"\n\nA long description.\n",
-                    "py3-none-any");
-        }
         Files.copy(six, files.resolve(six.getFileName()));
-        for (Path wheel : new Path[] {demo, files.resolve(six.getFileName())}) {
-            String name = wheel.getFileName().toString();
-            String sha256 = java.util.HexFormat.of().formatHex(sha256(Files.readAllBytes(wheel)));
-            Path page = Files.createDirectories(root.resolve("simple").resolve(name.substring(0, name.indexOf('-'))));
-            Files.writeString(page.resolve("index.html"), "<!DOCTYPE html><html><body><a href=\"../../files/" + name
-                    + "#sha256=" + sha256 + "\" data-requires-python=\"&gt;=3.8\">" + name + "</a></body></html>\n");
+        Map<String, List<Path>> projects = new TreeMap<>();
+        projects.put("six", List.of(files.resolve(six.getFileName())));
+        projects.put("demo", List.of(demoWheel(files, "1.0", "Provides-Extra: fast\n"
+                        + "Requires-Dist: six>=1.0; python_version >= \"3\"\n"
+                        + "Requires-Dist: six~=1.16; extra == \"fast\" and sys_platform == \"linux\"\n"),
+                demoWheel(files, "2.0", "Provides-Extra: fast\nRequires-Dist: six>=2.0\n")));
+        for (var project : projects.entrySet()) {
+            StringBuilder page = new StringBuilder("<!DOCTYPE html><html><body>\n");
+            for (Path wheel : project.getValue()) {
+                String name = wheel.getFileName().toString();
+                String sha256 = java.util.HexFormat.of().formatHex(sha256(Files.readAllBytes(wheel)));
+                page.append("<a href=\"../../files/").append(name).append("#sha256=").append(sha256)
+                        .append("\" data-requires-python=\"&gt;=3.8\">").append(name).append("</a>\n");
+            }
+            Path folder = Files.createDirectories(root.resolve("simple").resolve(project.getKey()));
+            Files.writeString(folder.resolve("index.html"), page + "</body></html>\n");
         }
         return root.resolve("simple");
+    }
+
+    private static Path demoWheel(Path files, String version, String requires) throws IOException {
+        Path demo = files.resolve("demo-" + version + "-py3-none-any.whl");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(demo))) {
+            wheel(out, "demo-" + version + ".dist-info", "demo/__init__.py", "",
+                    "Metadata-Version: 2.1\nName: demo\nVersion: " + version + "\nRequires-Python: >=3.8\n" + requires
+                            + "\nA long description.\n", "py3-none-any");
+        }
+        return demo;
     }
 
     /** A one-module wheel whose RECORD has every file's sha256 and size, as installers require. */

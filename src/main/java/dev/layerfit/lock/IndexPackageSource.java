@@ -18,7 +18,6 @@ import dev.layerfit.python.resolve.PackageSource;
 import dev.layerfit.python.resolve.ResolveTarget;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -325,7 +324,7 @@ public final class IndexPackageSource implements PackageSource, AutoCloseable {
             return;
         }
         List<Candidate> newestFirst = new ArrayList<>(found);
-        newestFirst.sort(Comparator.comparing(Candidate::version).reversed());
+        newestFirst.sort((a, b) -> b.version().compareTo(a.version())); // not Comparator.comparing (docs/architecture.md, Start-up)
         Candidate likely = null;
         for (Candidate c : newestFirst) {
             boolean usable = c.files().stream().anyMatch(f -> !f.yanked() && f.wheel().isPresent()

@@ -10,7 +10,6 @@ import dev.layerfit.python.resolve.ResolveTarget;
 import dev.layerfit.python.tags.InvalidWheelFilenameException;
 import dev.layerfit.python.tags.WheelFilename;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -43,7 +42,7 @@ final class LockedPins {
             throw new LockNotInstallableException(lock.label() + " cannot be installed on " + targetName + ": "
                     + String.join("; ", blockers) + "; re-lock for this runtime and architecture, or pick a target these wheels fit");
         }
-        out.sort(Comparator.comparing(p -> p.pin().name()));
+        out.sort((a, b) -> a.pin().name().compareTo(b.pin().name()));
         return out;
     }
 
@@ -103,7 +102,7 @@ final class LockedPins {
         if (best.url() == null) {
             fitting.add(new LockedWheel(best.filename(), url, best.sha256(), best.size()));
         }
-        fitting.sort(java.util.Comparator.comparing(LockedWheel::filename));
+        fitting.sort((a, b) -> a.filename().compareTo(b.filename()));
         return Optional.of(new LockedPackage(pin, List.copyOf(hashes), fitting));
     }
 

@@ -3,7 +3,6 @@ package dev.layerfit.python.pep440;
 import dev.layerfit.python.CodePointOrder;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.function.Function;
@@ -151,7 +150,7 @@ public final class SpecifierSet {
 
     private String joined() {
         List<Specifier> sorted = new ArrayList<>(specs);
-        sorted.sort(Comparator.comparing(Specifier::toString, CodePointOrder::compare));
+        sorted.sort((a, b) -> CodePointOrder.compare(a.toString(), b.toString())); // not Comparator.comparing (docs/architecture.md, Start-up)
         List<String> out = new ArrayList<>();
         for (Specifier s : new LinkedHashSet<>(sorted)) {
             out.add(s.toString());

@@ -5,7 +5,6 @@ import dev.layerfit.python.pep440.Version;
 import dev.layerfit.python.tags.WheelFilename;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +37,7 @@ final class PackageVersions {
         }
         List<Candidate> sorted = new ArrayList<>();
         merged.forEach((v, files) -> sorted.add(new Candidate(v, files)));
-        sorted.sort(Comparator.comparing(Candidate::version).reversed());
+        sorted.sort((a, b) -> b.version().compareTo(a.version())); // not Comparator.comparing (docs/architecture.md, Start-up)
         this.candidates = List.copyOf(sorted);
         this.chosen = new DistributionFile[sorted.size()];
         this.unusable = new Incompatibility.UnusableReason[sorted.size()];

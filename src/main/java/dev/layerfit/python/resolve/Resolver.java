@@ -2,7 +2,6 @@ package dev.layerfit.python.resolve;
 
 import dev.layerfit.python.pep508.Requirement;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +74,7 @@ public final class Resolver {
             DistributionFile f = pv.chosenFile(index);
             pins.add(new PinnedPackage(name, pv.version(index), f.filename(), f.url(), f.sha256()));
         });
-        pins.sort(Comparator.comparing(PinnedPackage::name));
+        pins.sort((a, b) -> a.name().compareTo(b.name())); // not Comparator.comparing (docs/architecture.md, Start-up)
         return new Resolution(pins);
     }
 

@@ -49,6 +49,21 @@ public record Tag(String interpreter, String abi, String platform) implements Co
         return c != 0 ? c : platform.compareTo(o.platform);
     }
 
+    /**
+     * Written out, not the record's own: that one is linked by {@code ObjectMethods} at run time, which the start-up
+     * archive cannot keep, and cost a resolve ~10 ms to hash the target's ~900 tags (docs/architecture.md, Start-up).
+     */
+    @Override
+    public boolean equals(Object o) {
+        return this == o || (o instanceof Tag t && interpreter.equals(t.interpreter) && abi.equals(t.abi)
+                && platform.equals(t.platform));
+    }
+
+    @Override
+    public int hashCode() {
+        return (interpreter.hashCode() * 31 + abi.hashCode()) * 31 + platform.hashCode();
+    }
+
     @Override
     public String toString() {
         return interpreter + "-" + abi + "-" + platform;
