@@ -47,5 +47,7 @@ for startup in "$home/lib/layerfit.aot" "$home/lib/layerfit.jsa"; do
   fi
   break
 done
+# -cp and the main class, not -jar: -jar opens the 10,000-entry jar to read its manifest (~5 ms), where the classes
+# themselves come from the start-up archive (package.sh trains it the same way)
 # shellcheck disable=SC2086 # LAYERFIT_JAVA_OPTS is a list of JVM options
-exec "$java" "${flags[@]}" ${LAYERFIT_JAVA_OPTS:-} -jar "$jar" "$@"
+exec "$java" "${flags[@]}" ${LAYERFIT_JAVA_OPTS:-} -cp "$jar" dev.layerfit.cli.Main "$@"

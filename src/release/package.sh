@@ -58,7 +58,7 @@ say "linking a Java $feature runtime ($jdk) with $modules"
   --generate-cds-archive --output "$stage/runtime" >/dev/null
 
 # 3. the start-up archive, from a training run of the common commands (dev train-startup writes only in a temp
-#    folder). The flags must match the launcher's.
+#    folder). The flags and the class path (-cp, not -jar) must match the launcher's.
 flags=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
 if [ "$feature" -ge 25 ]; then
   # The AOT cache (JEP 483/514), without the training run's method profiles (JEP 515): replaying them makes the
@@ -69,13 +69,13 @@ if [ "$feature" -ge 25 ]; then
   make_aot() {
     rm -f "$stage/lib/$startup"
     "$stage/runtime/bin/java" "$@" -XX:AOTCacheOutput="$stage/lib/$startup" -Xlog:aot=off -Xlog:cds=off "${flags[@]}" \
-      -jar "$stage/lib/layerfit.jar" dev train-startup >/dev/null 2>&1
+      -cp "$stage/lib/layerfit.jar" dev.layerfit.cli.Main dev train-startup >/dev/null 2>&1
   }
   make_aot -XX:+UnlockDiagnosticVMOptions -XX:-AOTRecordTraining || make_aot
 else
   startup=layerfit.jsa
   "$stage/runtime/bin/java" -XX:ArchiveClassesAtExit="$stage/lib/$startup" -Xlog:cds=off -Xlog:cds+dynamic=off \
-    "${flags[@]}" -jar "$stage/lib/layerfit.jar" dev train-startup >/dev/null 2>&1
+    "${flags[@]}" -cp "$stage/lib/layerfit.jar" dev.layerfit.cli.Main dev train-startup >/dev/null 2>&1
 fi
 # the launcher uses the archive only when its size is this (a truncated archive can crash a JVM)
 wc -c <"$stage/lib/$startup" | tr -d ' ' >"$stage/lib/$startup.size"

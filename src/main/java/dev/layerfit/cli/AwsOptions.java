@@ -21,7 +21,7 @@ public final class AwsOptions implements OptionGroup {
 
     @Override
     public CommandSpec mixin(CommandSpec command) {
-        CommandSpec mixin = CommandSpec.create();
+        CommandSpec mixin = OptionSpecs.mixin();
         mixin.addOption(OptionSpecs.value(String.class, "NAME",
                 "Named profile from ~/.aws/config and ~/.aws/credentials (default: the standard chain).", v -> profile = v, "--profile"));
         mixin.addOption(OptionSpecs.value(String.class, "REGION", "AWS region, e.g. eu-west-1 (default: AWS_REGION, "

@@ -54,7 +54,7 @@ final class CommandTree {
 
     /** The tree {@code args} needs: the root and the one command they name, or everything. */
     static CommandLine forArgs(String[] args) {
-        CommandLine root = new CommandLine(LayerfitCommand.model());
+        CommandLine root = new CommandLine(LayerfitCommand.model(), LazyDefaultFactory.INSTANCE);
         String first = firstCommandWord(args);
         boolean whole = false;
         if (first != null && COMMANDS.containsKey(first)) {
@@ -96,7 +96,7 @@ final class CommandTree {
 
     /** The whole tree (completion scripts are generated from it). */
     static CommandLine full() {
-        CommandLine root = new CommandLine(LayerfitCommand.model());
+        CommandLine root = new CommandLine(LayerfitCommand.model(), LazyDefaultFactory.INSTANCE);
         addAll(root);
         prepare(root, root.getCommandSpec().versionProvider());
         shapeHelp(root);

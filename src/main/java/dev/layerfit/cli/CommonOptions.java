@@ -15,7 +15,7 @@ public final class CommonOptions implements OptionGroup {
 
     @Override
     public CommandSpec mixin(CommandSpec command) {
-        CommandSpec mixin = CommandSpec.create();
+        CommandSpec mixin = OptionSpecs.mixin();
         mixin.addOption(OptionSpecs.flag("Machine-readable JSON on stdout (and nothing else on stdout).", v -> json = v, "--json"));
         mixin.addOption(OptionSpecs.flag("Print only the verdict (the last line) and errors.", v -> quiet = v, "-q", "--quiet"));
         mixin.addOption(OptionSpecs.flag("Also say on stderr how long the command took and on what Java.", v -> verbose = v,

@@ -16,7 +16,7 @@ public final class IndexFlags implements OptionGroup {
 
     @Override
     public CommandSpec mixin(CommandSpec command) {
-        CommandSpec mixin = CommandSpec.create();
+        CommandSpec mixin = OptionSpecs.mixin();
         mixin.addOption(OptionSpecs.value(String.class, "URL", "The main index, replacing the configured one.", v -> indexUrl = v,
                 "-i", "--index-url"));
         mixin.addOption(OptionSpecs.values(String.class, "URL", "A further index (repeatable).", v -> extraIndexUrls = v,

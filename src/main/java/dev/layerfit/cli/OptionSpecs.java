@@ -25,13 +25,18 @@ final class OptionSpecs {
      * the order they are added, and {@code -h}/{@code -V}.
      */
     static CommandSpec command(Object command, String name, String header, String[] description, String... footer) {
-        CommandSpec spec = CommandSpec.wrapWithoutInspection(command).name(name);
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(command, LazyDefaultFactory.INSTANCE).name(name);
         spec.usageMessage().sortOptions(false).description(description).footer(footer);
         if (header != null) {
             spec.usageMessage().header(header);
         }
         addStandardHelp(spec);
         return spec;
+    }
+
+    /** An empty model for an {@link OptionGroup}'s options, mixed into the commands that share them. */
+    static CommandSpec mixin() {
+        return CommandSpec.wrapWithoutInspection(null, LazyDefaultFactory.INSTANCE);
     }
 
     /** A flag ({@code --json}): true when given. */

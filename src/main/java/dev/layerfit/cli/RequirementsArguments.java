@@ -35,7 +35,7 @@ public final class RequirementsArguments implements OptionGroup {
 
     @Override
     public CommandSpec mixin(CommandSpec command) {
-        CommandSpec mixin = CommandSpec.create();
+        CommandSpec mixin = OptionSpecs.mixin();
         mixin.addPositional(OptionSpecs.strings("0..*", "REQUIREMENTS",
                 "Requirements files, pyproject.toml, a lock (uv.lock, poetry.lock, Pipfile.lock, pylock.toml), "
                         + "requirement specifiers, or - for standard input.", v -> arguments = v));

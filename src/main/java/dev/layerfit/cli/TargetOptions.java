@@ -16,7 +16,7 @@ public final class TargetOptions implements OptionGroup {
 
     @Override
     public CommandSpec mixin(CommandSpec command) {
-        CommandSpec mixin = CommandSpec.create();
+        CommandSpec mixin = OptionSpecs.mixin();
         mixin.addOption(OptionSpecs.value(String.class, "NAME", "A Lambda runtime, e.g. python3.12.", v -> runtime = v, "--runtime"));
         mixin.addOption(OptionSpecs.value(String.class, "X.Y[.Z]",
                 "A custom target's Python version, e.g. 3.11.7 (with --glibc); X.Y means X.Y.0, as for pip.",
