@@ -33,9 +33,14 @@ if [ ! -x "$java" ] || [ ! -f "$jar" ]; then
 fi
 
 # The start-up archive, only when it has the size recorded at build time: a JVM falls back by itself when an
-# archive does not fit it, but a truncated one can crash it.
+# archive does not fit it, but a truncated one can crash it. A command with a cache of its own (resolve) uses that.
 flags=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
-for startup in "$home/lib/layerfit.aot" "$home/lib/layerfit.jsa"; do
+command=""
+for a in "$@"; do case "$a" in -*) ;; *) command="$a"; break ;; esac; done
+candidates=()
+case "$command" in resolve) candidates+=("$home/lib/layerfit-$command.aot") ;; esac
+candidates+=("$home/lib/layerfit.aot" "$home/lib/layerfit.jsa")
+for startup in "${candidates[@]}"; do
   [ -f "$startup" ] || continue
   read -r want <"$startup.size" 2>/dev/null || want=""
   have="$(wc -c <"$startup" 2>/dev/null)"; have="${have//[!0-9]/}"
@@ -44,8 +49,8 @@ for startup in "$home/lib/layerfit.aot" "$home/lib/layerfit.jsa"; do
       *.aot) flags+=(-XX:AOTCache="$startup" -Xlog:aot=off -Xlog:cds=off) ;;
       *) flags+=(-XX:SharedArchiveFile="$startup" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off) ;;
     esac
+    break
   fi
-  break
 done
 # -cp and the main class, not -jar: -jar opens the 10,000-entry jar to read its manifest (~5 ms), where the classes
 # themselves come from the start-up archive (package.sh trains it the same way)

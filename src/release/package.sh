@@ -72,6 +72,26 @@ if [ "$feature" -ge 25 ]; then
       -cp "$stage/lib/layerfit.jar" dev.layerfit.cli.Main dev train-startup >/dev/null 2>&1
   }
   make_aot -XX:+UnlockDiagnosticVMOptions -XX:-AOTRecordTraining || make_aot
+  # A second cache for resolve alone, trained by one resolve run as its own process: the general cache loads all of
+  # its ~3,400 classes at every start, a warm resolve needs ~1,900 (docs/benchmarks.md). The run resolves a
+  # requirements file naming the training index's demo[fast], with six's metadata already cached (a cold and a warm
+  # fetch), for a custom target, with --find-links as well: a class it never loaded would make a resolve open the jar.
+  # A clean environment, so no pip or uv configuration of the builder's is read.
+  train="$(mktemp -d)"
+  lf_train() { env -i HOME="$train" LAYERFIT_CACHE_DIR="$train/cache" "$stage/runtime/bin/java" "$@"; }
+  if lf_train "${flags[@]}" -cp "$stage/lib/layerfit.jar" dev.layerfit.cli.Main dev train-startup --write-index "$train" \
+    && lf_train "${flags[@]}" -cp "$stage/lib/layerfit.jar" dev.layerfit.cli.Main resolve six --python-version 3.11 --glibc 2.34 \
+      --index-url "file://$train/index/simple" >/dev/null \
+    && lf_train -XX:+UnlockDiagnosticVMOptions -XX:-AOTRecordTraining -XX:AOTCacheOutput="$stage/lib/layerfit-resolve.aot" \
+      -Xlog:aot=off -Xlog:cds=off "${flags[@]}" -cp "$stage/lib/layerfit.jar" dev.layerfit.cli.Main \
+      resolve "$train/requirements.txt" --python-version 3.11 --glibc 2.34 --index-url "file://$train/index/simple" \
+      --find-links "$train/wheels" >/dev/null 2>"$train/log"; then
+    wc -c <"$stage/lib/layerfit-resolve.aot" | tr -d ' ' >"$stage/lib/layerfit-resolve.aot.size"
+  else
+    say "the resolve start-up cache could not be trained; resolve uses the general one: $(cat "$train/log" 2>/dev/null)"
+    rm -f "$stage/lib/layerfit-resolve.aot"
+  fi
+  rm -rf "$train"
 else
   startup=layerfit.jsa
   "$stage/runtime/bin/java" -XX:ArchiveClassesAtExit="$stage/lib/$startup" -Xlog:cds=off -Xlog:cds+dynamic=off \

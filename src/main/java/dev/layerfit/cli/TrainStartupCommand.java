@@ -33,8 +33,20 @@ public final class TrainStartupCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    @picocli.CommandLine.Option(names = "--write-index", paramLabel = "DIR",
+            description = "Only write the training index into DIR (DIR/wheels, DIR/index/simple, and DIR/requirements.txt "
+                    + "naming demo[fast] and helper), for a training run of one command as its own process (package.sh: "
+                    + "lib/layerfit-resolve.aot).")
+    Path writeIndex;
+
     @Override
     public Integer call() throws IOException {
+        if (writeIndex != null) {
+            Files.createDirectories(writeIndex);
+            trainingIndex(writeIndex);
+            Files.writeString(writeIndex.resolve("requirements.txt"), "demo[fast]>=1.0,!=1.5\nhelper\n");
+            return ExitCodes.OK;
+        }
         Path dir = Files.createTempDirectory("layerfit-train");
         String savedCache = System.getProperty("layerfit.cache.dir");
         System.setProperty("layerfit.cache.dir", dir.resolve("cache").toString()); // never the user's cache
@@ -56,14 +68,10 @@ public final class TrainStartupCommand implements Callable<Integer> {
             step(ExitCodes.OK, "explain", "Unzipped size must be smaller than 85207199 bytes");
             step(ExitCodes.OK, "explain", "--json", "Layers consume more than the available size of 262144000 bytes");
             step(ExitCodes.BAD_INPUT, "check", dir.resolve("missing").toString());
-            Path wheels = Files.createDirectories(dir.resolve("wheels"));
-            try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(wheels.resolve("six-1.16.0-py2.py3-none-any.whl")))) {
-                wheel(out, "six-1.16.0.dist-info", "six.py", "import sys\n",
-                        "Metadata-Version: 2.1\nName: six\nVersion: 1.16.0\n", "py2.py3-none-any");
-            }
+            Path index = trainingIndex(dir);
+            Path wheels = dir.resolve("wheels");
             Path req = Files.writeString(dir.resolve("requirements.txt"), "six>=1.0\n");
-            // a PEP 503 file index (project pages with hashes, metadata with markers), resolved cold and then warm
-            Path index = simpleIndex(dir.resolve("index"), wheels.resolve("six-1.16.0-py2.py3-none-any.whl"));
+            // the PEP 503 file index, resolved cold and then warm
             for (int i = 0; i < 2; i++) {
                 step(ExitCodes.OK, "resolve", "demo[fast]", "--runtime", "python3.12", "--index-url", index.toUri().toString());
             }
@@ -93,19 +101,36 @@ public final class TrainStartupCommand implements Callable<Integer> {
     }
 
     /**
+     * {@code dir/wheels/} holding six, and a PEP 503 file index {@code dir/index/simple/} (project pages with hashes,
+     * metadata with markers): returns the index's folder.
+     */
+    private static Path trainingIndex(Path dir) throws IOException {
+        Path wheels = Files.createDirectories(dir.resolve("wheels"));
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(wheels.resolve("six-1.16.0-py2.py3-none-any.whl")))) {
+            wheel(out, "six-1.16.0.dist-info", "six.py", "import sys\n",
+                    "Metadata-Version: 2.1\nName: six\nVersion: 1.16.0\n", "py2.py3-none-any");
+        }
+        return simpleIndex(dir.resolve("index"), wheels.resolve("six-1.16.0-py2.py3-none-any.whl"));
+    }
+
+    /**
      * {@code root/simple/} serving six (the given wheel) and demo 1.0 and 2.0: 1.0 needs six on Python 3, and its extra
      * {@code fast} six~=1.16 too (two specifiers on one project); 2.0 needs six>=2, which the index lacks, so resolving
-     * demo backtracks to 1.0.
+     * demo backtracks to 1.0; and helper 1.0 and 2.0, which needs ghost<2, whose only version needs helper<2: resolving
+     * helper meets that conflict only after choosing 2.0 and ghost, and learns from it (PubGrub's own example).
      */
     private static Path simpleIndex(Path root, Path six) throws IOException {
         Path files = Files.createDirectories(root.resolve("files"));
         Files.copy(six, files.resolve(six.getFileName()));
         Map<String, List<Path>> projects = new TreeMap<>();
         projects.put("six", List.of(files.resolve(six.getFileName())));
-        projects.put("demo", List.of(demoWheel(files, "1.0", "Provides-Extra: fast\n"
+        projects.put("demo", List.of(pureWheel(files, "demo", "1.0", "Provides-Extra: fast\n"
                         + "Requires-Dist: six>=1.0; python_version >= \"3\"\n"
                         + "Requires-Dist: six~=1.16; extra == \"fast\" and sys_platform == \"linux\"\n"),
-                demoWheel(files, "2.0", "Provides-Extra: fast\nRequires-Dist: six>=2.0\n")));
+                pureWheel(files, "demo", "2.0", "Provides-Extra: fast\nRequires-Dist: six>=2.0\n")));
+        projects.put("helper", List.of(pureWheel(files, "helper", "1.0", ""),
+                pureWheel(files, "helper", "2.0", "Requires-Dist: ghost<2\n")));
+        projects.put("ghost", List.of(pureWheel(files, "ghost", "1.0", "Requires-Dist: helper<2\n")));
         for (var project : projects.entrySet()) {
             StringBuilder page = new StringBuilder("<!DOCTYPE html><html><body>\n");
             for (Path wheel : project.getValue()) {
@@ -120,14 +145,14 @@ public final class TrainStartupCommand implements Callable<Integer> {
         return root.resolve("simple");
     }
 
-    private static Path demoWheel(Path files, String version, String requires) throws IOException {
-        Path demo = files.resolve("demo-" + version + "-py3-none-any.whl");
-        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(demo))) {
-            wheel(out, "demo-" + version + ".dist-info", "demo/__init__.py", "",
-                    "Metadata-Version: 2.1\nName: demo\nVersion: " + version + "\nRequires-Python: >=3.8\n" + requires
-                            + "\nA long description.\n", "py3-none-any");
+    private static Path pureWheel(Path files, String name, String version, String requires) throws IOException {
+        Path wheel = files.resolve(name + "-" + version + "-py3-none-any.whl");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(wheel))) {
+            wheel(out, name + "-" + version + ".dist-info", name + "/__init__.py", "",
+                    "Metadata-Version: 2.1\nName: " + name + "\nVersion: " + version + "\nRequires-Python: >=3.8\n"
+                            + requires + "\nA long description.\n", "py3-none-any");
         }
-        return demo;
+        return wheel;
     }
 
     /** A one-module wheel whose RECORD has every file's sha256 and size, as installers require. */

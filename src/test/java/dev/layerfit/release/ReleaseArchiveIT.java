@@ -180,6 +180,46 @@ class ReleaseArchiveIT {
     }
 
     @Test
+    void resolveStartsFromItsOwnCacheAndFallsBackToTheGeneralOneWhenThatIsDamaged() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(home.resolve("lib/layerfit.aot")),
+                "runtime linked from a JDK before 25: one class-data archive, no per-command cache");
+        Path own = home.resolve("lib/layerfit-resolve.aot");
+        assertThat(Files.readString(home.resolve("lib/layerfit-resolve.aot.size")).strip()).isEqualTo(Long.toString(Files.size(own)));
+        assertThat(aotCacheOf(home, "resolve", "--help")).isEqualTo(own.toString());
+        assertThat(aotCacheOf(home, "analyze", "--help")).isEqualTo(home.resolve("lib/layerfit.aot").toString());
+
+        // a real resolve on it: the training index the archive itself writes
+        Path index = tmp.resolve("training-index");
+        Shell write = layerfit(home.resolve("bin/layerfit"), tmp, "dev", "train-startup", "--write-index", index.toString());
+        assertThat(write.exitCode()).as(write.err()).isZero();
+        Shell resolved = layerfit(home.resolve("bin/layerfit"), tmp, "resolve", index.resolve("requirements.txt").toString(),
+                "--runtime", "python3.12", "--index-url", index.resolve("index/simple").toUri().toString());
+        assertThat(resolved.exitCode()).as(resolved.err()).isZero();
+        assertThat(resolved.out()).contains("demo==1.0", "helper==1.0", "six==1.16.0");
+
+        Path copy = tmp.resolve("damaged-resolve-cache");
+        copy(home, copy);
+        Files.setPosixFilePermissions(copy.resolve("bin/layerfit"), java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(copy.resolve("runtime/bin/java"), java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        byte[] bytes = Files.readAllBytes(copy.resolve("lib/layerfit-resolve.aot"));
+        Files.write(copy.resolve("lib/layerfit-resolve.aot"), java.util.Arrays.copyOf(bytes, bytes.length / 3));
+        assertThat(aotCacheOf(copy, "resolve", "--help")).isEqualTo(copy.resolve("lib/layerfit.aot").toString());
+    }
+
+    /** The AOT cache the launcher gives the JVM for these arguments (the JVM's own flag table says). */
+    private static String aotCacheOf(Path home, String... args) throws Exception {
+        Map<String, String> env = noJava();
+        env.put("LAYERFIT_JAVA_OPTS", "-XX:+PrintFlagsFinal");
+        String[] cmd = new String[args.length + 1];
+        cmd[0] = home.resolve("bin/layerfit").toString();
+        System.arraycopy(args, 0, cmd, 1, args.length);
+        Shell s = Shell.run(tmp, env, cmd);
+        assertThat(s.exitCode()).as(s.err()).isZero();
+        return Shell.lines(s.out()).stream().filter(l -> l.matches("\\s*ccstr AOTCache\\s*=.*")).findFirst()
+                .map(l -> l.replaceAll("\\s*ccstr AOTCache\\s*=\\s*(\\S*).*", "$1")).orElseThrow();
+    }
+
+    @Test
     void anArchiveForAnotherPlatformSaysSo() throws Exception {
         Path copy = tmp.resolve("other-platform");
         copy(home.resolve("bin"), copy.resolve("bin"));
