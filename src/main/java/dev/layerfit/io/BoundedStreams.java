@@ -1,6 +1,5 @@
 package dev.layerfit.io;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.function.Supplier;
@@ -16,16 +15,12 @@ public final class BoundedStreams {
      * grows with the bytes actually read, never with a size a header or zip entry claims.
      */
     public static byte[] readAtMost(InputStream in, long cap, Supplier<? extends RuntimeException> tooLarge) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(cap, 8192));
-        byte[] buf = new byte[8192];
-        long total = 0;
-        for (int n; (n = in.read(buf)) >= 0; ) {
-            total += n;
-            if (total > cap) {
-                throw tooLarge.get();
-            }
-            out.write(buf, 0, n);
+        // readNBytes grows its buffer with what arrives (a file's stream sizes it from the file), and is one call where
+        // a loop of our own was most of reading a small file before the JIT compiled it
+        byte[] bytes = in.readNBytes((int) Math.min(cap + 1, Integer.MAX_VALUE - 8));
+        if (bytes.length > cap) {
+            throw tooLarge.get();
         }
-        return out.toByteArray();
+        return bytes;
     }
 }

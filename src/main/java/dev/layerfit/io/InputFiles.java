@@ -98,6 +98,11 @@ public final class InputFiles {
      */
     public static String readUtf8(Path path, long cap, String what) throws IOException {
         byte[] bytes = readBytes(path, cap, what);
+        String fast = new String(bytes, StandardCharsets.UTF_8);
+        if (fast.indexOf('\uFFFD') < 0) {
+            // no replacement character: every byte sequence was valid UTF-8 (the strict decoder below is slow when cold)
+            return fast.startsWith("\uFEFF") ? fast.substring(1) : fast;
+        }
         String s = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
                 .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
