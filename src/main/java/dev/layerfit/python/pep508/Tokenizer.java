@@ -107,6 +107,9 @@ final class Tokenizer {
 
     static final int NO_FAST_PATH = -2;
 
+    private static final Map<String, Character> SINGLE_CHARACTER_TOKENS = Map.of("LEFT_PARENTHESIS", '(',
+            "RIGHT_PARENTHESIS", ')', "LEFT_BRACKET", '[', "RIGHT_BRACKET", ']', "SEMICOLON", ';', "COMMA", ',', "AT", '@');
+
     /**
      * The tokens every requirement has, matched by hand exactly as their rule above matches them (a regex matcher per
      * token was a third of parsing a warm resolve's requirements); {@link #NO_FAST_PATH} for the others.
@@ -123,20 +126,6 @@ final class Tokenizer {
                 }
                 return i > position ? i - position : -1;
             }
-            case "LEFT_PARENTHESIS":
-                return more && c == '(' ? 1 : -1;
-            case "RIGHT_PARENTHESIS":
-                return more && c == ')' ? 1 : -1;
-            case "LEFT_BRACKET":
-                return more && c == '[' ? 1 : -1;
-            case "RIGHT_BRACKET":
-                return more && c == ']' ? 1 : -1;
-            case "SEMICOLON":
-                return more && c == ';' ? 1 : -1;
-            case "COMMA":
-                return more && c == ',' ? 1 : -1;
-            case "AT":
-                return more && c == '@' ? 1 : -1;
             case "QUOTED_STRING": {
                 if (!more || (c != '\'' && c != '"')) {
                     return -1;
@@ -167,7 +156,8 @@ final class Tokenizer {
             case "NOT":
                 return keywordLength("not");
             default:
-                return NO_FAST_PATH;
+                Character single = SINGLE_CHARACTER_TOKENS.get(name);
+                return single == null ? NO_FAST_PATH : more && c == single ? 1 : -1;
         }
     }
 
