@@ -125,6 +125,25 @@ final class PubGrubSolver {
         groups.forEach((reason, bits) -> addIncompatibility(new Incompatibility(
                 List.of(Term.positive(pkg, VersionSet.of(bits, pv.size()), null)),
                 UnusableFacts.describe(reason, pv, bits, target, alternatives))));
+        addConstraints(pkg, pv);
+    }
+
+    /**
+     * pip's {@code -c}: the root forbids the versions a constraint on {@code pkg} leaves out. Added when the project is
+     * first mentioned, not at the start: a constraint on a project that nothing requires costs nothing, not its index
+     * page (a constraints file of hundreds of projects would be hundreds of page reads).
+     */
+    private void addConstraints(String pkg, PackageVersions pv) {
+        Term self = Term.positive(ROOT, VersionSet.full(1), "");
+        for (Requirement c : constraints) {
+            if (c.normalizedName().equals(pkg) && applies(c, "")) {
+                VersionSet outside = pv.matching(c.specifier()).complement();
+                if (!outside.isEmpty()) {
+                    addIncompatibility(new Incompatibility(List.of(self, Term.positive(pkg, outside, null)),
+                            new Incompatibility.Constraint(c.specifier().toString())));
+                }
+            }
+        }
     }
 
     private void propagate(String start) {
@@ -249,16 +268,6 @@ final class PubGrubSolver {
                 if (applies(r, "")) {
                     for (Term t : dependencyTerms(r)) {
                         out.add(new Incompatibility(List.of(self, t), new Incompatibility.Dependency()));
-                    }
-                }
-            }
-            for (Requirement c : constraints) {
-                if (applies(c, "")) {
-                    PackageVersions pv = versions(c.normalizedName());
-                    VersionSet outside = pv.matching(c.specifier()).complement();
-                    if (!outside.isEmpty()) {
-                        out.add(new Incompatibility(List.of(self, Term.positive(c.normalizedName(), outside, null)),
-                                new Incompatibility.Constraint(c.specifier().toString())));
                     }
                 }
             }

@@ -14,6 +14,8 @@ final class InMemorySource implements PackageSource {
     private final Map<String, List<Candidate>> versions = new LinkedHashMap<>();
     private final Map<String, Dependencies> metadata = new HashMap<>();
     int metadataCalls;
+    /** The projects whose versions were asked for, in order. */
+    final java.util.List<String> listed = new java.util.ArrayList<>();
 
     /** Adds {@code name version} with one py3-none-any wheel and the given Requires-Dist lines. */
     InMemorySource add(String name, String version, String... requires) {
@@ -43,6 +45,7 @@ final class InMemorySource implements PackageSource {
 
     @Override
     public List<Candidate> versions(String normalizedName) {
+        listed.add(normalizedName);
         return versions.getOrDefault(normalizedName, List.of());
     }
 

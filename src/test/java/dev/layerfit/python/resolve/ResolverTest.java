@@ -107,6 +107,8 @@ class ResolverTest {
                 .add("z", "1.0.0");
         Resolution r = new Resolver(s, PY312).resolve(reqs("a"), reqs("b<2", "z==1.0.0"));
         assertThat(pins(r)).containsExactly(Map.entry("a", "1.0.0"), Map.entry("b", "1.0.0"));
+        assertThat(s.listed).as("a constraint on a project nothing requires reads nothing of it").doesNotContain("z")
+                .contains("a", "b");
     }
 
     @Test
