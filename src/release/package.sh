@@ -60,6 +60,7 @@ say "linking a Java $feature runtime ($jdk) with $modules"
 # 3. the start-up archive, from a training run of the common commands (dev train-startup writes only in a temp
 #    folder). The flags and the class path (-cp, not -jar) must match the launcher's.
 flags=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
+main=(-cp "$stage/lib/layerfit.jar" dev.layerfit.cli.Main)   # as the launcher runs it
 if [ "$feature" -ge 25 ]; then
   # The AOT cache (JEP 483/514), without the training run's method profiles (JEP 515): replaying them makes the
   # C1-only start-up compile what the training run found hot, which costs a short command more than it saves
@@ -69,21 +70,21 @@ if [ "$feature" -ge 25 ]; then
   make_aot() {
     rm -f "$stage/lib/$startup"
     "$stage/runtime/bin/java" "$@" -XX:AOTCacheOutput="$stage/lib/$startup" -Xlog:aot=off -Xlog:cds=off "${flags[@]}" \
-      -cp "$stage/lib/layerfit.jar" dev.layerfit.cli.Main dev train-startup >/dev/null 2>&1
+      "${main[@]}" dev train-startup >/dev/null 2>&1
   }
   make_aot -XX:+UnlockDiagnosticVMOptions -XX:-AOTRecordTraining || make_aot
   # A second cache for resolve alone, trained by one resolve run as its own process: the general cache loads all of
-  # its ~3,400 classes at every start, a warm resolve needs ~1,900 (docs/benchmarks.md). The run resolves a
-  # requirements file naming the training index's demo[fast], with six's metadata already cached (a cold and a warm
-  # fetch), for a custom target, with --find-links as well: a class it never loaded would make a resolve open the jar.
-  # A clean environment, so no pip or uv configuration of the builder's is read.
+  # its ~3,400 classes at every start, a warm resolve needs ~1,900 (docs/benchmarks.md). The run resolves the
+  # training index's requirements file (demo[fast] with two specifiers, and helper, which meets a conflict) with six's
+  # metadata already cached (a cold and a warm fetch), for a custom target, with --find-links as well: a class it never
+  # loaded would make a resolve open the jar. A clean environment, so no pip or uv configuration of the builder's is read.
   train="$(mktemp -d)"
   lf_train() { env -i HOME="$train" LAYERFIT_CACHE_DIR="$train/cache" "$stage/runtime/bin/java" "$@"; }
-  if lf_train "${flags[@]}" -cp "$stage/lib/layerfit.jar" dev.layerfit.cli.Main dev train-startup --write-index "$train" \
-    && lf_train "${flags[@]}" -cp "$stage/lib/layerfit.jar" dev.layerfit.cli.Main resolve six --python-version 3.11 --glibc 2.34 \
+  if lf_train "${flags[@]}" "${main[@]}" dev train-startup --write-index "$train" \
+    && lf_train "${flags[@]}" "${main[@]}" resolve six --python-version 3.11 --glibc 2.34 \
       --index-url "file://$train/index/simple" >/dev/null \
     && lf_train -XX:+UnlockDiagnosticVMOptions -XX:-AOTRecordTraining -XX:AOTCacheOutput="$stage/lib/layerfit-resolve.aot" \
-      -Xlog:aot=off -Xlog:cds=off "${flags[@]}" -cp "$stage/lib/layerfit.jar" dev.layerfit.cli.Main \
+      -Xlog:aot=off -Xlog:cds=off "${flags[@]}" "${main[@]}" \
       resolve "$train/requirements.txt" --python-version 3.11 --glibc 2.34 --index-url "file://$train/index/simple" \
       --find-links "$train/wheels" >/dev/null 2>"$train/log"; then
     wc -c <"$stage/lib/layerfit-resolve.aot" | tr -d ' ' >"$stage/lib/layerfit-resolve.aot.size"
@@ -95,7 +96,7 @@ if [ "$feature" -ge 25 ]; then
 else
   startup=layerfit.jsa
   "$stage/runtime/bin/java" -XX:ArchiveClassesAtExit="$stage/lib/$startup" -Xlog:cds=off -Xlog:cds+dynamic=off \
-    "${flags[@]}" -cp "$stage/lib/layerfit.jar" dev.layerfit.cli.Main dev train-startup >/dev/null 2>&1
+    "${flags[@]}" "${main[@]}" dev train-startup >/dev/null 2>&1
 fi
 # the launcher uses the archive only when its size is this (a truncated archive can crash a JVM)
 wc -c <"$stage/lib/$startup" | tr -d ' ' >"$stage/lib/$startup.size"

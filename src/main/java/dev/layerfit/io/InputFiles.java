@@ -98,16 +98,16 @@ public final class InputFiles {
      */
     public static String readUtf8(Path path, long cap, String what) throws IOException {
         byte[] bytes = readBytes(path, cap, what);
-        String fast = new String(bytes, StandardCharsets.UTF_8);
-        if (fast.indexOf('\uFFFD') < 0) {
-            // no replacement character: every byte sequence was valid UTF-8 (the strict decoder below is slow when cold)
-            return fast.startsWith("\uFEFF") ? fast.substring(1) : fast;
+        String text = decode(bytes);
+        if (text.indexOf('\uFFFD') >= 0) {
+            // a replacement character: malformed bytes, or one the file really holds; the strict decoder (slow when
+            // cold, so only then) tells which, throwing for malformed bytes
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes));
         }
-        String s = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
-                .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-        return s.startsWith("\uFEFF") ? s.substring(1) : s;
+        return text;
     }
 
     /** As {@link #readUtf8(Path, long, String)} with {@link #TEXT_CAP}. */

@@ -156,9 +156,7 @@ class ReleaseArchiveIT {
     @Test
     void aDamagedStartUpArchiveIsLeftOutNotFatal() throws Exception {
         Path copy = tmp.resolve("damaged");
-        copy(home, copy);
-        Files.setPosixFilePermissions(copy.resolve("bin/layerfit"), java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
-        Files.setPosixFilePermissions(copy.resolve("runtime/bin/java"), java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        runnableCopy(home, copy);
         Path startup = Files.exists(copy.resolve("lib/layerfit.aot")) ? copy.resolve("lib/layerfit.aot") : copy.resolve("lib/layerfit.jsa");
         byte[] bytes = Files.readAllBytes(startup);
 
@@ -198,12 +196,18 @@ class ReleaseArchiveIT {
         assertThat(resolved.out()).contains("demo==1.0", "helper==1.0", "six==1.16.0");
 
         Path copy = tmp.resolve("damaged-resolve-cache");
-        copy(home, copy);
-        Files.setPosixFilePermissions(copy.resolve("bin/layerfit"), java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
-        Files.setPosixFilePermissions(copy.resolve("runtime/bin/java"), java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        runnableCopy(home, copy);
         byte[] bytes = Files.readAllBytes(copy.resolve("lib/layerfit-resolve.aot"));
         Files.write(copy.resolve("lib/layerfit-resolve.aot"), java.util.Arrays.copyOf(bytes, bytes.length / 3));
         assertThat(aotCacheOf(copy, "resolve", "--help")).isEqualTo(copy.resolve("lib/layerfit.aot").toString());
+    }
+
+    /** A copy of the installation {@code from} that runs: its launcher and Java executable. */
+    private static void runnableCopy(Path from, Path to) throws IOException {
+        copy(from, to);
+        for (String executable : new String[] {"bin/layerfit", "runtime/bin/java"}) {
+            Files.setPosixFilePermissions(to.resolve(executable), java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
     }
 
     /** The AOT cache the launcher gives the JVM for these arguments (the JVM's own flag table says). */

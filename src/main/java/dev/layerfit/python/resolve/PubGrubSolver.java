@@ -30,7 +30,8 @@ final class PubGrubSolver {
     private final ResolveTarget target;
     private final boolean allowPrereleases;
     private final List<Requirement> requirements;
-    private final List<Requirement> constraints;
+    /** pip's {@code -c}, by normalized project name. */
+    private final Map<String, List<Requirement>> constraints = new HashMap<>();
     private final Map<String, List<SpecifierSet>> yankPins = new HashMap<>();
     private final Map<String, PackageVersions> packages = new HashMap<>();
     private final Map<String, List<Incompatibility>> incompatibilities = new HashMap<>();
@@ -48,12 +49,12 @@ final class PubGrubSolver {
         this.target = target;
         this.allowPrereleases = allowPrereleases;
         this.requirements = List.copyOf(requirements);
-        this.constraints = List.copyOf(constraints);
         for (Requirement r : requirements) {
             pinIfExact(r);
         }
-        for (Requirement r : constraints) {
-            pinIfExact(r);
+        for (Requirement c : constraints) {
+            pinIfExact(c);
+            this.constraints.computeIfAbsent(c.normalizedName(), k -> new ArrayList<>()).add(c);
         }
         this.writer = new DerivationWriter(this::versions, target);
     }
@@ -134,12 +135,12 @@ final class PubGrubSolver {
      * page (a constraints file of hundreds of projects would be hundreds of page reads).
      */
     private void addConstraints(String pkg, PackageVersions pv) {
-        Term self = Term.positive(ROOT, VersionSet.full(1), "");
-        for (Requirement c : constraints) {
-            if (c.normalizedName().equals(pkg) && applies(c, "")) {
+        for (Requirement c : constraints.getOrDefault(pkg, List.of())) {
+            if (applies(c, "")) {
                 VersionSet outside = pv.matching(c.specifier()).complement();
                 if (!outside.isEmpty()) {
-                    addIncompatibility(new Incompatibility(List.of(self, Term.positive(pkg, outside, null)),
+                    addIncompatibility(new Incompatibility(List.of(Term.positive(ROOT, VersionSet.full(1), ""),
+                            Term.positive(pkg, outside, null)),
                             new Incompatibility.Constraint(c.specifier().toString())));
                 }
             }
